@@ -1,0 +1,64 @@
+"""`briefbot`: the command-line entry point (a composition root).
+
+Subcommands live in small `cli_*` modules, each with `add_parsers(sub)`, so
+that the record, digests, delivery and ingest commands can grow apart. Exit
+codes: 0 ok, 1 the command failed, 2 usage error (including a chat command
+that was malformed, e.g. `/compare` with one model).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from .config import ConfigError, Settings
+
+CLI_MODULES = ("bot.cli_record", "bot.cli_digest", "bot.cli_delivery", "bot.cli_ingest",
+               "bot.cli_slack", "bot.cli_discord")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefbot", description="Sourced briefings on the AI model race.")
+    parser.add_argument("--db", metavar="PATH", help="SQLite database file (default: $BRIEFBOT_DB or the user data dir)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in CLI_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name == name:
+                continue
+            raise
+        module.add_parsers(sub)
+    # every subcommand accepts --db after its name too
+    for action in sub.choices.values():
+        if not any("--db" in a.option_strings for a in action._actions):
+            action.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        settings = Settings.load(db_override=args.db)
+    except ConfigError as err:
+        print(f"briefbot: configuration error: {err}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.DEBUG if args.verbose else getattr(logging, settings.log_level, logging.INFO),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        return int(args.func(args, settings) or 0)
+    except ConfigError as err:
+        print(f"briefbot: configuration error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""Settings from the environment and an optional .env file, built once in main.
+
+Nothing reads os.environ at import time. Secrets are kept out of repr() so a
+logged Settings never shows a token. Every variable is listed, with a comment,
+in .env.example (tests/test_consistency.py checks that).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def default_db_path() -> Path:
+    """$XDG_DATA_HOME/briefbot/briefbot.db, else ~/.local/share/briefbot/briefbot.db."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "briefbot" / "briefbot.db"
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines; '#' comments; optional quotes. Unreadable files are ignored."""
+    values: dict[str, str] = {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return values
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        key = key.strip().removeprefix("export ").strip()
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        values[key] = value
+    return values
+
+
+class ConfigError(ValueError):
+    """A missing or malformed variable; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path
+    log_level: str = "INFO"
+    admins: frozenset[str] = frozenset()
+    default_tz: str = "UTC"
+    slack_bot_token: str | None = field(default=None, repr=False)
+    slack_app_token: str | None = field(default=None, repr=False)
+    slack_signing_secret: str | None = field(default=None, repr=False)
+    slack_api_url: str | None = None
+    http_host: str = "127.0.0.1"
+    http_port: int = 3000
+    discord_bot_token: str | None = field(default=None, repr=False)
+    discord_api_url: str | None = None
+    discord_gateway_url: str | None = None
+    openai_base_url: str | None = None
+    openai_api_key: str | None = field(default=None, repr=False)
+    llm_model: str | None = None
+    llm_timeout: float = 30.0
+    llm_max_tokens: int = 600
+    local_outbox: Path | None = None
+    grace_hours: float = 24.0
+    raw: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, environ: dict[str, str] | None = None, env_file: Path | None = Path(".env"),
+             db_override: str | None = None) -> "Settings":
+        env: dict[str, str] = {}
+        if env_file is not None:
+            env.update(read_env_file(env_file))
+        env.update(os.environ if environ is None else environ)
+
+        def get(name: str) -> str | None:
+            value = env.get(name, "").strip()
+            return value or None
+
+        def number(name: str, default: float, kind=float):
+            value = get(name)
+            if value is None:
+                return default
+            try:
+                return kind(value)
+            except ValueError:
+                raise ConfigError(f"{name} must be a number, got {value!r}") from None
+
+        admins = frozenset(a.strip() for a in (get("BRIEFBOT_ADMINS") or "").split(",") if a.strip())
+        port = number("BRIEFBOT_HTTP_PORT", 3000, int)
+        if not 0 <= port <= 65535:
+            raise ConfigError(f"BRIEFBOT_HTTP_PORT must be between 0 and 65535, got {port}")
+        return cls(
+            db_path=Path(db_override or get("BRIEFBOT_DB") or default_db_path()).expanduser(),
+            log_level=(get("BRIEFBOT_LOG_LEVEL") or "INFO").upper(),
+            admins=admins,
+            default_tz=get("BRIEFBOT_TZ") or "UTC",
+            slack_bot_token=get("SLACK_BOT_TOKEN"), slack_app_token=get("SLACK_APP_TOKEN"),
+            slack_signing_secret=get("SLACK_SIGNING_SECRET"), slack_api_url=get("SLACK_API_URL"),
+            http_host=get("BRIEFBOT_HTTP_HOST") or "127.0.0.1", http_port=port,
+            discord_bot_token=get("DISCORD_BOT_TOKEN"), discord_api_url=get("DISCORD_API_URL"),
+            discord_gateway_url=get("DISCORD_GATEWAY_URL"),
+            openai_base_url=get("OPENAI_BASE_URL"), openai_api_key=get("OPENAI_API_KEY"),
+            llm_model=get("BRIEFBOT_LLM_MODEL"),
+            llm_timeout=number("BRIEFBOT_LLM_TIMEOUT", 30.0), llm_max_tokens=number("BRIEFBOT_LLM_MAX_TOKENS", 600, int),
+            local_outbox=Path(get("BRIEFBOT_LOCAL_OUTBOX")) if get("BRIEFBOT_LOCAL_OUTBOX") else None,
+            grace_hours=number("BRIEFBOT_GRACE_HOURS", 24.0),
+            raw={k: v for k, v in env.items() if k.startswith(("BRIEFBOT_", "SLACK_", "DISCORD_", "OPENAI_"))},
+        )

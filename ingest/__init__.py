@@ -1,0 +1,1 @@
+"""Ingestion: curated seed files, vendor feeds and articles into the record."""

@@ -1,0 +1,51 @@
+"""Forward migrations for delivery state: destinations, schedules, subscriptions, outbox, digests.
+
+Kept apart from the record's migrations so that the delivery side can evolve on
+its own; same rules: append only, one transaction each.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+delivery = Migrations("briefbot.delivery")
+
+
+@delivery()
+def m001_create_delivery_tables(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE destinations (
+            id TEXT PRIMARY KEY,            -- platform:workspace:channel_or_user
+            platform TEXT NOT NULL, workspace TEXT NOT NULL DEFAULT '', target TEXT NOT NULL,
+            is_dm INTEGER NOT NULL DEFAULT 0, tz TEXT NOT NULL DEFAULT 'UTC',
+            paused INTEGER NOT NULL DEFAULT 0, paused_reason TEXT, paused_at TEXT
+        );
+        CREATE TABLE schedules (
+            destination_id TEXT PRIMARY KEY REFERENCES destinations(id),
+            cadence TEXT NOT NULL DEFAULT 'weekly',   -- weekly | daily
+            weekday INTEGER NOT NULL DEFAULT 0,       -- 0 = Monday
+            time TEXT NOT NULL DEFAULT '09:00', tz TEXT NOT NULL DEFAULT 'UTC',
+            filters TEXT NOT NULL DEFAULT '{}', created_by TEXT, created_at TEXT
+        );
+        CREATE TABLE subscriptions (
+            id INTEGER PRIMARY KEY, destination_id TEXT NOT NULL REFERENCES destinations(id),
+            target_kind TEXT NOT NULL,                -- vendor | model
+            target_id TEXT NOT NULL, created_by TEXT, created_at TEXT,
+            UNIQUE (destination_id, target_kind, target_id)
+        );
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE,
+            destination_id TEXT NOT NULL, kind TEXT NOT NULL,   -- digest | alert
+            payload TEXT NOT NULL,                    -- JSON of the neutral reply
+            state TEXT NOT NULL DEFAULT 'pending',    -- pending | in_flight | sent | dead | skipped
+            attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT, last_error TEXT,
+            platform_message_id TEXT, created_at TEXT NOT NULL, sent_at TEXT
+        );
+        CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+        CREATE TABLE digests (
+            id INTEGER PRIMARY KEY, period TEXT NOT NULL, destination_id TEXT NOT NULL DEFAULT '',
+            filters TEXT NOT NULL DEFAULT '{}', content_hash TEXT NOT NULL, content TEXT NOT NULL,
+            created_at TEXT NOT NULL, UNIQUE (period, destination_id, filters)
+        );
+        """
+    )

@@ -1,0 +1,179 @@
+"""Name resolution: what a user typed -> the model or vendor they meant.
+
+The one rule is that it never silently picks a wrong model. In order: exact
+match on id, display name or alias after normalising case, spaces and
+punctuation; a family name lists the family; a fuzzy match (rapidfuzz) is only
+taken when it is clearly the best and its version numbers are the same as the
+text's (so "gpt-5.1" never becomes "gpt-5.2"); otherwise the answer is a list of
+"did you mean" suggestions. This module imports rapidfuzz besides the stdlib:
+matching names is a question about the record, so it lives with the record.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .store import Store
+
+_SEPARATORS = re.compile(r"[\s\-_/:,;'\"()\[\]{}]+")
+_DIGITS = re.compile(r"\d+(?:\.\d+)*")
+AUTO_PICK_SCORE = 92.0
+AUTO_PICK_MARGIN = 8.0
+SUGGEST_SCORE = 60.0
+
+
+def name_key(text: str) -> str:
+    """'Claude-Opus 4.5' and 'claude opus 4.5' both become 'claudeopus4.5'."""
+    text = unicodedata.normalize("NFKC", text).casefold().strip()
+    text = _SEPARATORS.sub("", text)
+    return text.strip(".")
+
+
+def _versions(text: str) -> list[str]:
+    return _DIGITS.findall(text)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The answer for one name: a model id, or candidates to choose from, or suggestions."""
+
+    query: str
+    model_id: str | None = None
+    candidates: tuple[str, ...] = ()
+    """Several models match equally (a family, or an alias two models share)."""
+    suggestions: tuple[str, ...] = ()
+    """Nothing matched for sure; these are close."""
+
+    @property
+    def ok(self) -> bool:
+        return self.model_id is not None
+
+
+@dataclass
+class NameIndex:
+    by_key: dict[str, set[str]] = field(default_factory=dict)
+    families: dict[str, set[str]] = field(default_factory=dict)
+    vendors_of: dict[str, str] = field(default_factory=dict)
+    keys: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, rows) -> "NameIndex":
+        index = cls()
+        for model_id, name, aliases, family, vendor_id in rows:
+            index.vendors_of[model_id] = vendor_id
+            names = [model_id, name, *json.loads(aliases or "[]")]
+            for n in names:
+                key = name_key(n)
+                if key:
+                    index.by_key.setdefault(key, set()).add(model_id)
+            if family:
+                index.families.setdefault(name_key(family), set()).add(model_id)
+        index.keys = list(index.by_key)
+        return index
+
+    def resolve(self, text: str) -> Resolution:
+        key = name_key(text)
+        if not key:
+            return Resolution(text)
+        exact = self.by_key.get(key)
+        if exact:
+            if len(exact) == 1:
+                return Resolution(text, model_id=next(iter(exact)))
+            return Resolution(text, candidates=tuple(sorted(exact)))
+        family = self.families.get(key)
+        if family:
+            if len(family) == 1:
+                return Resolution(text, model_id=next(iter(family)))
+            return Resolution(text, candidates=tuple(sorted(family)))
+        return self._fuzzy(text, key)
+
+    def _fuzzy(self, text: str, key: str) -> Resolution:
+        hits = process.extract(key, self.keys, scorer=fuzz.WRatio, limit=12, score_cutoff=SUGGEST_SCORE)
+        ranked: list[tuple[str, float, str]] = []
+        seen: set[str] = set()
+        for hit_key, score, _ in hits:
+            for model_id in sorted(self.by_key[hit_key]):
+                if model_id not in seen:
+                    seen.add(model_id)
+                    ranked.append((model_id, score, hit_key))
+        if not ranked:
+            return Resolution(text)
+        best_id, best_score, best_key = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        same_versions = _versions(best_key) == _versions(key)
+        if best_score >= AUTO_PICK_SCORE and best_score - runner_up >= AUTO_PICK_MARGIN and same_versions:
+            return Resolution(text, model_id=best_id)
+        return Resolution(text, suggestions=tuple(m for m, _, _ in ranked[:5]))
+
+    def complete(self, text: str, limit: int = 25) -> list[str]:
+        """Model ids for autocomplete, most relevant first: prefix matches, then fuzzy."""
+        key = name_key(text)
+        if not key:
+            return []
+        prefix = sorted({m for k, ids in self.by_key.items() if k.startswith(key) for m in ids},
+                        key=lambda m: (len(m), m))
+        out = prefix[:limit]
+        if len(out) < limit:
+            for hit_key, _, _ in process.extract(key, self.keys, scorer=fuzz.WRatio, limit=limit * 2,
+                                                 score_cutoff=50):
+                for m in sorted(self.by_key[hit_key]):
+                    if m not in out:
+                        out.append(m)
+                if len(out) >= limit:
+                    break
+        return out[:limit]
+
+
+class Resolver:
+    """Keeps a NameIndex current with the store (rebuilt when models change, in any process)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._index: NameIndex | None = None
+        self._stamp: tuple | None = None
+
+    def _current_stamp(self) -> tuple:
+        data_version = self.store.db.execute("PRAGMA data_version").fetchone()[0]
+        return (self.store.names_generation, data_version)
+
+    @property
+    def index(self) -> NameIndex:
+        stamp = self._current_stamp()
+        if self._index is None or stamp != self._stamp:
+            self._index = NameIndex.build(self.store.model_names())
+            self._stamp = stamp
+        return self._index
+
+    def resolve(self, text: str) -> Resolution:
+        return self.index.resolve(text)
+
+    def complete(self, text: str, limit: int = 25) -> list[str]:
+        return self.index.complete(text, limit)
+
+    def resolve_vendor(self, text: str) -> str | None:
+        key = name_key(text)
+        if not key:
+            return None
+        for vendor in self.store.vendors():
+            if key in {name_key(vendor.id), name_key(vendor.name), *(name_key(a) for a in vendor.aliases)}:
+                return vendor.id
+        return None
+
+    def resolve_benchmark(self, text: str) -> str | None:
+        key = name_key(text)
+        if not key:
+            return None
+        for bench in self.store.benchmarks():
+            if key in {name_key(bench.id), name_key(bench.name), *(name_key(a) for a in bench.aliases)}:
+                return bench.id
+        return None
+
+    def suggest_vendors(self, text: str) -> list[str]:
+        vendors = self.store.vendors()
+        choices = {name_key(v.name): v.id for v in vendors}
+        hits = process.extract(name_key(text), list(choices), scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+        return [choices[k] for k, _, _ in hits]
