@@ -6,7 +6,7 @@ decoded here and nowhere else.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import MISSING, asdict, fields
 from typing import Any, TypeVar
 
 from .records import Benchmark, Claim, Model, Release, Source, Vendor
@@ -17,20 +17,91 @@ _JSON_TUPLES = {"aliases", "compared_to", "modalities"}
 _BOOLS = {"open_weights", "higher_is_better", "reviewed"}
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
+    return names
+
+
+def _decode_list(value: str | None) -> tuple | None:
+    if value is None:
+        return None
+    if value == "[]":
+        return ()
+    return tuple(json.loads(value))
+
+
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    """Hot path of every query (a /compare builds hundreds): field names are cached per class."""
+    names = _field_names(cls)
     values: dict[str, Any] = {}
     for key, value in row.items():
         if key not in names:
             continue
         if key in _JSON_TUPLES:
-            value = None if value is None else tuple(json.loads(value))
-            if key != "modalities" and value is None:
+            value = _decode_list(value)
+            if value is None and key != "modalities":
                 value = ()
         elif key in _BOOLS and value is not None:
             value = bool(value)
         values[key] = value
     return cls(**values)
+
+
+_CONVERTERS: dict[tuple, Any] = {}
+
+
+def converter(cls: type[T], columns: tuple[str, ...]):
+    """A function turning a row tuple with these columns into cls, built once per (cls, columns)."""
+    key = (cls, columns)
+    fn = _CONVERTERS.get(key)
+    if fn is None:
+        names = _field_names(cls)
+        plan = []
+        for i, col in enumerate(columns):
+            if col not in names:
+                continue
+            if col in _JSON_TUPLES:
+                kind = 2 if col == "modalities" else 1
+            elif col in _BOOLS:
+                kind = 3
+            else:
+                kind = 0
+            plan.append((i, col, kind))
+
+        defaults = {}
+        for f in fields(cls):  # type: ignore[arg-type]
+            if f.name not in columns:
+                if f.default is not MISSING:
+                    defaults[f.name] = f.default
+                elif f.default_factory is not MISSING:  # type: ignore[misc]
+                    defaults[f.name] = f.default_factory()  # type: ignore[misc]
+                else:
+                    raise ValueError(f"{cls.__name__}.{f.name} is required but the query has no such column")
+        new = object.__new__
+
+        def fn(row: tuple) -> T:
+            # Bypasses the frozen dataclass __init__ (object.__setattr__ per field), which was most of
+            # the cost of a /compare on a large record; the instance is the same as one built by __init__.
+            values = dict(defaults)
+            for i, col, kind in plan:
+                value = row[i]
+                if kind == 1:
+                    value = () if value is None or value == "[]" else tuple(json.loads(value))
+                elif kind == 2:
+                    value = _decode_list(value)
+                elif kind == 3 and value is not None:
+                    value = bool(value)
+                values[col] = value
+            obj = new(cls)
+            obj.__dict__.update(values)
+            return obj
+        _CONVERTERS[key] = fn
+    return fn
 
 
 def to_row(obj: Any) -> dict[str, Any]:

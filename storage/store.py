@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from . import delivery_migrations, ingest_migrations, migrations
 from .records import Benchmark, Claim, Model, Release, Source, Stats, Vendor
-from .rows import TABLE_OF, from_row, to_row
+from .rows import TABLE_OF, converter, from_row, to_row
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +138,9 @@ class Store:
         return [dict(zip(cols, r)) for r in cur.fetchall()]
 
     def _many(self, cls: type, sql: str, params: Sequence[Any] = ()) -> list:
-        return [from_row(cls, r) for r in self.rows(sql, params)]
+        cur = self.db.conn.execute(sql, list(params))
+        convert = converter(cls, tuple(d[0] for d in cur.description))
+        return [convert(r) for r in cur.fetchall()]
 
     def vendors(self) -> list[Vendor]:
         return self._many(Vendor, "select * from vendors order by name")

@@ -38,6 +38,11 @@ def resolve_model(services: Services, text: str) -> Model:
 
 def resolve_models(services: Services, names: list[str]) -> list[Model]:
     """Resolve every name; report all the unknown ones at once rather than one per try."""
+    resolutions = [services.resolver.resolve(name) if len(name) <= 100 else None for name in names]
+    if all(r is not None and r.ok for r in resolutions):
+        found = services.store.models([r.model_id for r in resolutions])  # one query for the common case
+        if len(found) == len(names):
+            return _no_repeats(found)
     models, problems, hints = [], [], []
     for name in names:
         try:
@@ -48,6 +53,10 @@ def resolve_models(services: Services, names: list[str]) -> list[Model]:
                 hints.append(err.hint)
     if problems:
         raise UnknownName(" ".join(problems), hints[0] if hints else None)
+    return _no_repeats(models)
+
+
+def _no_repeats(models: list[Model]) -> list[Model]:
     seen = set()
     for model in models:
         if model.id in seen:

@@ -20,6 +20,7 @@ from .common import resolve_models
 
 MIN_MODELS, MAX_MODELS = 2, 4
 MAX_TABLE_ROWS = 25
+MAX_WARNINGS = 8
 USAGE = "`/compare qwen3-max opus-4.5` (2 to 4 models; quote names with spaces: `/compare \"Qwen3 Max Thinking\" \"Claude Opus 4.5\"`)"
 
 
@@ -54,8 +55,7 @@ def build_comparison(services: Services, models: list[Model]) -> Reply:
     ids = [m.id for m in models]
     vendors: dict = {}
     scores = store.scores_for(ids)
-    sources = store.sources({c.source_id for c in scores} | {m.source_id for m in models if m.source_id})
-    footnotes = _Footnotes(store, sources, vendors)
+    footnotes = _Footnotes(store, vendors)
     sections = [Section(heading="Overview", fields=tuple(_overview(store, m, vendors) for m in models))]
 
     table, warnings, shared_count = _score_table(store, models, scores, footnotes)
@@ -94,10 +94,12 @@ def _overview(store, model: Model, vendors: dict) -> Field:
 
 
 class _Footnotes:
-    """Numbers sources once per (source, reporter, provenance) so cells stay short."""
+    """Numbers sources once per (source, reporter, provenance) so cells stay short.
 
-    def __init__(self, store, sources, vendors):
-        self.store, self.sources, self.vendors = store, sources, vendors
+    Sources are fetched only for the footnotes actually shown, not for every figure."""
+
+    def __init__(self, store, vendors):
+        self.store, self.vendors = store, vendors
         self.keys: dict[tuple, int] = {}
 
     def mark(self, claim: Claim, subject: Model) -> int:
@@ -108,6 +110,7 @@ class _Footnotes:
 
     def lines(self) -> list[str]:
         out = []
+        self.sources = self.store.sources({source_id for source_id, _, _ in self.keys})
         for (source_id, rival_reporter, provenance), n in self.keys.items():
             badge = facts.PROVENANCE_BADGE.get(provenance, provenance)
             who = f" by {facts.vendor_name(self.store, rival_reporter, self.vendors)} (about a rival's model)" if rival_reporter else ""
@@ -120,18 +123,20 @@ def _score_table(store, models, scores, footnotes):
     cells: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in scores:
         cells[(claim.benchmark_id, claim.settings or "")][claim.subject_id].append(claim)
-    benchmarks = {b.id: b for b in store.benchmarks({b for b, _ in cells})}
-    rows, warnings = [], []
     by_benchmark: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     for (bench_id, settings), per_model in cells.items():
         by_benchmark[bench_id].append((settings, per_model))
+    # only benchmarks where at least two of the models have a figure matter here
+    by_benchmark = {b: v for b, v in by_benchmark.items() if len({m for _, pm in v for m in pm}) >= 2}
+    benchmarks = {b.id: b for b in store.benchmarks(by_benchmark)} if by_benchmark else {}
+    rows, warnings = [], []
     for bench_id, variants in by_benchmark.items():
         bench = benchmarks.get(bench_id)
         bench_name = bench.name if bench else bench_id
         covered: set[str] = set()
         for settings, per_model in variants:
             if len(per_model) >= 2:
-                rows.append(_row(bench_name, settings, per_model, models, bench, footnotes, by_model))
+                rows.append((-len(per_model), bench_name.lower(), settings, bench_name, bench, per_model))
                 covered |= set(per_model)
         models_here = {m for _, per_model in variants for m in per_model}
         if len(models_here) >= 2 and len(models_here - covered) > 0 and len(variants) > 1:
@@ -140,16 +145,20 @@ def _score_table(store, models, scores, footnotes):
                     f"{facts.figure(c)} ({s or 'settings not stated'})" for s, pm in variants for c in pm.get(m, []))
                 for m in sorted(models_here - covered if covered else models_here))
             warnings.append(f"{bench_name}: settings differ, so these are not like-for-like — {described}")
-    rows.sort(key=lambda r: (-r[1], r[0][0].lower()))
+    rows.sort(key=lambda r: r[:3])
     shared = len(rows)
-    rows = rows[:MAX_TABLE_ROWS]
     if not rows:
-        return None, warnings, 0
-    table = Table(columns=("Benchmark", *(m.name for m in models)), rows=tuple(r[0] for r in rows))
+        return None, warnings[:MAX_WARNINGS], 0
+    if len(warnings) > MAX_WARNINGS:
+        warnings = warnings[:MAX_WARNINGS] + [f"…and {len(warnings) - MAX_WARNINGS} more benchmarks with differing settings."]
+    # footnotes are numbered only for rows actually shown
+    built = tuple(_row(name, settings, per_model, models, bench, footnotes)
+                  for _, _, settings, name, bench, per_model in rows[:MAX_TABLE_ROWS])
+    table = Table(columns=("Benchmark", *(m.name for m in models)), rows=built)
     return table, warnings, shared
 
 
-def _row(bench_name, settings, per_model, models, bench, footnotes, by_model):
+def _row(bench_name, settings, per_model, models, bench, footnotes) -> tuple[str, ...]:
     higher = bench.higher_is_better if bench else True
     best_values = [c.value for claims in per_model.values() for c in claims if c.value is not None]
     best = (max(best_values) if higher else min(best_values)) if best_values else None
@@ -167,7 +176,7 @@ def _row(bench_name, settings, per_model, models, bench, footnotes, by_model):
                 text = f"**{text}**"
             parts.append(text)
         row.append(" / ".join(parts))
-    return tuple(row), len(per_model)
+    return tuple(row)
 
 
 def _head_to_head(store, models, vendors) -> list[str]:

@@ -40,21 +40,21 @@ def model_card(services: Services, model: Model) -> Reply:
         fields.append(Field("Also called", ", ".join(model.aliases[:6]), inline=False))
     sections = [Section(fields=tuple(fields))]
     scores = store.scores_for([model.id])
+    other = store.claims_involving([model.id], limit=10)
+    shown = scores[:MAX_LIST]
+    sources = store.sources({c.source_id for c in (*shown, *other)} | ({model.source_id} if model.source_id else set()))
     if scores:
-        benches = {b.id: b for b in store.benchmarks({c.benchmark_id for c in scores})}
-        sources = store.sources({c.source_id for c in scores})
+        benches = {b.id: b for b in store.benchmarks({c.benchmark_id for c in shown})}
         rows = [(benches[c.benchmark_id].name if c.benchmark_id in benches else c.benchmark_id,
                  c.settings or "", facts.figure(c), facts.reporter_note(store, c, model, vendors),
-                 facts.source_label(sources.get(c.source_id))) for c in scores[:MAX_LIST]]
+                 facts.source_label(sources.get(c.source_id))) for c in shown]
         more = f"Showing {len(rows)} of {len(scores)} figures; `/claims {model.id} <benchmark>` narrows them." if len(scores) > len(rows) else None
         sections.append(Section(heading="Benchmark figures", text=more,
                                 table=Table(("Benchmark", "Settings", "Score", "Provenance", "Source"), tuple(rows))))
-    other = store.claims_involving([model.id], limit=10)
     if other:
         models = {m.id: m for m in store.models(sorted({x for c in other for x in (c.subject_id, *c.compared_to)}))}
-        sources = store.sources({c.source_id for c in other})
         sections.append(Section(heading="Claims", items=tuple(facts.describe_claim(store, c, models, sources, vendors) for c in other)))
-    source = store.source(model.source_id)
+    source = sources.get(model.source_id) if model.source_id else None
     footnotes = (f"Record source: {facts.source_link(source)}",) if source else ()
     if model.notes:
         footnotes += (model.notes,)

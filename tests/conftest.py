@@ -1,0 +1,75 @@
+"""Shared fixtures: a real SQLite file per test, seeded from the real seeds/ files.
+
+The seeded database is built once per session and copied per test, so every
+test gets its own file without paying for the seed load each time.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.core import answer
+from bot.services import Context, Services
+from ingest.seed_files import load_seeds
+from storage import Store
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch, tmp_path):
+    """No test sees the developer's tokens or database."""
+    import os
+    for key in list(os.environ):
+        if key.startswith(("BRIEFBOT_", "SLACK_", "DISCORD_", "OPENAI_")):
+            monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def seeded_db_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "seeded.db"
+    store = Store.open(path)
+    load_seeds(store)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return path
+
+
+@pytest.fixture
+def db_path(seeded_db_template, tmp_path) -> Path:
+    path = tmp_path / "briefbot.db"
+    shutil.copy(seeded_db_template, path)
+    return path
+
+
+@pytest.fixture
+def store(db_path):
+    s = Store.open(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def services(store) -> Services:
+    return Services.for_store(store)
+
+
+@pytest.fixture
+def ask(services):
+    """ask('/compare a b') -> Reply, through the real core, as the console front end would."""
+    def _ask(text: str, ctx: Context | None = None):
+        return answer(services, text, ctx or Context())
+    return _ask
+
+
+@pytest.fixture
+def fake_openai():
+    """A local OpenAI-compatible server (tests/fakes/fake_openai.py), stopped after the test."""
+    from tests.fakes.fake_openai import FakeOpenAI
+    fake = FakeOpenAI().start()
+    try:
+        yield fake
+    finally:
+        fake.stop()

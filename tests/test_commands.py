@@ -1,0 +1,115 @@
+"""The command core against the real seeded record: every command, and bad input."""
+from __future__ import annotations
+
+import pytest
+
+from bot.render.text import render_text
+from bot.services import Context
+
+
+def test_compare_qwen3_max_with_opus(ask):
+    reply = ask("/compare qwen3-max opus-4.5")
+    assert not reply.is_error, render_text(reply)
+    text = render_text(reply)
+    assert "Qwen3-Max-Thinking" in reply.title and "Claude Opus 4.5" in reply.title
+    # the seed document's claim, with its provenance
+    assert "19 benchmarks" in text and "vendor claim" in text and "not independently verified" in text
+    table = next(s.table for s in reply.sections if s.table)
+    rows = {r[0]: r for r in table.rows}
+    # figures from the Qwen launch table, both models on the same row, each with a footnote
+    assert any(label.startswith("MMLU-Pro") for label in rows)
+    mmlu = next(r for label, r in rows.items() if label.startswith("MMLU-Pro"))
+    assert "85.7" in mmlu[1] and "89.5" in mmlu[2]
+    # a vendor measuring a rival's model is labelled as such
+    assert any("about a rival's model" in f for f in reply.footnotes)
+
+
+def test_compare_resolves_spelled_out_names_without_quotes(ask):
+    reply = ask("/compare Qwen3 Max Thinking claude opus 4.5")
+    assert not reply.is_error, render_text(reply)
+    assert "Qwen3-Max-Thinking" in reply.title and "Claude Opus 4.5" in reply.title
+
+
+def test_compare_four_models(ask):
+    reply = ask("/compare qwen3-max opus-4.5 gemini-3-pro kimi-k2.5")
+    assert not reply.is_error, render_text(reply)
+    table = next(s.table for s in reply.sections if s.table)
+    assert len(table.columns) == 5
+
+
+@pytest.mark.parametrize("line, expect", [
+    ("/compare qwen3-max", "two to four"),
+    ("/compare", "two to four"),
+    ("/compare a b c d e f g h i j k", "at most 4"),
+    ("/compare qwen3-max qwen3-max", "twice"),
+    ("/compare qwen3-max gpt-9-ultra", "gpt-9-ultra"),
+    ("/model", "needs a model"),
+    ("/nonsense", "don't know the command"),
+    ("", "empty command"),
+    ("/claims", "needs a model or a vendor"),
+    ("/releases nowhere-labs", "vendor"),
+])
+def test_bad_input_gets_a_clear_message(ask, line, expect):
+    reply = ask(line)
+    assert reply.is_error
+    assert expect.lower() in render_text(reply).lower()
+
+
+def test_unknown_model_gets_suggestions(ask):
+    reply = ask("/model kimi k2.6")
+    assert reply.is_error
+    assert "did you mean" in render_text(reply).lower() and "Kimi K2.5" in render_text(reply)
+
+
+def test_family_name_lists_candidates(ask):
+    reply = ask("/model qwen3")
+    assert reply.is_error
+    text = render_text(reply)
+    assert "several models" in text and text.count("qwen3") >= 2
+
+
+def test_model_card(ask):
+    reply = ask("/model kimi k2.5")
+    assert not reply.is_error
+    text = render_text(reply)
+    assert "Moonshot AI" in text and "Benchmark figures" in text
+
+
+def test_releases_and_vendor_filter(ask):
+    everything = ask("/releases")
+    assert not everything.is_error and everything.sections[0].items
+    moonshot = ask("/releases moonshot")
+    assert moonshot.sections[0].items
+    assert all("Moonshot AI" in item for item in moonshot.sections[0].items)
+    since = ask("/releases 2026-01-01")
+    assert all(item.split("**")[1] >= "2026-01-01" for item in since.sections[0].items)
+
+
+def test_claims_by_model_vendor_and_benchmark(ask):
+    assert not ask("/claims kimi-k2.5").is_error
+    assert not ask("/claims moonshot").is_error
+    reply = ask('/claims qwen3-max mmlu-pro')
+    assert not reply.is_error
+    assert reply.sections[0].items and all("MMLU-Pro" in i for i in reply.sections[0].items)
+
+
+def test_help_lists_every_command(ask):
+    from bot.commands import unique_commands
+    text = render_text(ask("/brief"))
+    for command in unique_commands():
+        assert f"/{command.name}" in text
+    assert render_text(ask("/help")) == text
+
+
+def test_injection_strings_are_inert(ask, store):
+    before = store.stats()
+    for line in ["/model '; DROP TABLE models; --", "/claims \" OR 1=1 --", "/model <script>alert(1)</script>",
+                 "/model [click](http://evil.example) **bold** @everyone", "/compare 模型 模型2", "/model 😀"]:
+        reply = ask(line)
+        assert reply.is_error
+    assert store.stats() == before
+
+
+def test_context_is_optional(services):
+    from bot.core import answer
+    assert not answer(services, "/brief", Context(platform="slack")).is_error
