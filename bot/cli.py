@@ -31,11 +31,18 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.add_parsers(sub)
-    # every subcommand accepts --db after its name too
-    for action in sub.choices.values():
-        if not any("--db" in a.option_strings for a in action._actions):
-            action.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    _accept_db_everywhere(sub)
     return parser
+
+
+def _accept_db_everywhere(sub) -> None:
+    """Every subcommand, nested ones included (`schedule add ... --db X`), accepts --db after its name."""
+    for command in sub.choices.values():
+        if not any("--db" in a.option_strings for a in command._actions):
+            command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_db_everywhere(action)
 
 
 def main(argv: list[str] | None = None) -> int:

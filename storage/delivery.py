@@ -49,6 +49,12 @@ class Schedule:
     tz: str = "UTC"
     filters: str = "{}"
     created_by: str | None = None
+    created_at: str | None = None
+    """When the schedule was last set: slots before it are never "missed"."""
+    last_run_at: str | None = None
+    """UTC instant of the last slot handled (enqueued or skipped)."""
+    last_run_state: str | None = None
+    last_error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,9 @@ class OutboxItem:
     platform_message_id: str | None
     created_at: str
     sent_at: str | None
+    check_sent: int = 0
+    """1 when the last send may have reached the platform: ask find_sent before sending again."""
+    updated_at: str | None = None
 
 
 def destination_id(platform: str, workspace: str, target: str) -> str:
@@ -164,7 +173,18 @@ def list_schedules(store: Store) -> list[Schedule]:
 
 
 def _schedule(r: dict[str, Any]) -> Schedule:
-    return Schedule(r["destination_id"], r["cadence"], r["weekday"], r["time"], r["tz"], r["filters"], r["created_by"])
+    return Schedule(**{k: r[k] for k in Schedule.__dataclass_fields__ if k in r})
+
+
+def record_schedule_run(store: Store, dest_id: str, slot: str, state: str, error: str | None = None) -> None:
+    """Remember the slot as handled (state enqueued | skipped), so it is never run again."""
+    store.db.execute("update schedules set last_run_at = ?, last_run_state = ?, last_error = ? where destination_id = ?",
+                     [slot, state, error, dest_id])
+
+
+def record_schedule_error(store: Store, dest_id: str, error: str) -> None:
+    """A run that failed before its outbox row existed; the slot stays due (retried on the next tick)."""
+    store.db.execute("update schedules set last_error = ? where destination_id = ?", [error, dest_id])
 
 
 # ---- outbox -------------------------------------------------------------
@@ -178,8 +198,76 @@ def enqueue(store: Store, key: str, dest_id: str, kind: str, payload: str | dict
     return cur.rowcount == 1
 
 
+def record_skipped(store: Store, key: str, dest_id: str, kind: str, reason: str, now: str) -> bool:
+    """An outbox row in state skipped (a run missed beyond the grace period): visible, never sent."""
+    cur = store.db.execute("""insert into outbox (idempotency_key, destination_id, kind, payload, state, created_at,
+        last_error, updated_at) values (?, ?, ?, '{}', 'skipped', ?, ?, ?) on conflict(idempotency_key) do nothing""",
+                           [key, dest_id, kind, now, reason, now])
+    return cur.rowcount == 1
+
+
 def _item(r: dict[str, Any]) -> OutboxItem:
-    return OutboxItem(**{k: r[k] for k in OutboxItem.__dataclass_fields__})
+    return OutboxItem(**{k: r[k] for k in OutboxItem.__dataclass_fields__ if k in r})
+
+
+def outbox_by_key(store: Store, key: str) -> OutboxItem | None:
+    rows = store.rows("select * from outbox where idempotency_key = ?", [key])
+    return _item(rows[0]) if rows else None
+
+
+def pending_items(store: Store) -> list[OutboxItem]:
+    """Every pending row, in send order per destination (oldest first)."""
+    return [_item(r) for r in store.rows("select * from outbox where state = 'pending' order by destination_id, id")]
+
+
+def mark_in_flight(store: Store, item_id: int, now: str) -> None:
+    """Committed before the send starts: a crash from here on leaves a row that recovery checks."""
+    store.db.execute("""update outbox set state = 'in_flight', attempts = attempts + 1, updated_at = ?
+        where id = ?""", [now, item_id])
+
+
+def mark_sent(store: Store, item_id: int, message_id: str | None, now: str) -> None:
+    store.db.execute("""update outbox set state = 'sent', platform_message_id = ?, sent_at = ?, updated_at = ?,
+        check_sent = 0 where id = ?""", [message_id, now, now, item_id])
+
+
+def mark_retry(store: Store, item_id: int, error: str, next_attempt_at: str, now: str, *,
+               check_sent: bool = False, count_attempt: bool = True) -> None:
+    """Back to pending, due again at next_attempt_at. count_attempt=False gives the attempt back
+    (the send never started, e.g. the destination is paused or the sender is not connected)."""
+    store.db.execute(f"""update outbox set state = 'pending', last_error = ?, next_attempt_at = ?, updated_at = ?,
+        check_sent = ? {'' if count_attempt else ', attempts = max(attempts - 1, 0)'} where id = ?""",
+                     [error, next_attempt_at, now, int(check_sent), item_id])
+
+
+def mark_dead(store: Store, item_id: int, error: str, now: str) -> None:
+    store.db.execute("update outbox set state = 'dead', last_error = ?, updated_at = ? where id = ?",
+                     [error, now, item_id])
+
+
+def return_in_flight(store: Store, now: str) -> int:
+    """At start: rows left in flight by a crash go back to pending, flagged for a find_sent check."""
+    return store.db.execute("""update outbox set state = 'pending', check_sent = 1, next_attempt_at = ?, updated_at = ?
+        where state = 'in_flight'""", [now, now]).rowcount
+
+
+def retry_dead(store: Store, ids: list[int] | None, now: str) -> int:
+    """Dead rows (all of them when ids is None) back to pending with a fresh attempt budget."""
+    where = "state = 'dead'"
+    params: list[Any] = [now, now]
+    if ids is not None:
+        if not ids:
+            return 0
+        where += f" and id in ({','.join('?' * len(ids))})"
+        params += ids
+    return store.db.execute(f"""update outbox set state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,
+        check_sent = 1 where {where}""", params).rowcount
+
+
+def last_errors(store: Store, limit: int = 5) -> list[OutboxItem]:
+    """Rows with an error, most recently touched first (dead, retrying, skipped)."""
+    return [_item(r) for r in store.rows("""select * from outbox where last_error is not null
+        order by coalesce(updated_at, created_at) desc, id desc limit ?""", [limit])]
 
 
 def outbox_item(store: Store, item_id: int) -> OutboxItem | None:

@@ -49,3 +49,24 @@ def m001_create_delivery_tables(db: Database) -> None:
         );
         """
     )
+
+
+@delivery()
+def m002_schedule_runs_and_outbox_checks(db: Database) -> None:
+    """Run records for restart semantics, and the "may already be on the platform" flag.
+
+    schedules.last_run_at is the scheduled instant (UTC) of the last slot handled (enqueued or
+    skipped): the scheduler computes missed runs from it. outbox.check_sent marks a row whose last
+    send may have reached the platform (found in flight after a crash, or cancelled at shutdown):
+    the drain asks the sender's find_sent before sending it again. Statements one by one (not
+    executescript, which would commit the surrounding transaction).
+    """
+    for statement in (
+        "ALTER TABLE schedules ADD COLUMN last_run_at TEXT",
+        "ALTER TABLE schedules ADD COLUMN last_run_state TEXT",  # enqueued | skipped | failed
+        "ALTER TABLE schedules ADD COLUMN last_error TEXT",
+        "ALTER TABLE outbox ADD COLUMN check_sent INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE outbox ADD COLUMN updated_at TEXT",
+        "CREATE INDEX outbox_destination ON outbox(destination_id, state, id)",
+    ):
+        db.execute(statement)
