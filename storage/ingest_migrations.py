@@ -30,3 +30,29 @@ def m001_create_ingest_tables(db: Database) -> None:
         );
         """
     )
+
+
+@ingest()
+def m002_alert_events_and_feed_details(db: Database) -> None:
+    """Alert events wait here until bot.alerts batches them into one outbox row per destination.
+
+    UNIQUE (destination, item) is what makes "never alert twice for the same item" hold even when
+    an item is ingested again from another feed or re-published.
+    """
+    db.executescript(
+        """
+        ALTER TABLE feeds ADD COLUMN title TEXT;
+        ALTER TABLE feeds ADD COLUMN added_at TEXT;
+        ALTER TABLE feeds ADD COLUMN last_status INTEGER;
+        ALTER TABLE feed_items ADD COLUMN source_id TEXT;
+        CREATE INDEX feeds_due ON feeds(paused, next_poll_at);
+        CREATE INDEX ingest_errors_feed ON ingest_errors(feed_id, at);
+        CREATE TABLE alert_events (
+            id INTEGER PRIMARY KEY, destination_id TEXT NOT NULL, item_kind TEXT NOT NULL,
+            item_id TEXT NOT NULL, vendor_id TEXT, model_id TEXT, text TEXT NOT NULL, url TEXT,
+            created_at TEXT NOT NULL, flushed_at TEXT, outbox_key TEXT,
+            UNIQUE (destination_id, item_kind, item_id)
+        );
+        CREATE INDEX alert_events_pending ON alert_events(flushed_at, destination_id, created_at);
+        """
+    )

@@ -1,0 +1,123 @@
+"""One article (a URL or a file) to text, then through extraction into a plan of rows.
+
+Rules: HTML goes through trafilatura (main text, tables kept as pipe rows;
+boilerplate, scripts and comments dropped), with ingest.htmltext as the
+fallback when trafilatura finds nothing; plain text and Markdown are used as
+they are; undecodable bytes are replaced, never fatal. An article on a
+vendor's own site (its homepage domain) is that vendor's report. Nothing is
+stored by `prepare_article`; `ingest_article` stores unless dry_run.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from storage import Store
+
+from .extract import Extraction, SourceContext
+from .fetch import Fetcher
+from .htmltext import html_to_text, one_line
+from .records import Origin, Plan, StoreResult, plan, store_plan
+from .urls import same_site
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class Article:
+    url: str
+    title: str | None
+    text: str
+    published: str | None = None
+
+
+def decode(body: bytes, content_type: str | None = None) -> str:
+    charset = None
+    if content_type and "charset=" in content_type:
+        charset = content_type.split("charset=")[-1].split(";")[0].strip().strip('"')
+    for enc in filter(None, (charset, "utf-8")):
+        try:
+            return body.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return body.decode("cp1252", errors="replace")
+
+
+def looks_like_html(text: str, content_type: str | None, name: str = "") -> bool:
+    if content_type and "html" in content_type:
+        return True
+    if name.endswith((".html", ".htm")):
+        return True
+    return bool(re.match(r"\s*(?:<!doctype html|<html|<head|<body|<article)", text[:500], re.IGNORECASE))
+
+
+def html_article(html: str, url: str) -> Article:
+    import trafilatura
+    text = trafilatura.extract(html, output_format="markdown", include_tables=True, include_comments=False,
+                               favor_precision=True) or ""
+    if not text.strip():
+        text = html_to_text(html)
+    meta = trafilatura.extract_metadata(html)
+    title = one_line(meta.title) if meta and meta.title else None
+    published = meta.date if meta and meta.date else None
+    return Article(url, title, text, published)
+
+
+def read_article(target: str, fetcher: Fetcher | None = None) -> Article:
+    """A URL (fetched politely) or a local file path."""
+    if re.match(r"https?://", target):
+        own = fetcher is None
+        fetcher = fetcher or Fetcher()
+        try:
+            fetched = fetcher.get(target)
+        finally:
+            if own:
+                fetcher.close()
+        text = decode(fetched.body, fetched.content_type)
+        if looks_like_html(text, fetched.content_type):
+            return html_article(text, fetched.url)
+        return Article(fetched.url, _first_line(text), text)
+    path = Path(target)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ValueError(f"{path} is larger than {MAX_FILE_BYTES} bytes")
+    text = decode(path.read_bytes())
+    url = path.resolve().as_uri()
+    if looks_like_html(text, None, path.name):
+        return html_article(text, url)
+    return Article(url, _first_line(text), text)
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line[:200]
+    return None
+
+
+def owner_vendor(store: Store, url: str) -> str | None:
+    for vendor in store.vendors():
+        if vendor.homepage and same_site(url, vendor.homepage):
+            return vendor.id
+    return None
+
+
+def prepare_article(store: Store, article: Article, extractor, now: str) -> tuple[Plan, Extraction]:
+    vendor = owner_vendor(store, article.url)
+    ctx = SourceContext(url=article.url, vendor_id=vendor, date=article.published)
+    extraction = extractor.extract(f"{article.title or ''}\n\n{article.text}".strip(), ctx)
+    origin = Origin(url=article.url, title=article.title, kind="vendor_blog" if vendor else "press",
+                    published=article.published, vendor_id=vendor, auto_accept=False)
+    return plan(store, extraction, origin, now), extraction
+
+
+def ingest_article(store: Store, article: Article, extractor, now: str, *, dry_run: bool = False
+                   ) -> tuple[Plan, Extraction, StoreResult | None]:
+    p, extraction = prepare_article(store, article, extractor, now)
+    if dry_run:
+        return p, extraction, None
+    return p, extraction, store_plan(store, p, now)

@@ -1,0 +1,149 @@
+"""The gazetteer: every vendor, model and benchmark name the record knows, found in running text.
+
+Rules: names match whole words only, whatever separators the text uses
+("Qwen3-Max", "Qwen3 Max" and "Qwen3Max" are one name) and leftmost-longest
+first, so "GPT-5.1" is never read as "GPT-5"; a name followed by more version
+text ("GPT-5.1-mini") is not the shorter name either. Matching walks the
+text's word tokens and looks n-grams up in a dict (one big regex alternation
+of every name was the bottleneck of ingestion). Short names (three characters
+or fewer after normalising, such as "o3") must match case exactly. A name
+shared by two models is ambiguous and is not a mention of either. Matching
+keys are `storage.resolve.name_key`, the same as the chat commands use.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storage import Store
+from storage.resolve import name_key
+
+PRIORITY = {"model": 0, "benchmark": 1, "vendor": 2}
+_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
+_JOIN_GAP = frozenset(" \t-_/")
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    id: str
+    vendor_id: str | None = None
+
+
+class Gazetteer:
+    def __init__(self, vendors, models, benchmarks, homepages: dict[str, str] | None = None):
+        """vendors: (id, names); models: (id, vendor_id, names); benchmarks: (id, names)."""
+        self.entries: dict[str, list[Entry]] = {}
+        self.exact_case: dict[str, set[str]] = {}
+        self.vendor_names: dict[str, str] = {}
+        self.model_vendor: dict[str, str] = {}
+        self.homepages = dict(homepages or {})
+        surfaces: set[str] = set()
+        self.max_tokens = 1
+        for vendor_id, names in vendors:
+            self.vendor_names[vendor_id] = names[0] if names else vendor_id
+            self._add(surfaces, Entry("vendor", vendor_id), names)
+        for model_id, vendor_id, names in models:
+            self.model_vendor[model_id] = vendor_id
+            self._add(surfaces, Entry("model", model_id, vendor_id), names)
+        for bench_id, names in benchmarks:
+            self._add(surfaces, Entry("benchmark", bench_id), names)
+        self.first_tokens: set[str] = set()
+        for surface in surfaces:
+            words = _WORD.findall(surface)
+            self.max_tokens = max(self.max_tokens, len(words))
+            # a text token can start a name only if it is a prefix of the name's key ("qwen3" of "qwen3max")
+            key = name_key(surface)
+            self.first_tokens.update(key[:n] for n in range(1, len(key) + 1))
+
+    def _add(self, surfaces: set[str], entry: Entry, names) -> None:
+        for name in names:
+            if not name:
+                continue
+            key = name_key(name)
+            if not key:
+                continue
+            bucket = self.entries.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+            if len(key) <= 3:
+                self.exact_case.setdefault(key, set()).add(name)
+            surfaces.add(name)
+
+    @classmethod
+    def from_store(cls, store: Store) -> "Gazetteer":
+        import json
+        vendors = [(v.id, [v.name, v.id, *v.aliases]) for v in store.vendors()]
+        homepages = {v.id: v.homepage for v in store.vendors() if v.homepage}
+        models = [(mid, vid, [name, mid, *json.loads(aliases or "[]")])
+                  for mid, name, aliases, _family, vid in store.model_names()]
+        benchmarks = [(b.id, [b.name, b.id, *b.aliases]) for b in store.benchmarks()]
+        return cls(vendors, models, benchmarks, homepages)
+
+    def lookup(self, text: str) -> Entry | None:
+        """The one entry a surface names, or None when unknown or ambiguous."""
+        entries = self.entries.get(name_key(text))
+        if not entries:
+            return None
+        best = min(PRIORITY[e.kind] for e in entries)
+        top = [e for e in entries if PRIORITY[e.kind] == best]
+        return top[0] if len(top) == 1 else None
+
+    def find(self, text: str) -> list[Hit]:
+        tokens = [(m.start(), m.end(), m.group(0).casefold().replace("'", "")) for m in _WORD.finditer(text)]
+        first = self.first_tokens
+        hits, i, n = [], 0, len(tokens)
+        while i < n:
+            if tokens[i][2] not in first:
+                i += 1
+                continue
+            start = tokens[i][0]
+            if start and (text[start - 1] in ".-" or text[start - 1].isalnum()):
+                i += 1
+                continue
+            key, found = "", None
+            for j in range(i, min(n, i + self.max_tokens)):
+                if j > i:
+                    gap = text[tokens[j - 1][1]:tokens[j][0]]
+                    if len(gap) > 1 or (gap and gap not in _JOIN_GAP):
+                        break
+                key += tokens[j][2]
+                if key in self.entries:
+                    found = (j, key)
+            # leftmost-longest, but a name followed by more version text ("GPT-5.1-mini") is no match
+            while found is not None:
+                j, key = found
+                end = tokens[j][1]
+                if not (end + 1 < len(text) and text[end] in ".-" and text[end + 1].isalnum()):
+                    break
+                found = None
+                for k in range(j - 1, i - 1, -1):
+                    shorter = "".join(t[2] for t in tokens[i:k + 1])
+                    if shorter in self.entries:
+                        found = (k, shorter)
+                        break
+            if found is None:
+                i += 1
+                continue
+            j, key = found
+            end = tokens[j][1]
+            surface = text[start:end]
+            entry = self.lookup(surface)
+            if entry is not None and not (key in self.exact_case and surface not in self.exact_case[key]):
+                hits.append(Hit(entry.kind, entry.id, start, end, surface))
+                i = j + 1
+            else:
+                i += 1
+        return hits
+
+    def vendor_of_model(self, model_id: str | None) -> str | None:
+        return self.model_vendor.get(model_id) if model_id else None

@@ -1,0 +1,187 @@
+"""Candidates to records: plan the rows an extraction would add, then store them.
+
+Rules: ids are derived from content (the source URL; the model and source of a
+release; what a claim says and where), so ingesting the same thing twice
+changes nothing; existing rows are never overwritten (a reviewed claim is not
+turned back into a candidate); names the record does not know become
+unreviewed candidate models, and only when their vendor is known; rows are
+reviewed only when the origin is a vendor's own feed with auto_accept (and,
+for a new model, the model is that vendor's). Newly stored reviewed releases
+and claims record alert events for their subscribers.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import asdict, dataclass
+
+from storage import Claim, Model, Release, Source, Store
+from storage.ingest_state import insert_new, record_alert_events
+
+from .extract.types import CandidateClaim, Extraction, ModelRef
+from .urls import normalize_url, short_hash
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a text came from."""
+
+    url: str
+    title: str | None = None
+    publisher: str | None = None
+    kind: str = "press"
+    """vendor_blog when it is the vendor's own site or feed."""
+    published: str | None = None
+    vendor_id: str | None = None
+    """The vendor whose own site or feed this is."""
+    auto_accept: bool = False
+
+
+@dataclass(frozen=True)
+class Plan:
+    source: Source
+    models: tuple[Model, ...] = ()
+    releases: tuple[Release, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    dropped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    models: int = 0
+    releases: int = 0
+    claims: int = 0
+    alerts: int = 0
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9.]+", "-", name.casefold()).strip("-.") or "model"
+
+
+def source_id_for(url: str) -> str:
+    return "src-" + short_hash(normalize_url(url) or url)
+
+
+def plan(store: Store, extraction: Extraction, origin: Origin, now: str) -> Plan:
+    src = Source(id=source_id_for(origin.url), url=origin.url, publisher=origin.publisher, title=origin.title,
+                 kind=origin.kind, published=origin.published, retrieved=now,
+                 notes="found by automatic ingestion")
+    accept = bool(origin.auto_accept and origin.vendor_id)
+    new_models: dict[str, Model] = {}
+    dropped: list[str] = list(extraction.problems)
+
+    def model_id(ref: ModelRef) -> str | None:
+        if ref.model_id:
+            return ref.model_id
+        vendor = ref.vendor_id or origin.vendor_id
+        if not vendor or store.vendor(vendor) is None:
+            dropped.append(f"unknown model {ref.text!r} with no known vendor: not stored")
+            return None
+        mid = slug(ref.text)
+        if mid not in new_models and model_of(mid) is None:
+            new_models[mid] = Model(id=mid, vendor_id=vendor, name=ref.text, source_id=src.id,
+                                    status="announced", notes="candidate found by automatic ingestion",
+                                    reviewed=accept and vendor == origin.vendor_id)
+        return mid
+
+    known: dict[str, Model | None] = {}
+
+    def model_of(mid: str) -> Model | None:
+        if mid in new_models:
+            return new_models[mid]
+        if mid not in known:
+            known[mid] = store.model(mid)
+        return known[mid]
+
+    def reviewed(mid: str) -> bool:
+        if not accept:
+            return False
+        model = model_of(mid)
+        return model is not None and model.reviewed
+
+    date = (origin.published or now)[:10]
+    releases = []
+    for r in extraction.releases:
+        mid = model_id(r.model)
+        if mid is None:
+            continue
+        vendor = r.model.vendor_id if r.model.model_id else None
+        if vendor is None:
+            model = model_of(mid)
+            vendor = model.vendor_id if model else (r.vendor_id or origin.vendor_id)
+        releases.append(Release(id="rel-" + short_hash(mid, src.id), model_id=mid, vendor_id=vendor, date=date,
+                                title=origin.title or r.quote[:200], source_id=src.id, summary=r.quote[:500],
+                                date_basis="source published" if origin.published else "first seen",
+                                first_seen=now, reviewed=reviewed(mid)))
+    claims = []
+    for c in extraction.claims:
+        claim = _claim(c, model_id, reviewed, src.id, now, dropped)
+        if claim is not None:
+            claims.append(claim)
+    return Plan(src, tuple(new_models.values()), tuple(releases), tuple(claims), tuple(dropped))
+
+
+def _claim(c: CandidateClaim, model_id, reviewed, source_id: str, now: str, dropped: list[str]) -> Claim | None:
+    subject = model_id(c.subject)
+    if subject is None:
+        return None
+    others = tuple(m for m in (model_id(r) for r in c.compared_to) if m and m != subject)
+    if c.kind == "comparison" and not others:
+        dropped.append(f"comparison in {c.quote[:80]!r} has no known compared model")
+        return None
+    key = json.dumps([c.kind, subject, c.benchmark_id, c.value_text, c.relation, sorted(others)])
+    ok = reviewed(subject) and all(reviewed(m) for m in others)
+    return Claim(id="clm-" + short_hash(key, source_id), kind=c.kind, subject_id=subject, provenance=c.provenance,
+                 quote=c.quote, source_id=source_id, first_seen=now, benchmark_id=c.benchmark_id, value=c.value,
+                 value_text=c.value_text, unit=c.unit, compared_to=others, relation=c.relation,
+                 reported_by=c.reported_by, notes="found by automatic ingestion", reviewed=ok)
+
+
+def store_plan(store: Store, p: Plan, now: str) -> StoreResult:
+    """Insert what is new (never overwrite), then record alert events for new reviewed items."""
+    with store.db.atomic():
+        insert_new(store, [p.source])
+        models = insert_new(store, p.models)
+        fresh_releases = insert_new(store, p.releases)
+        fresh_claims = insert_new(store, p.claims)
+        alerts = 0
+        for r in fresh_releases:
+            if r.reviewed:
+                alerts += alert_for_release(store, r, p.source.url, now)
+        for c in fresh_claims:
+            if c.reviewed:
+                alerts += alert_for_claim(store, c, p.source.url, now)
+    return StoreResult(len(models), len(fresh_releases), len(fresh_claims), alerts)
+
+
+def alert_for_release(store: Store, r: Release, url: str | None, now: str) -> int:
+    model, vendor = store.model(r.model_id), store.vendor(r.vendor_id)
+    text = f"{vendor.name if vendor else r.vendor_id} released {model.name if model else r.model_id}: {r.title}"
+    return record_alert_events(store, "release", r.id, r.vendor_id, r.model_id, text[:500], url, now)
+
+
+def alert_for_claim(store: Store, c: Claim, url: str | None, now: str) -> int:
+    model = store.model(c.subject_id)
+    name = model.name if model else c.subject_id
+    who = "vendor-reported" if c.provenance == "vendor_reported" else c.provenance
+    if c.kind == "benchmark_score":
+        bench = store.benchmark(c.benchmark_id)
+        what = f"{name} scores {c.value_text}{c.unit or ''} on {bench.name if bench else c.benchmark_id}"
+    else:
+        others = ", ".join(m.name for m in store.models(list(c.compared_to)))
+        what = f"{name} {c.relation} {others}"
+    text = f"{what} ({who}): “{c.quote[:280]}”"
+    return record_alert_events(store, "claim", c.id, model.vendor_id if model else None, c.subject_id, text, url, now)
+
+
+def plan_to_json(p: Plan, extraction: Extraction) -> dict:
+    """What --dry-run prints: the rows that would be stored plus every mention, with names as resolved."""
+    def row(obj) -> dict:
+        d = asdict(obj)
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in d.items() if v not in (None, ())}
+    return {"source": row(p.source), "mentions": [asdict(m) for m in extraction.mentions],
+            "new_models": [row(m) for m in p.models], "releases": [row(r) for r in p.releases],
+            "claims": [row(c) for c in p.claims], "dropped": list(p.dropped)}

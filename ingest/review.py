@@ -1,0 +1,68 @@
+"""Accepting or rejecting unreviewed candidates (`briefbot review`).
+
+Rules: accepting a release or a claim makes it a fact and records alert events
+for its subscribers (exactly as if it had arrived reviewed); accepting a claim
+whose models are unreviewed candidates accepts those models too, so no fact
+ever points at a candidate; rejecting deletes only unreviewed rows.
+"""
+from __future__ import annotations
+
+from storage import Release, Store
+from storage.ingest_state import reject, set_reviewed, unreviewed
+from storage.rows import from_row
+
+from .records import alert_for_claim, alert_for_release
+
+TABLES = {"model": "models", "release": "releases", "claim": "claims"}
+
+
+def table_of(item_id: str) -> str | None:
+    if item_id.startswith("rel-"):
+        return "releases"
+    if item_id.startswith("clm-"):
+        return "claims"
+    return None
+
+
+def accept(store: Store, item_id: str, now: str) -> int:
+    """Accept one candidate by id; returns how many alert events it produced (-1 when nothing was accepted)."""
+    table = table_of(item_id) or "models"
+    with store.db.atomic():
+        if table == "claims":
+            claim = store.claim(item_id)
+            if claim is None or claim.reviewed:
+                return -1
+            for mid in (claim.subject_id, *claim.compared_to):
+                set_reviewed(store, "models", mid)
+            set_reviewed(store, "claims", item_id)
+            source = store.source(claim.source_id)
+            return alert_for_claim(store, store.claim(item_id), source.url if source else None, now)
+        if table == "releases":
+            rows = store.rows("select * from releases where id = ?", [item_id])
+            release = from_row(Release, rows[0]) if rows else None
+            if release is None or release.reviewed:
+                return -1
+            set_reviewed(store, "models", release.model_id)
+            set_reviewed(store, "releases", item_id)
+            source = store.source(release.source_id)
+            return alert_for_release(store, release, source.url if source else None, now)
+        return 0 if set_reviewed(store, "models", item_id) else -1
+
+
+def accept_all(store: Store, now: str) -> tuple[int, int]:
+    """(accepted, alert events)."""
+    pending = unreviewed(store, limit=100000)
+    accepted = alerts = 0
+    for row in pending["models"]:
+        accepted += set_reviewed(store, "models", row["id"])
+    for key in ("releases", "claims"):
+        for row in pending[key]:
+            n = accept(store, row["id"], now)
+            if n >= 0:
+                accepted += 1
+                alerts += n
+    return accepted, alerts
+
+
+def reject_item(store: Store, item_id: str) -> bool:
+    return reject(store, table_of(item_id) or "models", item_id)
