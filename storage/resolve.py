@@ -102,11 +102,16 @@ class NameIndex:
                     ranked.append((model_id, score, hit_key))
         if not ranked:
             return Resolution(text)
-        best_id, best_score, best_key = ranked[0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        same_versions = _versions(best_key) == _versions(key)
-        if best_score >= AUTO_PICK_SCORE and best_score - runner_up >= AUTO_PICK_MARGIN and same_versions:
-            return Resolution(text, model_id=best_id)
+        # Auto-pick only on whole-string similarity, among candidates with the same version numbers
+        # as the text: "claude opuss 4.5" may become Claude Opus 4.5, "kimi k2.55" never Kimi K2.5.
+        versions = _versions(key)
+        same = sorted(((fuzz.ratio(key, hit_key), model_id) for model_id, _, hit_key in ranked
+                       if _versions(hit_key) == versions), reverse=True)
+        if same:
+            best_score, best_id = same[0]
+            runner_up = same[1][0] if len(same) > 1 else 0.0
+            if best_score >= AUTO_PICK_SCORE and best_score - runner_up >= AUTO_PICK_MARGIN:
+                return Resolution(text, model_id=best_id)
         return Resolution(text, suggestions=tuple(m for m, _, _ in ranked[:5]))
 
     def complete(self, text: str, limit: int = 25) -> list[str]:
