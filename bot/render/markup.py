@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
+LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^)\s]+)\)")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
