@@ -25,6 +25,7 @@ from datetime import datetime, timezone
 from storage import Store
 from storage.delivery import Schedule, destination_id, ensure_destination, get_schedule, set_schedule
 
+from .config import ConfigError
 from .outbox import DrainPolicy, Outbox
 from .scheduling.runs import enqueue_digest_now, run_due_digests
 from .scheduling.scheduler import build_scheduler, optional_function
@@ -100,6 +101,8 @@ class Runtime:
                 if front_end is None:
                     continue
                 await front_end.start()
+            except ConfigError:
+                raise  # a missing or wrong variable: one clear line naming it, not a half-started bot
             except Exception:
                 log.exception("front end %s could not start; running without it", name)
                 continue
