@@ -27,4 +27,5 @@ def open_store(settings: Settings, *, seed_if_empty: bool = True, seeds_dir: Pat
 
 def build_services(settings: Settings, store: Store | None = None) -> Services:
     store = store or open_store(settings)
-    return Services.for_store(store, admins=settings.admins)
+    # settings travel in extra so that /digest from chat or the console can use the LLM summarizer too
+    return Services.for_store(store, admins=settings.admins, extra={"settings": settings})

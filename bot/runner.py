@@ -96,7 +96,7 @@ class Runtime:
                 # Each front end gets its own connection: Discord answers on a worker thread, and one
                 # SQLite connection shared across threads would interleave transactions.
                 own = Services.for_store(Store.open(self.settings.db_path), admins=self.services.admins,
-                                         summarizer=self.services.summarizer)
+                                         summarizer=self.services.summarizer, extra={"settings": self.settings})
                 front_end = module.build_front_end(self.settings, own)
                 if front_end is None:
                     continue

@@ -1,0 +1,71 @@
+"""/digest: this week's digest, a past week's, or a preview of the channel's scheduled one.
+
+`/digest` and `/digest 2026-W05` show the unfiltered digest in the asker's time
+zone; `/digest preview [WEEK]` shows what this channel's schedule would post
+(its filters and time zone). All three answer the asker only: posting to the
+channel is `/digest now`, which, like `schedule` and `off`, belongs to
+bot.commands.digest_schedule when that module is present.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from dataclasses import replace
+
+from storage.delivery import destination_id, get_schedule
+
+from ..digest_reply import digest_reply_for
+from ..errors import BriefbotError, UsageError
+from ..reply import Reply
+from ..services import Context, Services
+
+USAGE = "/digest [preview|now|schedule DAY HH:MM TZ|off|WEEK]"
+SCHEDULING = ("now", "schedule", "off")
+_WEEK = re.compile(r"^\d{4}-?w\d{1,2}$", re.IGNORECASE)
+
+
+def register_commands(register, Command) -> None:
+    register(Command("digest", USAGE,
+                     "This week's digest of releases, claims and benchmark moves; a past week with `/digest 2026-W05`.",
+                     handle))
+
+
+def handle(services: Services, ctx: Context, args: tuple[str, ...]) -> Reply:
+    words = [a for a in args if a.strip()]
+    first = words[0].lower() if words else ""
+    if first in SCHEDULING:
+        return _delegate(services, ctx, tuple(words))
+    preview = first == "preview"
+    if preview:
+        words = words[1:]
+    if len(words) > 1 or (words and not _WEEK.match(words[0])):
+        raise UsageError(f"I can't read “{' '.join(words)}” as a week.",
+                         f"Usage: `{USAGE}`, e.g. `/digest 2026-W05` or `/digest preview`.")
+    week = words[0] if words else None
+    tz, filters, dest = ctx.tz or "UTC", None, ""
+    if preview:
+        dest = destination_id(ctx.platform, ctx.workspace, ctx.channel)
+        schedule = get_schedule(services.store, dest)
+        if schedule is not None:
+            tz = schedule.tz or tz
+            try:
+                filters = json.loads(schedule.filters or "{}") or None
+            except ValueError:
+                filters = None
+    reply = digest_reply_for(services, week=week, tz=tz, filters=filters, destination_id=dest,
+                             settings=services.extra.get("settings"))
+    if preview:
+        reply = replace(reply, title="Preview: " + reply.title)
+    return replace(reply, ephemeral=True)
+
+
+def _delegate(services: Services, ctx: Context, args: tuple[str, ...]) -> Reply:
+    try:
+        module = importlib.import_module("bot.commands.digest_schedule")
+    except ModuleNotFoundError as err:
+        if err.name != "bot.commands.digest_schedule":
+            raise
+        raise BriefbotError(f"Scheduling digests (`/digest {args[0]}`) is not available in this build.",
+                            "`/digest` and `/digest 2026-W05` show a digest here.") from None
+    return module.handle(services, ctx, args)

@@ -1,0 +1,164 @@
+"""Assembling a digest: the record's week, filtered for an audience, in sections.
+
+Rules: reads the record only through storage (never a chat library, never the
+bot); everything is ordered with a full tie-break so the same period and
+filters always give an equal Digest; every list is capped by `Limits` and the
+totals are kept, so the reply can say "…and 12 more" instead of dropping items
+silently. Section definitions:
+- Headlines: reviewed releases dated in the week, ranked by digests.significance.
+- Claims this week: reviewed claims first seen in the week, grouped by model
+  (models released this week first, in headline order; then most claims first); within a model disputed and independent figures come
+  before vendor claims, then oldest first.
+- Benchmark moves: for each (benchmark, settings) the week's best figure
+  (not disputed or retracted) that beats the best figure seen before the week;
+  the previous holder is named. A first-ever figure is counted, not listed.
+- Claims to watch: vendor claims from this week and the WATCH_WEEKS before it
+  that nothing independent has covered by the end of the week, oldest first
+  (storage.digest_store.open_vendor_claims; compared to the day).
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+
+from storage import Claim, Store
+from storage.digest_store import open_vendor_claims
+from storage.records import CLAIM_KINDS
+
+from . import significance
+from .model import BenchmarkMove, ClaimGroup, Digest, Filters, Headline
+from .period import Period
+
+log = logging.getLogger(__name__)
+
+PROVENANCE_ORDER = {"disputed": 0, "independent": 1, "crowd": 2, "retracted": 3, "vendor_reported": 4}
+WATCH_KINDS = ("benchmark_score", "comparison", "capability")
+NOT_A_RECORD = ("disputed", "retracted")
+
+
+@dataclass(frozen=True)
+class Limits:
+    headlines: int = 10
+    models: int = 8
+    """Models listed under Claims this week."""
+    claims_per_model: int = 6
+    moves: int = 10
+    watch: int = 8
+    watch_weeks: int = 3
+    """Weeks before this one that the watch list looks back over."""
+
+
+def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict | None = None,
+             limits: Limits = Limits()) -> Digest:
+    period = Period.of(week, tz)
+    filt = Filters.of(filters)
+    bad = [k for k in filt.kinds if k not in CLAIM_KINDS]
+    if bad:
+        raise ValueError(f"Unknown claim kind(s): {', '.join(bad)}; kinds are {', '.join(CLAIM_KINDS)}.")
+    lo, hi = period.query_range()
+
+    week_claims = [c for c in store.claims(since=lo, until=hi, limit=None, order="first_seen, id")
+                   if period.contains(c.first_seen)]
+    releases = [r for r in store.releases(since=lo, until=hi, limit=None)
+                if period.contains(r.date or r.first_seen)]
+    model_ids = {c.subject_id for c in week_claims} | {r.model_id for r in releases}
+    models = {m.id: m for m in store.models(sorted(model_ids))} if model_ids else {}
+
+    moves_all, first_scores = _moves(store, week_claims)
+    moves = [m for m in moves_all if filt.keeps_model(models.get(m.new.subject_id), m.new.subject_id)
+             and filt.keeps_kind("benchmark_score")]
+    kept = [c for c in week_claims if filt.keeps_model(models.get(c.subject_id), c.subject_id) and filt.keeps_kind(c.kind)]
+    releases = [r for r in releases if filt.keeps_model(models.get(r.model_id), r.model_id)]
+
+    by_model: dict[str, list[Claim]] = defaultdict(list)
+    for claim in kept:
+        by_model[claim.subject_id].append(claim)
+    all_by_model: dict[str, list[Claim]] = defaultdict(list)
+    for claim in week_claims:
+        all_by_model[claim.subject_id].append(claim)
+    held = Counter(m.new.subject_id for m in moves_all)
+
+    scored = []
+    for release in releases:
+        model = models.get(release.model_id)
+        points, reasons = significance.score_release(release, model, all_by_model.get(release.model_id, ()),
+                                                     held.get(release.model_id, 0))
+        scored.append((significance.rank_key(points, release, model), Headline(release, points, reasons)))
+    scored.sort(key=lambda pair: pair[0])
+    headlines = tuple(h for _, h in scored[:limits.headlines])
+
+    released = {}
+    for index, (_, headline) in enumerate(scored):
+        released.setdefault(headline.release.model_id, index)
+
+    def group_key(model_id: str) -> tuple:
+        """Models released this week first (in headline order), then the most talked about."""
+        return (released.get(model_id, len(scored)), -len(by_model[model_id]),
+                (models[model_id].name if model_id in models else model_id).lower(), model_id)
+    ordered = sorted(by_model, key=group_key)
+    groups = tuple(_group(mid, by_model[mid], limits.claims_per_model) for mid in ordered[:limits.models])
+
+    watch_since = period.first_day - timedelta(weeks=limits.watch_weeks)
+    watch, watch_total = open_vendor_claims(
+        store, since=watch_since.isoformat(), until=period.end_day.isoformat(),
+        checked_before=period.end_day.isoformat(),
+        kinds=[k for k in WATCH_KINDS if filt.keeps_kind(k)], vendor_ids=filt.vendors, model_ids=filt.models,
+        limit=limits.watch)
+
+    shown_claims = [c for g in groups for c in g.claims] + [m.new for m in moves] + [m.previous for m in moves] + watch
+    names_needed = set(models) | {x for c in shown_claims for x in (c.subject_id, *c.compared_to)}
+    missing = sorted(names_needed - set(models))
+    if missing:
+        models.update({m.id: m for m in store.models(missing)})
+    bench_ids = {c.benchmark_id for c in shown_claims if c.benchmark_id}
+    source_ids = {c.source_id for c in shown_claims} | {h.release.source_id for h in headlines}
+    return Digest(
+        period=period, filters=filt, headlines=headlines, headline_total=len(releases),
+        claim_groups=groups, claim_total=len(kept), claim_model_total=len(by_model),
+        more_models=tuple(ordered[limits.models:]),
+        provenance_counts=_counts(kept), moves=tuple(moves[:limits.moves]), move_total=len(moves),
+        first_scores=first_scores, watch=tuple(watch), watch_total=watch_total, watch_since=watch_since.isoformat(),
+        models=models, vendors={v.id: v for v in store.vendors()},
+        benchmarks={b.id: b for b in store.benchmarks(sorted(bench_ids))} if bench_ids else {},
+        sources=store.sources(source_ids),
+    )
+
+
+def _counts(claims: list[Claim]) -> tuple[tuple[str, int], ...]:
+    counts = Counter(c.provenance for c in claims)
+    return tuple(sorted(counts.items(), key=lambda kv: (PROVENANCE_ORDER.get(kv[0], 9), kv[0])))
+
+
+def _group(model_id: str, claims: list[Claim], cap: int) -> ClaimGroup:
+    ordered = sorted(claims, key=lambda c: (PROVENANCE_ORDER.get(c.provenance, 9), c.first_seen, c.id))
+    return ClaimGroup(model_id, tuple(ordered[:cap]), len(claims), _counts(claims))
+
+
+def _moves(store: Store, week_claims: list[Claim]) -> tuple[list[BenchmarkMove], int]:
+    """New best figures per (benchmark, settings), computed over the whole record (filters apply after)."""
+    cells: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in week_claims:
+        if c.kind == "benchmark_score" and c.benchmark_id and c.value is not None and c.provenance not in NOT_A_RECORD:
+            cells[(c.benchmark_id, c.settings or "")].append(c)
+    if not cells:
+        return [], 0
+    benches = {b.id: b for b in store.benchmarks(sorted({b for b, _ in cells}))}
+    moves, first = [], 0
+    for (bench_id, settings), claims in sorted(cells.items()):
+        higher = benches[bench_id].higher_is_better if bench_id in benches else True
+        best = min(claims, key=lambda c: ((-c.value if higher else c.value), c.first_seen, c.id))
+        week_ids = {c.id for c in claims}
+        before = store.best_score_before(bench_id, settings, _day_before(claims), higher)
+        if before is None or before.id in week_ids:
+            first += before is None
+            continue
+        if (best.value > before.value) if higher else (best.value < before.value):
+            moves.append(BenchmarkMove(bench_id, settings or None, best, before))
+    return moves, first
+
+
+def _day_before(claims: list[Claim]) -> str:
+    """The earliest first_seen of the week's claims: 'before the week' for best_score_before."""
+    return min(c.first_seen for c in claims)
