@@ -13,7 +13,7 @@ import html
 import random
 import re
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from bot.render.slack_blocks import (SHARE_ACTION_ID, message_text_size, render_slack, shared_by_context,
                                      slack_len, to_slack_mrkdwn)
@@ -113,12 +113,22 @@ def assert_items_in_order(reply: Reply, messages: list[dict]) -> None:
                 position = seen.index(word, position) + 1  # ValueError: lost or out of order
 
 
+LARGE_REPLY = Reply(
+    title="A week with a great deal in it",
+    sections=tuple(Section(heading=f"Section {n}", text="Lead words " * 50,
+                           items=tuple(f"Item {n}-{i}: " + "figure and source " * 20 for i in range(60)),
+                           table=Table(("Benchmark", "A", "B"), tuple((f"Bench {n}-{r}", "85.7 [1]", "89.5 [2]")
+                                                                     for r in range(40))))
+                   for n in range(6)))
+
+
 def test_random_large_replies_keep_every_slack_limit_and_lose_nothing():
     sizes: list[int] = []
 
     @settings(max_examples=30, deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
     @given(reply=replies, share=st.booleans())
+    @example(reply=LARGE_REPLY, share=True)  # random draws are not always large: this one always splits
     def prop(reply, share):
         messages = render_slack(reply, share_command="/compare a b" if share else None)
         sizes.append(len(messages))
