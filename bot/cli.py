@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 
-from .config import ConfigError, Settings
+from .config import ConfigError, Settings, configure_logging
 
 CLI_MODULES = ("bot.cli_record", "bot.cli_digest", "bot.cli_delivery", "bot.cli_ingest",
                "bot.cli_slack", "bot.cli_discord")
@@ -56,8 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as err:
         print(f"briefbot: configuration error: {err}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.DEBUG if args.verbose else getattr(logging, settings.log_level, logging.INFO),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    configure_logging(settings, args.verbose)
     try:
         return int(args.func(args, settings) or 0)
     except ConfigError as err:

@@ -37,6 +37,14 @@ def read_env_file(path: Path) -> dict[str, str]:
     return values
 
 
+def configure_logging(settings: "Settings", verbose: bool = False) -> None:
+    """One log format for every entry point (CLI and `python -m bot.runner`); logs go to stderr."""
+    import logging
+    import sys
+    level = logging.DEBUG if verbose else getattr(logging, settings.log_level, logging.INFO)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
 class ConfigError(ValueError):
     """A missing or malformed variable; the message names it."""
 

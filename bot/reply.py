@@ -7,7 +7,7 @@ subset: **bold** and [label](url) links; renderers translate it.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 

@@ -301,7 +301,7 @@ def _iso(instant: datetime) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .config import ConfigError, Settings
+    from .config import ConfigError, Settings, configure_logging
     parser = argparse.ArgumentParser(prog="python -m bot.runner", description="briefbot run, lighter to start")
     parser.add_argument("--db", metavar="PATH")
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -312,8 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as err:
         print(f"briefbot: configuration error: {err}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.DEBUG if args.verbose else getattr(logging, settings.log_level, logging.INFO),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    configure_logging(settings, args.verbose)
     return run(settings, options_from_args(args))
 
 

@@ -113,3 +113,23 @@ def test_injection_strings_are_inert(ask, store):
 def test_context_is_optional(services):
     from bot.core import answer
     assert not answer(services, "/brief", Context(platform="slack")).is_error
+
+
+def test_compare_splits_rows_by_tool_use_and_flags_differing_settings(ask):
+    reply = ask("/compare kimi-k2.5 deepseek-v3.2 gpt-5.2")
+    table = next(s.table for s in reply.sections if s.table)
+    labels = [r[0] for r in table.rows]
+    assert "Humanity's Last Exam" in labels and "Humanity's Last Exam (with tools)" in labels
+    cautions = next(s.items for s in reply.sections if s.heading == "Not like-for-like")
+    assert any(c.startswith("AIME 2025: evaluated differently") and "avg@32" in c for c in cautions)
+    assert any("tool use differs" in c for c in cautions)
+
+
+def test_two_reporters_of_the_same_figure_are_both_shown(ask):
+    """Alibaba and Moonshot both report DeepSeek-V3.2 on LiveCodeBench v6, with different numbers."""
+    reply = ask("/compare kimi-k2.5 deepseek-v3.2")
+    table = next(s.table for s in reply.sections if s.table)
+    row = next(r for r in table.rows if r[0] == "LiveCodeBench v6")
+    assert "80.8" in row[2] and "83.3" in row[2]
+    notes = "\n".join(reply.footnotes)
+    assert "Alibaba Cloud (about a rival's model)" in notes and "Moonshot AI (about a rival's model)" in notes

@@ -118,51 +118,71 @@ class _Footnotes:
         return out
 
 
+_TOOL_WORDS = ("tool", "search", "code-interpreter", "browsing", "browser", "agent swarm")
+
+
+def tool_use(settings: str | None) -> str:
+    """The setting that changes what a score means: tools or no tools. Other details (avg@k, token
+    budgets, reasoning effort) are shown as a caution on the row, not used to split it."""
+    text = (settings or "").lower()
+    return "with tools" if any(word in text for word in _TOOL_WORDS) else ""
+
+
 def _score_table(store, models, scores, footnotes):
     by_model = {m.id: m for m in models}
     cells: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in scores:
-        cells[(claim.benchmark_id, claim.settings or "")][claim.subject_id].append(claim)
+        cells[(claim.benchmark_id, tool_use(claim.settings))][claim.subject_id].append(claim)
     by_benchmark: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-    for (bench_id, settings), per_model in cells.items():
-        by_benchmark[bench_id].append((settings, per_model))
+    for (bench_id, tools), per_model in cells.items():
+        by_benchmark[bench_id].append((tools, per_model))
     # only benchmarks where at least two of the models have a figure matter here
     by_benchmark = {b: v for b, v in by_benchmark.items() if len({m for _, pm in v for m in pm}) >= 2}
     benchmarks = {b.id: b for b in store.benchmarks(by_benchmark)} if by_benchmark else {}
-    rows, warnings = [], []
+    rows, warnings, details = [], [], []
     for bench_id, variants in by_benchmark.items():
         bench = benchmarks.get(bench_id)
         bench_name = bench.name if bench else bench_id
         covered: set[str] = set()
-        for settings, per_model in variants:
+        for tools, per_model in variants:
             if len(per_model) >= 2:
-                rows.append((-len(per_model), bench_name.lower(), settings, bench_name, bench, per_model))
+                label = bench_name + (f" ({tools})" if tools else "")
+                rows.append((-len(per_model), label.lower(), label, bench, per_model))
                 covered |= set(per_model)
         models_here = {m for _, per_model in variants for m in per_model}
-        if len(models_here) >= 2 and len(models_here - covered) > 0 and len(variants) > 1:
+        if len(variants) > 1 and models_here - covered:
             described = "; ".join(
                 f"{by_model[m].name}: " + ", ".join(
-                    f"{facts.figure(c)} ({s or 'settings not stated'})" for s, pm in variants for c in pm.get(m, []))
-                for m in sorted(models_here - covered if covered else models_here))
-            warnings.append(f"{bench_name}: settings differ, so these are not like-for-like — {described}")
-    rows.sort(key=lambda r: r[:3])
+                    f"{facts.figure(c)} ({t or 'no tools stated'})" for t, pm in variants for c in pm.get(m, []))
+                for m in sorted(models_here))
+            warnings.append(f"{bench_name}: tool use differs, so these are not like-for-like — {described}")
+    rows.sort(key=lambda r: r[:2])
     shared = len(rows)
     if not rows:
-        return None, warnings[:MAX_WARNINGS], 0
-    if len(warnings) > MAX_WARNINGS:
-        warnings = warnings[:MAX_WARNINGS] + [f"…and {len(warnings) - MAX_WARNINGS} more benchmarks with differing settings."]
+        return None, _capped(warnings, "benchmarks where tool use differs"), 0
+    shown = rows[:MAX_TABLE_ROWS]
+    for _, _, label, _, per_model in shown:
+        settings = {m: sorted({c.settings or "not stated" for c in claims}) for m, claims in per_model.items()}
+        if len({tuple(v) for v in settings.values()}) > 1:
+            details.append(f"{label}: evaluated differently — " + "; ".join(
+                f"{by_model[m].name}: {', '.join(v)}" for m, v in settings.items()))
     # footnotes are numbered only for rows actually shown
-    built = tuple(_row(name, settings, per_model, models, bench, footnotes)
-                  for _, _, settings, name, bench, per_model in rows[:MAX_TABLE_ROWS])
+    built = tuple(_row(label, per_model, models, bench, footnotes) for _, _, label, bench, per_model in shown)
     table = Table(columns=("Benchmark", *(m.name for m in models)), rows=built)
-    return table, warnings, shared
+    return table, _capped(warnings, "benchmarks where tool use differs") + _capped(
+        details, "rows evaluated differently"), shared
 
 
-def _row(bench_name, settings, per_model, models, bench, footnotes) -> tuple[str, ...]:
+def _capped(lines: list[str], what: str) -> list[str]:
+    if len(lines) <= MAX_WARNINGS:
+        return lines
+    return lines[:MAX_WARNINGS] + [f"…and {len(lines) - MAX_WARNINGS} more {what}."]
+
+
+def _row(label, per_model, models, bench, footnotes) -> tuple[str, ...]:
     higher = bench.higher_is_better if bench else True
     best_values = [c.value for claims in per_model.values() for c in claims if c.value is not None]
     best = (max(best_values) if higher else min(best_values)) if best_values else None
-    label = bench_name + (f" ({settings})" if settings else "")
     row = [label]
     for model in models:
         claims = per_model.get(model.id, [])
