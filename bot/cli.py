@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from dataclasses import replace
 import sys
 
 from .config import ConfigError, Settings, configure_logging
 
+QUIET_COMMANDS = {"ask", "console", "demo", "digest"}
 CLI_MODULES = ("bot.cli_record", "bot.cli_digest", "bot.cli_delivery", "bot.cli_ingest",
                "bot.cli_slack", "bot.cli_discord")
 
@@ -55,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as err:
         print(f"briefbot: configuration error: {err}", file=sys.stderr)
         return 2
+    if args.command in QUIET_COMMANDS and "BRIEFBOT_LOG_LEVEL" not in settings.raw and not args.verbose:
+        settings = replace(settings, log_level="WARNING")  # answers, not start-up chatter, on the terminal
     configure_logging(settings, args.verbose)
     try:
         return int(args.func(args, settings) or 0)
