@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import importlib
-import inspect
 import logging
 import re
 import signal
@@ -28,7 +27,7 @@ from storage.delivery import Schedule, destination_id, ensure_destination, get_s
 from .config import ConfigError
 from .outbox import DrainPolicy, Outbox
 from .scheduling.runs import enqueue_digest_now, run_due_digests
-from .scheduling.scheduler import build_scheduler, optional_function
+from .scheduling.scheduler import build_scheduler
 from .senders_local import LocalSink
 from .services import Services
 
@@ -86,12 +85,7 @@ class Runtime:
         for name, hints in FRONT_END_MODULES.items():
             if not any(getattr(self.settings, hint, None) for hint in hints):
                 continue
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as err:
-                if err.name == name:
-                    continue
-                raise
+            module = importlib.import_module(name)  # only now: a chat library is imported only when configured
             try:
                 # Each front end gets its own connection: Discord answers on a worker thread, and one
                 # SQLite connection shared across threads would interleave transactions.
@@ -139,34 +133,23 @@ class Runtime:
             await self.outbox.drain_once()
 
     async def poll_feeds(self) -> None:
-        poll = optional_function("ingest.poll", "poll_due_feeds")
-        if poll is None:
-            return
+        from ingest.poll import poll_due_feeds  # imported on first poll: httpx, feedparser, trafilatura are heavy
 
         def in_thread():
             if self._poll_store is None:
                 self._poll_store = Store.open(self.settings.db_path)
-            result = poll(self._poll_store, self.settings)
-            if inspect.isawaitable(result):
-                asyncio.run(result)
+            poll_due_feeds(self._poll_store, self.settings)
         await asyncio.to_thread(in_thread)
 
     async def flush_alerts(self) -> None:
-        flush = optional_function("bot.alerts", "flush_alerts")
-        if flush is None:
-            return
-        result = flush(self.services, self.services.clock())
-        if inspect.isawaitable(result):
-            await result
+        from .alerts import flush_alerts
+        flush_alerts(self.services, self.services.clock())
         await self.outbox.drain_once()
 
     def jobs(self) -> list:
         o = self.options
-        jobs = [("digests", self.digest_tick, o.tick), ("outbox", self.drain, o.drain_interval)]
-        if optional_function("ingest.poll", "poll_due_feeds") is not None:
-            jobs.append(("feeds", self.poll_feeds, o.poll_interval))
-        if optional_function("bot.alerts", "flush_alerts") is not None:
-            jobs.append(("alerts", self.flush_alerts, o.flush_interval))
+        jobs = [("digests", self.digest_tick, o.tick), ("outbox", self.drain, o.drain_interval),
+                ("feeds", self.poll_feeds, o.poll_interval), ("alerts", self.flush_alerts, o.flush_interval)]
         if o.every:
             jobs.append(("every", self.every_digest, o.every))
         return jobs

@@ -45,7 +45,7 @@ def unique_commands() -> list[Command]:
 
 
 def register_builtin() -> None:
-    from . import compare, help as help_cmd, lookups
+    from . import compare, digest, help as help_cmd, lookups, subscriptions
     register(Command("compare", "/compare MODEL MODEL [MODEL MODEL]",
                      "Two to four models side by side: shared benchmarks, sources, head-to-head claims.",
                      compare.handle))
@@ -55,9 +55,5 @@ def register_builtin() -> None:
     register(Command("claims", "/claims MODEL|VENDOR [BENCHMARK]",
                      "What is claimed about a model or a vendor's models, with provenance.", lookups.claims_handle))
     register(Command("brief", "/brief", "This help.", help_cmd.handle, aliases=("help",)))
-    for module_name in ("digest", "subscriptions"):
-        try:
-            module = __import__(f"bot.commands.{module_name}", fromlist=["register_commands"])
-        except ModuleNotFoundError:
-            continue
+    for module in (digest, subscriptions):
         module.register_commands(register, Command)

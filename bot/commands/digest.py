@@ -4,11 +4,10 @@
 zone; `/digest preview [WEEK]` shows what this channel's schedule would post
 (its filters and time zone). All three answer the asker only: posting to the
 channel is `/digest now`, which, like `schedule` and `off`, belongs to
-bot.commands.digest_schedule when that module is present.
+bot.commands.digest_schedule.
 """
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from dataclasses import replace
@@ -16,7 +15,7 @@ from dataclasses import replace
 from storage.delivery import destination_id, get_schedule
 
 from ..digest_reply import digest_reply_for
-from ..errors import BriefbotError, UsageError
+from ..errors import UsageError
 from ..reply import Reply
 from ..services import Context, Services
 
@@ -61,11 +60,5 @@ def handle(services: Services, ctx: Context, args: tuple[str, ...]) -> Reply:
 
 
 def _delegate(services: Services, ctx: Context, args: tuple[str, ...]) -> Reply:
-    try:
-        module = importlib.import_module("bot.commands.digest_schedule")
-    except ModuleNotFoundError as err:
-        if err.name != "bot.commands.digest_schedule":
-            raise
-        raise BriefbotError(f"Scheduling digests (`/digest {args[0]}`) is not available in this build.",
-                            "`/digest` and `/digest 2026-W05` show a digest here.") from None
-    return module.handle(services, ctx, args)
+    from . import digest_schedule
+    return digest_schedule.handle(services, ctx, args)

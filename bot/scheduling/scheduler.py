@@ -17,7 +17,6 @@ never run twice at once.
 """
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timezone
@@ -27,17 +26,6 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 log = logging.getLogger(__name__)
 
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 60}
-
-
-def optional_function(module_name: str, function_name: str) -> Callable | None:
-    """A function another part provides later (feed polls, alert flushing); None until it exists."""
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as err:
-        if err.name and module_name.startswith(err.name):
-            return None
-        raise
-    return getattr(module, function_name, None)
 
 
 def build_scheduler(jobs: list[tuple[str, Callable[[], Awaitable[None]], float]]) -> AsyncIOScheduler:
