@@ -28,12 +28,7 @@ MAX_ITEMS = 20
 
 def window_minutes(services: Services) -> float:
     settings = services.extra.get("settings")
-    raw = getattr(settings, "raw", None) or {}
-    try:
-        return float(raw.get("BRIEFBOT_ALERT_WINDOW_MINUTES", DEFAULT_WINDOW_MINUTES))
-    except (TypeError, ValueError):
-        log.warning("BRIEFBOT_ALERT_WINDOW_MINUTES is not a number; using %s", DEFAULT_WINDOW_MINUTES)
-        return DEFAULT_WINDOW_MINUTES
+    return settings.number("BRIEFBOT_ALERT_WINDOW_MINUTES") if settings is not None else DEFAULT_WINDOW_MINUTES
 
 
 def _iso(now) -> tuple[datetime, str]:

@@ -159,7 +159,7 @@ def cmd_ingest(args, settings: Settings) -> int:
     store = open_store(settings)
     try:
         extractor = build_extractor(store, settings, use_llm=args.llm)
-        with Fetcher(FetchConfig.from_raw(settings.raw)) as fetcher:
+        with Fetcher(FetchConfig.from_settings(settings)) as fetcher:
             article = read_article(args.target, fetcher)
     except (ValueError, OSError, FetchError) as err:
         print(f"briefbot ingest: {err}", file=sys.stderr)

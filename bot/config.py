@@ -49,6 +49,30 @@ class ConfigError(ValueError):
     """A missing or malformed variable; the message names it."""
 
 
+NUMBERS: dict[str, float] = {
+    "BRIEFBOT_OUTBOX_MAX_ATTEMPTS": 8, "BRIEFBOT_OUTBOX_BASE_DELAY": 2.0, "BRIEFBOT_OUTBOX_PACE": 1.0,
+    "BRIEFBOT_LOCAL_SINK_DELAY": 0.0, "BRIEFBOT_ALERT_WINDOW_MINUTES": 10.0,
+    "BRIEFBOT_FEED_INTERVAL_MINUTES": 30.0, "BRIEFBOT_FEED_BACKOFF_MINUTES": 5.0, "BRIEFBOT_FEED_MAX_FAILURES": 5,
+    "BRIEFBOT_FEED_TIMEOUT": 10.0, "BRIEFBOT_FEED_MAX_BYTES": 2_000_000, "BRIEFBOT_FEED_MAX_REDIRECTS": 3,
+    "BRIEFBOT_FEED_DOMAIN_DELAY": 1.0, "BRIEFBOT_LLM_RETRIES": 2, "BRIEFBOT_LLM_BACKOFF": 0.5,
+}
+"""Numeric tuning variables and their defaults. Checked when settings load, so a typo stops start-up with
+one line naming the variable instead of surfacing mid-run; parts read them with `settings.number(NAME)`."""
+
+
+def parse_number(raw: dict[str, str], name: str) -> float:
+    value = (raw.get(name) or "").strip()
+    if not value:
+        return float(NUMBERS[name])
+    try:
+        number = float(value)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {value!r}") from None
+    if number < 0:
+        raise ConfigError(f"{name} must not be negative, got {value!r}")
+    return number
+
+
 @dataclass(frozen=True)
 class Settings:
     db_path: Path
@@ -94,6 +118,9 @@ class Settings:
             except ValueError:
                 raise ConfigError(f"{name} must be a number, got {value!r}") from None
 
+        raw = {k: v for k, v in env.items() if k.startswith(("BRIEFBOT_", "SLACK_", "DISCORD_", "OPENAI_"))}
+        for name in NUMBERS:
+            parse_number(raw, name)
         admins = frozenset(a.strip() for a in (get("BRIEFBOT_ADMINS") or "").split(",") if a.strip())
         port = number("BRIEFBOT_HTTP_PORT", 3000, int)
         if not 0 <= port <= 65535:
@@ -113,5 +140,9 @@ class Settings:
             llm_timeout=number("BRIEFBOT_LLM_TIMEOUT", 30.0), llm_max_tokens=number("BRIEFBOT_LLM_MAX_TOKENS", 600, int),
             local_outbox=Path(get("BRIEFBOT_LOCAL_OUTBOX")) if get("BRIEFBOT_LOCAL_OUTBOX") else None,
             grace_hours=number("BRIEFBOT_GRACE_HOURS", 24.0),
-            raw={k: v for k, v in env.items() if k.startswith(("BRIEFBOT_", "SLACK_", "DISCORD_", "OPENAI_"))},
+            raw=raw,
         )
+
+    def number(self, name: str) -> float:
+        """A numeric tuning variable from NUMBERS (validated at load), or its default."""
+        return parse_number(self.raw, name)

@@ -50,19 +50,10 @@ class DrainPolicy:
 
     @classmethod
     def from_settings(cls, settings) -> "DrainPolicy":
-        raw = getattr(settings, "raw", {}) or {}
-
-        def number(name: str, default: float) -> float:
-            try:
-                return float(raw.get(name, default))
-            except ValueError:
-                log.warning("%s=%r is not a number; using %s", name, raw.get(name), default)
-                return default
-
-        return cls(max_attempts=int(number("BRIEFBOT_OUTBOX_MAX_ATTEMPTS", 8)),
-                   base_delay=number("BRIEFBOT_OUTBOX_BASE_DELAY", 2.0),
-                   pace_seconds=number("BRIEFBOT_OUTBOX_PACE", 1.0),
-                   admin_destination=raw.get("BRIEFBOT_ADMIN_DESTINATION") or None)
+        return cls(max_attempts=int(settings.number("BRIEFBOT_OUTBOX_MAX_ATTEMPTS")),
+                   base_delay=settings.number("BRIEFBOT_OUTBOX_BASE_DELAY"),
+                   pace_seconds=settings.number("BRIEFBOT_OUTBOX_PACE"),
+                   admin_destination=settings.raw.get("BRIEFBOT_ADMIN_DESTINATION") or None)
 
 
 @dataclass

@@ -51,12 +51,8 @@ class LocalSink:
 
     @classmethod
     def from_settings(cls, settings) -> "LocalSink":
-        raw = getattr(settings, "raw", {}) or {}
-        try:
-            delay = float(raw.get("BRIEFBOT_LOCAL_SINK_DELAY", 0) or 0)
-        except ValueError:
-            delay = 0.0
-        enabled = str(raw.get("BRIEFBOT_LOCAL_SINK_FIND_SENT", "1")).strip().lower() not in ("0", "false", "no")
+        delay = settings.number("BRIEFBOT_LOCAL_SINK_DELAY")
+        enabled = str(settings.raw.get("BRIEFBOT_LOCAL_SINK_FIND_SENT", "1")).strip().lower() not in ("0", "false", "no")
         return cls(settings.local_outbox, delay=delay, find_sent_enabled=enabled)
 
     async def send(self, destination: Destination, reply: Reply, idempotency_key: str) -> SendResult:

@@ -59,12 +59,10 @@ class LLMConfig:
         base_url, model = getattr(settings, "openai_base_url", None), getattr(settings, "llm_model", None)
         if not (base_url and model):
             return None
-        raw = getattr(settings, "raw", {}) or {}
-        return cls(base_url=base_url, model=model, api_key=getattr(settings, "openai_api_key", None),
-                   timeout=float(getattr(settings, "llm_timeout", 30.0)),
-                   max_tokens=int(getattr(settings, "llm_max_tokens", 600)),
-                   retries=int(raw.get("BRIEFBOT_LLM_RETRIES", 2)),
-                   backoff=float(raw.get("BRIEFBOT_LLM_BACKOFF", 0.5)))
+        return cls(base_url=base_url, model=model, api_key=settings.openai_api_key,
+                   timeout=float(settings.llm_timeout), max_tokens=int(settings.llm_max_tokens),
+                   retries=int(settings.number("BRIEFBOT_LLM_RETRIES")),
+                   backoff=settings.number("BRIEFBOT_LLM_BACKOFF"))
 
 
 class LLMSummarizer:

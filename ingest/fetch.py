@@ -38,16 +38,12 @@ class FetchConfig:
     user_agent: str = USER_AGENT
 
     @classmethod
-    def from_raw(cls, raw: dict[str, str]) -> "FetchConfig":
-        def num(name: str, default: float) -> float:
-            try:
-                return float(raw.get(name, default))
-            except (TypeError, ValueError):
-                log.warning("%s is not a number; using %s", name, default)
-                return default
-        return cls(timeout=num("BRIEFBOT_FEED_TIMEOUT", 10.0), max_bytes=int(num("BRIEFBOT_FEED_MAX_BYTES", 2_000_000)),
-                   max_redirects=int(num("BRIEFBOT_FEED_MAX_REDIRECTS", 3)),
-                   domain_delay=num("BRIEFBOT_FEED_DOMAIN_DELAY", 1.0))
+    def from_settings(cls, settings) -> "FetchConfig":
+        """`settings` is bot.config.Settings (duck-typed: ingest does not import bot)."""
+        return cls(timeout=settings.number("BRIEFBOT_FEED_TIMEOUT"),
+                   max_bytes=int(settings.number("BRIEFBOT_FEED_MAX_BYTES")),
+                   max_redirects=int(settings.number("BRIEFBOT_FEED_MAX_REDIRECTS")),
+                   domain_delay=settings.number("BRIEFBOT_FEED_DOMAIN_DELAY"))
 
 
 @dataclass(frozen=True)

@@ -41,19 +41,11 @@ class PollConfig:
 
     @classmethod
     def from_settings(cls, settings) -> "PollConfig":
-        raw = dict(getattr(settings, "raw", None) or {})
-
-        def num(name: str, default: float) -> float:
-            try:
-                return float(raw.get(name, default))
-            except (TypeError, ValueError):
-                log.warning("%s is not a number; using %s", name, default)
-                return default
-        return cls(interval_minutes=num("BRIEFBOT_FEED_INTERVAL_MINUTES", 30.0),
-                   backoff_base_minutes=num("BRIEFBOT_FEED_BACKOFF_MINUTES", 5.0),
-                   max_failures=int(num("BRIEFBOT_FEED_MAX_FAILURES", 5)),
-                   admin_destination=raw.get("BRIEFBOT_ADMIN_DESTINATION") or None,
-                   fetch=FetchConfig.from_raw(raw))
+        return cls(interval_minutes=settings.number("BRIEFBOT_FEED_INTERVAL_MINUTES"),
+                   backoff_base_minutes=settings.number("BRIEFBOT_FEED_BACKOFF_MINUTES"),
+                   max_failures=int(settings.number("BRIEFBOT_FEED_MAX_FAILURES")),
+                   admin_destination=settings.raw.get("BRIEFBOT_ADMIN_DESTINATION") or None,
+                   fetch=FetchConfig.from_settings(settings))
 
 
 @dataclass

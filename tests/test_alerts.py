@@ -50,11 +50,11 @@ def test_events_within_the_window_are_batched_into_one_message_per_destination(s
 
 
 def test_window_comes_from_settings_and_the_key_from_destination_and_items(services):
-    from types import SimpleNamespace
+    from bot.config import Settings
     store = services.store
     dm = ensure_destination(store, "slack", "T1", "U1", is_dm=True)
     subscribe(store, dm.id, "vendor", "xai", "slack:U1", "t")
-    services.extra["settings"] = SimpleNamespace(raw={"BRIEFBOT_ALERT_WINDOW_MINUTES": "1"})
+    services.extra["settings"] = Settings.load(environ={"BRIEFBOT_ALERT_WINDOW_MINUTES": "1"}, env_file=None)
     record_alert_events(store, "claim", "clm-9", "xai", "grok-4", "Grok 4 news", None, "2026-03-02T09:00:00Z")
     (key,) = flush_alerts(services, "2026-03-02T09:01:00Z")
     from bot.alerts import alert_key

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 import time
-from types import SimpleNamespace
+from bot.config import Settings
 
 import pytest
 
@@ -31,7 +31,7 @@ NEW_ITEM = {"guid": "post-3", "link": "http://blog.example/p/3?utm_source=rss", 
 
 
 def settings(**raw):
-    return SimpleNamespace(raw={**FAST, **raw}, openai_base_url=None, llm_model=None)
+    return Settings.load(environ={**FAST, **raw}, env_file=None)
 
 
 @pytest.fixture
