@@ -133,3 +133,10 @@ def test_two_reporters_of_the_same_figure_are_both_shown(ask):
     assert "80.8" in row[2] and "83.3" in row[2]
     notes = "\n".join(reply.footnotes)
     assert "Alibaba Cloud (about a rival's model)" in notes and "Moonshot AI (about a rival's model)" in notes
+
+
+def test_claims_falls_back_to_full_text_search_of_quotes(ask):
+    reply = ask("/claims video generation")
+    assert not reply.is_error and "mentions" in reply.title
+    assert any("Kimi K2.5" in item for item in reply.sections[0].items)
+    assert ask("/claims zzqx-nothing").is_error

@@ -52,8 +52,9 @@ def register_builtin() -> None:
     register(Command("model", "/model NAME", "One model: vendor, release, figures and claims.", lookups.model_handle))
     register(Command("releases", "/releases [VENDOR] [SINCE]",
                      "Recent releases, newest first; SINCE is a date, 30d, 6w or 2026-W05.", lookups.releases_handle))
-    register(Command("claims", "/claims MODEL|VENDOR [BENCHMARK]",
-                     "What is claimed about a model or a vendor's models, with provenance.", lookups.claims_handle))
+    register(Command("claims", "/claims MODEL|VENDOR|WORDS [BENCHMARK]",
+                     "What is claimed about a model or a vendor's models, with provenance; other words search "
+                     "the claims' quotes.", lookups.claims_handle))
     register(Command("brief", "/brief", "This help.", help_cmd.handle, aliases=("help",)))
     for module in (digest, subscriptions):
         module.register_commands(register, Command)

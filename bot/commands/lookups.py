@@ -137,6 +137,9 @@ def claims_handle(services: Services, ctx: Context, args: tuple[str, ...]) -> Re
         try:
             model = resolve_model(services, name)
         except UnknownName:
+            found = store.search_claims(" ".join(args), limit=MAX_LIST) if benchmark_id is None else []
+            if found:  # not a model or vendor, but words that quotes contain: full-text search
+                return _search_reply(services, " ".join(args), found)
             if len(args) >= 2 and benchmark_id is None:
                 raise UnknownName(f"I don't know “{name}” as a model or vendor, nor “{args[-1]}” as a benchmark.",
                                   "Benchmarks look like `mmlu-pro`, `swe-bench-verified`, `hle`.") from None
@@ -154,6 +157,16 @@ def claims_handle(services: Services, ctx: Context, args: tuple[str, ...]) -> Re
     items = tuple(facts.describe_claim(store, c, models, sources, vendors) for c in claims)
     notes = [f"Showing {len(claims)} of {total}, newest first."] if total > len(claims) else []
     return Reply(title=title, sections=(Section(items=items),), footnotes=tuple(notes))
+
+
+def _search_reply(services: Services, text: str, claims) -> Reply:
+    store = services.store
+    models = {m.id: m for m in store.models(sorted({x for c in claims for x in (c.subject_id, *c.compared_to)}))}
+    sources = store.sources({c.source_id for c in claims})
+    vendors: dict = {}
+    items = tuple(facts.describe_claim(store, c, models, sources, vendors) for c in claims)
+    return Reply(title=f"Claims whose source text mentions “{text[:80]}”", sections=(Section(items=items),),
+                 footnotes=(f"Not a model or vendor name, so these are full-text matches (at most {MAX_LIST}).",))
 
 
 def _resolve_benchmark(services: Services, text: str) -> str | None:
