@@ -80,6 +80,7 @@ class Runtime:
         self.outbox = Outbox(self.store, self.senders, DrainPolicy.from_settings(settings), clock=services.clock)
         self.stop_event = asyncio.Event()
         self._poll_store = None
+        self._digest_services: Services | None = None
 
     async def start_front_ends(self) -> None:
         for name, hints in FRONT_END_MODULES.items():
@@ -111,9 +112,18 @@ class Runtime:
                          _iso(self.services.clock()))
 
     # ---- jobs ------------------------------------------------------------
+    def _worker_services(self) -> Services:
+        """Digests are built on a worker thread (an LLM summary can take seconds; the loop must keep
+        draining and answering), with a connection of their own."""
+        if self._digest_services is None:
+            self._digest_services = Services.for_store(
+                Store.open(self.settings.db_path), admins=self.services.admins, clock=self.services.clock,
+                summarizer=self.services.summarizer, extra={"settings": self.settings})
+        return self._digest_services
+
     async def digest_tick(self) -> None:
-        outcomes = run_due_digests(self.services, self.services.clock(), grace_hours=self.settings.grace_hours,
-                                   settings=self.settings)
+        outcomes = await asyncio.to_thread(run_due_digests, self._worker_services(), self.services.clock(),
+                                           grace_hours=self.settings.grace_hours, settings=self.settings)
         if any(o.state == "enqueued" for o in outcomes):
             await self.outbox.drain_once()
 
@@ -126,8 +136,9 @@ class Runtime:
         slot = datetime.fromtimestamp(int(now.timestamp() // every * every), timezone.utc)
         from digests.period import current_week
         week = current_week(now, self.settings.default_tz)
-        key, new = enqueue_digest_now(self.services, LOCAL_DESTINATION, self.settings.default_tz, None,
-                                      f"{week}@{_iso(slot)}", now, week=week, settings=self.settings)
+        key, new = await asyncio.to_thread(enqueue_digest_now, self._worker_services(), LOCAL_DESTINATION,
+                                           self.settings.default_tz, None, f"{week}@{_iso(slot)}", now, week=week,
+                                           settings=self.settings)
         if new:
             log.info("digest %s enqueued (--every)", key)
             await self.outbox.drain_once()
