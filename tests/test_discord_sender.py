@@ -12,6 +12,7 @@ import pytest
 
 from bot.delivery_types import PermanentSendError, RetryableSendError
 from bot.discord_front import DiscordSender, apply_endpoints, nonce_for, reset_endpoints
+from bot.discord_front.sender import reference_for
 from bot.reply import Reply, Section
 from storage.delivery import Destination
 from tests.fakes.fake_discord import FakeDiscord
@@ -155,3 +156,19 @@ def test_a_sender_whose_client_is_not_logged_in_asks_to_retry():
         return info.value
 
     assert asyncio.run(scenario()).reason == "not_connected"
+
+
+def test_find_sent_recognises_the_footer_reference_when_history_has_no_nonce(fake_discord):
+    """Real Discord does not return the nonce in channel history; the footer reference still identifies it."""
+    key = "digest:discord:5000:5100:2026-W07"
+
+    async def scenario(sender):
+        sent = await sender.send(DEST, DIGEST, key)
+        for message in fake_discord.channels[CHANNEL]:
+            message.pop("nonce", None)  # as Discord's GET /channels/{id}/messages answers
+        return sent, await sender.find_sent(DEST, key), await sender.find_sent(DEST, key + "-other")
+
+    sent, found, other = with_sender(fake_discord, scenario)
+    [post] = channel_posts(fake_discord)
+    assert post.body["embeds"][-1]["footer"]["text"].endswith(reference_for(key))
+    assert found == sent.message_id and other is None

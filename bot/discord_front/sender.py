@@ -7,7 +7,11 @@ error here). Each message carries a `nonce` derived from the idempotency key
 with `enforce_nonce`, so Discord itself turns a resend within a few minutes into
 the original message. A reply split into several messages gives each part its
 own nonce; the *last* part carries the key's own nonce, so `find_sent` reports a
-delivery only when the whole reply made it. Missing access and unknown channels
+delivery only when the whole reply made it. Discord documents the nonce on the
+create response and the gateway event, not on messages read back from history,
+so the last part also shows a short reference in its footer ("ref 1a2b3c4d5e",
+within the renderer's footer reserve) and `find_sent` matches either. Missing
+access and unknown channels
 are permanent (the outbox pauses the destination); 5xx and network failures may
 pass later.
 """
@@ -32,6 +36,18 @@ log = logging.getLogger(__name__)
 NONCE_CHARS = 25
 """Discord accepts a string nonce of at most 25 characters."""
 HISTORY_LIMIT = 50
+REF_CHARS = 10
+
+
+def reference_for(key: str) -> str:
+    """The footer marker of a delivery; survives in channel history where the nonce may not."""
+    return f"ref {nonce_for(key)[:REF_CHARS]}"
+
+
+def _mark(embeds: list[dict], marker: str) -> None:
+    last = embeds[-1]
+    text = last.get("footer", {}).get("text", "")
+    last["footer"] = {**last.get("footer", {}), "text": f"{text} · {marker}" if text else marker}
 
 
 def nonce_for(key: str, index: int = 0, total: int = 1) -> str:
@@ -56,6 +72,8 @@ class DiscordSender:
         channel_id = await self._channel_id(destination)
         messages = render_discord(reply)
         last_id = ""
+        if messages[-1]["embeds"]:
+            _mark(messages[-1]["embeds"], reference_for(idempotency_key))
         for index, body in enumerate(messages):
             payload = {**body, "nonce": nonce_for(idempotency_key, index, len(messages)), "enforce_nonce": True,
                        "allowed_mentions": {"parse": []}}
@@ -68,10 +86,15 @@ class DiscordSender:
     async def find_sent(self, destination: Destination, idempotency_key: str) -> str | None:
         http = self._http()
         channel_id = await self._channel_id(destination)
-        wanted = nonce_for(idempotency_key)
+        wanted, marker = nonce_for(idempotency_key), reference_for(idempotency_key)
+        own_id = str(self.client.user.id) if self.client.user else None
         messages = await self._call(destination, http.logs_from(channel_id, HISTORY_LIMIT))
         for message in messages:
             if str(message.get("nonce")) == wanted:
+                return str(message["id"])
+            footers = [(e.get("footer") or {}).get("text", "") for e in message.get("embeds") or []]
+            by_us = own_id is None or str((message.get("author") or {}).get("id")) == own_id
+            if by_us and any(f == marker or f.endswith(" · " + marker) for f in footers):
                 return str(message["id"])
         return None
 
