@@ -272,8 +272,6 @@ async def run_async(settings, options: RunOptions, services=None) -> int:
 
 def _open_store(settings):
     """The store, seeded when new; a seed problem must not keep delivery from running."""
-    from storage import Store
-
     from .app import open_store
     try:
         return open_store(settings)

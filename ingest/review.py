@@ -7,9 +7,8 @@ ever points at a candidate; rejecting deletes only unreviewed rows.
 """
 from __future__ import annotations
 
-from storage import Release, Store
+from storage import Store
 from storage.ingest_state import reject, set_reviewed, unreviewed
-from storage.rows import from_row
 
 from .records import alert_for_claim, alert_for_release
 
@@ -38,8 +37,7 @@ def accept(store: Store, item_id: str, now: str) -> int:
             source = store.source(claim.source_id)
             return alert_for_claim(store, store.claim(item_id), source.url if source else None, now)
         if table == "releases":
-            rows = store.rows("select * from releases where id = ?", [item_id])
-            release = from_row(Release, rows[0]) if rows else None
+            release = store.release(item_id)
             if release is None or release.reviewed:
                 return -1
             set_reviewed(store, "models", release.model_id)

@@ -17,39 +17,12 @@ _JSON_TUPLES = {"aliases", "compared_to", "modalities"}
 _BOOLS = {"open_weights", "higher_is_better", "reviewed"}
 
 
-_FIELD_NAMES: dict[type, frozenset[str]] = {}
-
-
-def _field_names(cls: type) -> frozenset[str]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
-    return names
-
-
 def _decode_list(value: str | None) -> tuple | None:
     if value is None:
         return None
     if value == "[]":
         return ()
     return tuple(json.loads(value))
-
-
-def from_row(cls: type[T], row: dict[str, Any]) -> T:
-    """Hot path of every query (a /compare builds hundreds): field names are cached per class."""
-    names = _field_names(cls)
-    values: dict[str, Any] = {}
-    for key, value in row.items():
-        if key not in names:
-            continue
-        if key in _JSON_TUPLES:
-            value = _decode_list(value)
-            if value is None and key != "modalities":
-                value = ()
-        elif key in _BOOLS and value is not None:
-            value = bool(value)
-        values[key] = value
-    return cls(**values)
 
 
 _CONVERTERS: dict[tuple, Any] = {}
@@ -60,7 +33,7 @@ def converter(cls: type[T], columns: tuple[str, ...]):
     key = (cls, columns)
     fn = _CONVERTERS.get(key)
     if fn is None:
-        names = _field_names(cls)
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
         plan = []
         for i, col in enumerate(columns):
             if col not in names:

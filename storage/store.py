@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from . import delivery_migrations, ingest_migrations, migrations
 from .records import Benchmark, Claim, Model, Release, Source, Stats, Vendor
-from .rows import TABLE_OF, converter, from_row, to_row
+from .rows import TABLE_OF, converter, to_row
 
 log = logging.getLogger(__name__)
 
@@ -79,11 +79,10 @@ class Store:
             for obj in objs:
                 table = TABLE_OF[type(obj)]
                 row = to_row(obj)
-                existing = self.db.execute(
-                    f"select * from [{table}] where id = ?", [row["id"]]).fetchone()
+                cur = self.db.execute(f"select * from [{table}] where id = ?", [row["id"]])
+                existing = cur.fetchone()
                 if existing is not None:
-                    cols = [d[0] for d in self.db.execute(f"select * from [{table}] limit 0").description]
-                    current = dict(zip(cols, existing))
+                    current = dict(zip([d[0] for d in cur.description], existing))
                     if all(current.get(k) == v for k, v in row.items()):
                         continue
                 self.db[table].upsert(row, pk="id", alter=False)
@@ -110,11 +109,8 @@ class Store:
     def _one(self, cls: type, table: str, id_: str | None):
         if id_ is None:
             return None
-        cur = self.db.execute(f"select * from [{table}] where id = ?", [id_])
-        row = cur.fetchone()
-        if row is None:
-            return None
-        return from_row(cls, dict(zip([d[0] for d in cur.description], row)))
+        found = self._many(cls, f"select * from [{table}] where id = ?", [id_])
+        return found[0] if found else None
 
     def vendor(self, id_: str | None) -> Vendor | None:
         return self._one(Vendor, "vendors", id_)
@@ -130,6 +126,9 @@ class Store:
 
     def claim(self, id_: str | None) -> Claim | None:
         return self._one(Claim, "claims", id_)
+
+    def release(self, id_: str | None) -> Release | None:
+        return self._one(Release, "releases", id_)
 
     # ---- lists ---------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
