@@ -16,8 +16,8 @@ from pathlib import Path
 
 from bench.stats import percentile, summary, time_calls
 from bench.synthetic import build
-from bot.core import answer
-from bot.services import Services
+from bot.core.answer import answer
+from bot.core.context import Services
 from storage import Store
 
 

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from bench.stats import summary, time_calls
 from bench.synthetic import build
-from bot.digest_reply import digest_reply_for
-from bot.services import Services
+from bot.core.digest_reply import digest_reply_for
+from bot.core.context import Services
 from digests.assemble import assemble
 from storage import Store
 

@@ -28,7 +28,7 @@ from storage.digest_store import open_vendor_claims
 from storage.records import CLAIM_KINDS
 
 from . import significance
-from .model import BenchmarkMove, ClaimGroup, Digest, Filters, Headline
+from .digest_types import BenchmarkMove, ClaimGroup, Digest, Filters, Headline
 from .period import Period
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ import openai
 
 from . import grounding
 from .factsheet import facts_text
-from .model import Digest
+from .digest_types import Digest
 from .summarize import Summary, default_summary
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from storage import Store
 from .extract import Extraction, SourceContext
 from .fetch import Fetcher
 from .htmltext import html_to_text, one_line
-from .records import Origin, Plan, StoreResult, plan, store_plan
+from .plans import Origin, Plan, StoreResult, plan, store_plan
 from .urls import same_site
 
 log = logging.getLogger(__name__)

@@ -39,7 +39,7 @@ class FetchConfig:
 
     @classmethod
     def from_settings(cls, settings) -> "FetchConfig":
-        """`settings` is bot.config.Settings (duck-typed: ingest does not import bot)."""
+        """`settings` is foundation.settings.Settings (duck-typed: ingest does not import bot)."""
         return cls(timeout=settings.number("BRIEFBOT_FEED_TIMEOUT"),
                    max_bytes=int(settings.number("BRIEFBOT_FEED_MAX_BYTES")),
                    max_redirects=int(settings.number("BRIEFBOT_FEED_MAX_REDIRECTS")),

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import answer
-from bot.services import Context, Services
+from bot.core.answer import answer
+from bot.core.context import Context, Services
 from ingest.seed_files import load_seeds
 from storage import Store
 

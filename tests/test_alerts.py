@@ -6,10 +6,10 @@ import json
 import pytest
 
 from bench.bench_extract_accuracy import build_record_store
-from bot.alerts import flush_alerts
-from bot.reply import Reply
-from bot.services import Services
-from ingest.records import Origin, plan, store_plan
+from bot.delivery.alerts import flush_alerts
+from bot.core.reply import Reply
+from bot.core.context import Services
+from ingest.plans import Origin, plan, store_plan
 from ingest.extract import RuleExtractor
 from ingest.extract.gazetteer import Gazetteer
 from ingest.review import accept_all
@@ -50,14 +50,14 @@ def test_events_within_the_window_are_batched_into_one_message_per_destination(s
 
 
 def test_window_comes_from_settings_and_the_key_from_destination_and_items(services):
-    from bot.config import Settings
+    from foundation.settings import Settings
     store = services.store
     dm = ensure_destination(store, "slack", "T1", "U1", is_dm=True)
     subscribe(store, dm.id, "vendor", "xai", "slack:U1", "t")
     services.extra["settings"] = Settings.load(environ={"BRIEFBOT_ALERT_WINDOW_MINUTES": "1"}, env_file=None)
     record_alert_events(store, "claim", "clm-9", "xai", "grok-4", "Grok 4 news", None, "2026-03-02T09:00:00Z")
     (key,) = flush_alerts(services, "2026-03-02T09:01:00Z")
-    from bot.alerts import alert_key
+    from bot.delivery.alerts import alert_key
     from storage.ingest_state import AlertEvent
     assert key == alert_key(dm.id, [AlertEvent(0, dm.id, "claim", "clm-9", "", None, "")])
 

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import subprocess
+
+from bot.app.cli import command_line
 import sys
 
 
 def run(*args, db, input_text=None):
-    return subprocess.run([sys.executable, "-m", "bot.cli", "--db", str(db), *args], capture_output=True,
+    return subprocess.run([*command_line(), "--db", str(db), *args], capture_output=True,
                           text=True, input=input_text, timeout=60)
 
 
@@ -43,5 +45,5 @@ def test_console_reads_commands_until_quit(tmp_path):
 
 
 def test_no_subcommand_prints_help_and_fails(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "bot.cli"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(command_line(), capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "briefbot" in result.stdout

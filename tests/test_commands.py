@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.render.text import render_text
-from bot.services import Context
+from bot.core.context import Context
 
 
 def test_compare_qwen3_max_with_opus(ask):
@@ -94,7 +94,7 @@ def test_claims_by_model_vendor_and_benchmark(ask):
 
 
 def test_help_lists_every_command(ask):
-    from bot.commands import unique_commands
+    from bot.core.commands import unique_commands
     text = render_text(ask("/brief"))
     for command in unique_commands():
         assert f"/{command.name}" in text
@@ -111,7 +111,7 @@ def test_injection_strings_are_inert(ask, store):
 
 
 def test_context_is_optional(services):
-    from bot.core import answer
+    from bot.core.answer import answer
     assert not answer(services, "/brief", Context(platform="slack")).is_error
 
 

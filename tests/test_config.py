@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import ConfigError, Settings, default_db_path
+from foundation.settings import ConfigError, Settings, default_db_path
 
 
 def test_env_file_then_environment(tmp_path):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bot.core import answer
-from bot.reply import Reply
+from bot.core.answer import answer
+from bot.core.reply import Reply
 
 COMMANDS = ["/compare", "/model", "/releases", "/claims", "/brief", "/help", "/digest", "/subscribe",
             "/unsubscribe", "/subscriptions", "/nope", ""]

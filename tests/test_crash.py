@@ -75,5 +75,5 @@ def test_without_find_sent_the_same_crash_duplicates(tmp_path, seeded_db_templat
 def test_the_real_cli_runs_once_and_delivers(tmp_path, seeded_db_template):
     path = tmp_path / "cli.db"
     expected = build_template(path, n=3, enqueued=True, base=seeded_db_template)
-    result = crash_round(path, tmp_path / "round", expected, random.Random(3), kills=0, final_module="bot.cli")
+    result = crash_round(path, tmp_path / "round", expected, random.Random(3), kills=0)
     assert sorted(result.counts) == sorted(expected) and result.duplicates() == {}

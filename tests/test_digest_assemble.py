@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from bot.digest_reply import digest_reply_for
-from bot.errors import UsageError
+from bot.core.digest_reply import digest_reply_for
+from bot.core.errors import UsageError
 from bot.render.markdown import render_markdown
 from bot.render.text import render_text
-from bot.services import Services
+from bot.core.context import Services
 from digests.assemble import Limits, assemble
 from digests.factsheet import fingerprint
 from digests.summarize import default_summary
@@ -162,7 +162,7 @@ def test_bad_week_and_zone_are_usage_errors(world):
 
 
 def test_markdown_escapes_tables_and_keeps_everything():
-    from bot.reply import Field, Link, Reply, Section, Table
+    from bot.core.reply import Field, Link, Reply, Section, Table
     reply = Reply(title="T | x\nline", sections=(
         Section(heading="H", text="body **b**", fields=(Field("f", "v1\nv2"),),
                 table=Table(("a", "b|c"), (("1|2", "x\ny"),)), items=("one", "two")),),

@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot.cli import main
-from bot.console import ConsoleFrontEnd
+from bot.app.cli import main
+from bot.frontends.console import ConsoleFrontEnd
 from bot.render.text import render_text
-from bot.services import Context, Services
+from bot.core.context import Context, Services
 from storage.delivery import Schedule, ensure_destination, set_schedule
 from storage.digest_store import list_digests
 from tests.test_digest_support import open_world
@@ -46,7 +46,7 @@ def test_digest_of_a_named_week(console):
 
 
 def test_digest_in_the_askers_time_zone(console):
-    from bot.core import answer
+    from bot.core.answer import answer
     assert "Kimi price cut" not in console.ask_text("/digest 2026-W05")  # the console asks in UTC
     text = render_text(answer(console.services, "/digest 2026-W05", Context(tz="America/New_York")))
     assert "Kimi price cut" in text and "America/New_York" in text
@@ -54,14 +54,14 @@ def test_digest_in_the_askers_time_zone(console):
 
 def test_preview_uses_the_channels_schedule(console):
     store = console.services.store
-    dest = ensure_destination(store, "console", "", "console")
+    dest = ensure_destination(store, "local", "", "console")  # the console's one destination, as `run` delivers
     set_schedule(store, Schedule(dest.id, weekday=0, time="09:00", tz="Asia/Tokyo",
                                  filters=json.dumps({"vendors": ["alibaba"]})), "2026-01-01T00:00:00Z")
     reply = console.ask("/digest preview 2026-W05")
     assert reply.title.startswith("Preview: ") and "Alibaba" in reply.title and reply.ephemeral
     text = render_text(reply)
     assert "Qwen3-Max-Thinking launch" in text and "Kimi K2.5 open release" not in text and "Asia/Tokyo" in text
-    assert {d.destination_id for d in list_digests(store)} == {"console::console"}
+    assert {d.destination_id for d in list_digests(store)} == {"local::console"}
 
 
 @pytest.mark.parametrize("line, expect", [
@@ -75,7 +75,7 @@ def test_bad_input_is_answered_with_the_fix(console, line, expect):
 
 
 def test_bad_time_zone_from_the_front_end(console):
-    from bot.core import answer
+    from bot.core.answer import answer
     reply = answer(console.services, "/digest", Context(tz="Nowhere/Land"))
     assert reply.is_error and "IANA" in render_text(reply)
 
@@ -83,7 +83,7 @@ def test_bad_time_zone_from_the_front_end(console):
 @pytest.mark.parametrize("word", ["now", "schedule", "off"])
 def test_scheduling_words_are_delegated_or_explained(console, word):
     reply = console.ask(f"/digest {word}")
-    if importlib.util.find_spec("bot.commands.digest_schedule") is None:
+    if importlib.util.find_spec("bot.core.commands.digest_schedule") is None:
         assert reply.is_error and "not available" in render_text(reply)
     else:  # the scheduling module answers; it must not be our "not available" message
         assert "not available in this build" not in render_text(reply)

@@ -14,10 +14,10 @@ import time
 
 import pytest
 
-from bot.config import Settings
-from bot.digest_reply import digest_reply_for
+from foundation.settings import Settings
+from bot.core.digest_reply import digest_reply_for
 from bot.render.text import render_text
-from bot.services import Services
+from bot.core.context import Services
 from digests.assemble import assemble
 from digests.llm_summary import LLMConfig, LLMSummarizer
 from storage.digest_store import get_digest

@@ -5,10 +5,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot.core import answer
+from bot.core.answer import answer
 from bot.render.text import render_text
-from bot.reply import Reply
-from bot.services import Context, Services
+from bot.core.reply import Reply
+from bot.core.context import Context, Services
 from storage import Store
 from storage.delivery import (get_destination, get_schedule, outbox_counts, outbox_items, pause_destination)
 

@@ -10,12 +10,12 @@ import re
 
 import pytest
 
-from bot import facts
-from bot.commands import unique_commands
-from bot.core import ensure_registered
-from bot.discord_front import DiscordFrontEnd, apply_endpoints, build_front_end, reset_endpoints, respond
-from bot.discord_front.tree import APP_COMMANDS
-from bot.config import Settings
+import bot.core.wording as facts
+from bot.core.commands import unique_commands
+from bot.core.answer import ensure_registered
+from bot.frontends.discord_front import DiscordFrontEnd, apply_endpoints, build_front_end, reset_endpoints, respond
+from bot.frontends.discord_front.tree import APP_COMMANDS
+from foundation.settings import Settings
 from bot.render.discord_embeds import ERROR_COLOUR
 from storage.delivery import list_schedules
 from tests.fakes.fake_discord import MANAGE_CHANNELS, MANAGE_GUILD, PLAIN_MEMBER, FakeDiscord
@@ -169,7 +169,7 @@ def test_a_slow_answer_is_deferred_then_followed_up(services, fake_discord, monk
 
 
 def test_sync_declares_every_core_command_and_default_permissions(fake_discord, monkeypatch, tmp_path):
-    from bot.cli import main
+    from bot.app.cli import main
 
     monkeypatch.setenv("DISCORD_BOT_TOKEN", "test-token")
     monkeypatch.setenv("DISCORD_API_URL", fake_discord.api_url)
@@ -189,7 +189,7 @@ def test_sync_declares_every_core_command_and_default_permissions(fake_discord, 
 
 
 def test_invite_url_has_both_scopes_and_minimal_permissions(fake_discord, monkeypatch, capsys, tmp_path):
-    from bot.cli import main
+    from bot.app.cli import main
 
     monkeypatch.setenv("DISCORD_APPLICATION_ID", "123456")
     assert main(["discord", "invite"]) == 0

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from bot.render.discord_embeds import (ERROR_COLOUR, MAX_CONTENT, MAX_DESCRIPTION, MAX_EMBEDS, MAX_FIELD_NAME,
                                        MAX_FIELD_VALUE, MAX_FIELDS, MAX_FOOTER, MAX_MESSAGE_CHARS, MAX_TITLE,
                                        embed_size, render_discord)
-from bot.reply import Field, Link, Reply, Section, Table, error_reply
+from bot.core.reply import Field, Link, Reply, Section, Table, error_reply
 
 
 def assert_within_limits(messages: list[dict]) -> None:

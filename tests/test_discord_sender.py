@@ -10,10 +10,10 @@ import logging
 import discord
 import pytest
 
-from bot.delivery_types import PermanentSendError, RetryableSendError
-from bot.discord_front import DiscordSender, apply_endpoints, nonce_for, reset_endpoints
-from bot.discord_front.sender import reference_for
-from bot.reply import Reply, Section
+from bot.delivery.protocol import PermanentSendError, RetryableSendError
+from bot.frontends.discord_front import DiscordSender, apply_endpoints, nonce_for, reset_endpoints
+from bot.frontends.discord_front.sender import reference_for
+from bot.core.reply import Reply, Section
 from storage.delivery import Destination
 from tests.fakes.fake_discord import FakeDiscord
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from bench.bench_extract_accuracy import ARTICLES, build_record_store
-from bot.cli import main
+from bot.app.cli import main
 from ingest.registry import DEFAULT_FEEDS_FILE, read_feed_file
 from storage import Store
 from storage.delivery import ensure_destination, outbox_items, subscribe

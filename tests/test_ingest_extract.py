@@ -6,7 +6,7 @@ import pytest
 from bench.bench_extract_accuracy import build_record_store
 from ingest.extract import RuleExtractor, SourceContext
 from ingest.extract.gazetteer import Gazetteer
-from ingest.records import Origin, plan, store_plan
+from ingest.plans import Origin, plan, store_plan
 from ingest.urls import content_hash, normalize_url
 
 NOW = "2026-03-02T09:00:00Z"

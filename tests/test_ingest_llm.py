@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.config import Settings
+from foundation.settings import Settings
 from bench.bench_extract_accuracy import build_record_store
 from ingest.extract import build_extractor
 from ingest.extract.llm import ExtractionError

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import logging
 import time
-from bot.config import Settings
+from foundation.settings import Settings
 
 import pytest
 
 from bench.bench_extract_accuracy import build_record_store
-from bot.alerts import flush_alerts
-from bot.services import Services
+from bot.delivery.alerts import flush_alerts
+from bot.core.context import Services
 from ingest.poll import poll_due_feeds
 from storage.delivery import ensure_destination, outbox_items, subscribe
 from storage.ingest_state import Feed, add_feed, errors_for, get_feed

@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot.delivery_types import PermanentSendError, RetryableSendError, SendResult
-from bot.outbox import DrainPolicy, Outbox
-from bot.reply import Reply, Section
+from bot.delivery.protocol import PermanentSendError, RetryableSendError, SendResult
+from bot.delivery.outbox import DrainPolicy, Outbox
+from bot.core.reply import Reply, Section
 from storage import Store
 from storage.delivery import (enqueue, ensure_destination, get_destination, mark_in_flight, outbox_by_key,
                               outbox_counts, outbox_items, resume_destination, retry_dead)
@@ -141,7 +141,7 @@ def test_permanent_error_pauses_the_destination_and_tells_the_admin(store, caplo
     platform = FakePlatform(fail_for={"fake:w:a": PermanentSendError("channel_not_found")})
     policy = DrainPolicy(base_delay=0.001, pace_seconds=0, admin_destination="fake:w:admin")
     outbox = Outbox(store, {"fake": platform}, policy)
-    with caplog.at_level("ERROR", logger="bot.outbox"):
+    with caplog.at_level("ERROR", logger="bot.delivery.outbox"):
         asyncio.run(drain_until_quiet(outbox))
     dest = get_destination(store, "fake:w:a")
     assert dest.paused and "channel_not_found" in dest.paused_reason

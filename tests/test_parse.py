@@ -1,5 +1,5 @@
 """Parsing chat command lines: quotes, curly quotes, unbalanced quotes, control characters, length."""
-from bot.parse import MAX_INPUT_CHARS, parse_command, split_args
+from bot.core.parse import MAX_INPUT_CHARS, parse_command, split_args
 
 
 def test_words_and_quotes():

@@ -25,10 +25,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings, strategies as st
 
-from bot.digest_reply import digest_reply_for
+from bot.core.digest_reply import digest_reply_for
 from bot.render.markup import LINK
-from bot.reply import Field, Link, Reply, Section, Table
-from bot.services import Services
+from bot.core.reply import Field, Link, Reply, Section, Table
+from bot.core.context import Services
 from digests.assemble import Limits, assemble
 from storage import Benchmark, Claim, Model, Release, Source, Store, Vendor
 from storage.records import PROVENANCES, RELATIONS

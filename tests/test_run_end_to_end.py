@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 import subprocess
+
+from bot.app.cli import command_line
 import sys
 from datetime import datetime, timezone
 
-from bot.scheduling.runs import enqueue_digest_now
+from bot.core.digest_post import enqueue_digest_now
 from storage.delivery import ensure_destination, outbox_counts
 from tests.fakes.fake_discord import FakeDiscord
 from tests.fakes.fake_slack import FakeSlack
@@ -23,7 +25,7 @@ def run_once(db_path, slack: FakeSlack, discord: FakeDiscord) -> subprocess.Comp
     env.update(SLACK_BOT_TOKEN="xoxb-test", SLACK_SIGNING_SECRET="test-secret", SLACK_API_URL=slack.api_url,
                BRIEFBOT_HTTP_PORT="0", DISCORD_BOT_TOKEN="discord-test-token", DISCORD_API_URL=discord.api_url,
                DISCORD_GATEWAY_URL=discord.gateway_url, BRIEFBOT_OUTBOX_PACE="0")
-    return subprocess.run([sys.executable, "-m", "bot.cli", "--db", str(db_path), "run", "--once", "--no-console"],
+    return subprocess.run([*command_line(), "--db", str(db_path), "run", "--once", "--no-console"],
                           env=env, capture_output=True, text=True, timeout=120)
 
 

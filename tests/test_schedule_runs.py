@@ -5,9 +5,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bot.reply import Reply
-from bot.scheduling.runs import due_slot, run_due_digests
-from bot.services import Services
+from bot.core.reply import Reply
+from bot.delivery.digest_runs import due_slot, run_due_digests
+from bot.core.context import Services
 from storage import Store
 from storage.delivery import (Schedule, ensure_destination, get_schedule, outbox_by_key, outbox_counts, set_schedule)
 
@@ -40,7 +40,7 @@ def test_on_time_run_enqueues_the_real_digest_once(services):
     assert reply.kind == "digest" and "2026-W09" in reply.title and not reply.ephemeral
     assert run_due_digests(services, now + timedelta(seconds=5)) == []
     assert outbox_counts(services.store)["pending"] == 1
-    assert get_schedule(services.store, DEST).last_run_at == "2026-03-02T09:00:00+00:00"
+    assert get_schedule(services.store, DEST).last_run_at == "2026-03-02T09:00:00Z"
 
 
 def test_run_missed_while_down_within_grace_is_sent_once(services):
@@ -74,7 +74,7 @@ def test_destinations_with_the_same_week_share_one_digest_build(services, monkey
     for i in range(3):
         ensure_destination(services.store, "local", "", f"c{i}", tz="UTC")
         set_schedule(services.store, Schedule(f"local::c{i}", "daily", 0, "08:00", "UTC"), SET_AT.isoformat())
-    import bot.digest_reply as digest_reply
+    import bot.core.digest_post as digest_reply
     calls = []
     real = digest_reply.digest_reply_for
     monkeypatch.setattr(digest_reply, "digest_reply_for", lambda *a, **k: calls.append(k["week"]) or real(*a, **k))

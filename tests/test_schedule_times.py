@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bot.scheduling.times import (ScheduleSpec, describe, last_run, local_text, next_run, parse_spec, period_for)
+from bot.core.schedule_spec import (ScheduleSpec, describe, last_run, local_text, next_run, parse_spec, period_for)
 
 UTC = timezone.utc
 

@@ -10,11 +10,11 @@ import aiohttp
 import pytest
 import yaml
 
-from bot.cli import main
-from bot.commands import unique_commands
-from bot.config import ConfigError, Settings
-from bot.core import ensure_registered
-from bot.slack_front import SLACK_API_URL_DEFAULT, api_base_url, build_front_end, check_settings
+from bot.app.cli import main
+from bot.core.commands import unique_commands
+from foundation.settings import ConfigError, Settings
+from bot.core.answer import ensure_registered
+from bot.frontends.slack_front import SLACK_API_URL_DEFAULT, api_base_url, build_front_end, check_settings
 from tests.fakes.fake_slack import FakeSlack
 
 

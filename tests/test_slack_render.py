@@ -4,7 +4,7 @@ Limits (DESIGN.md): <= 50 blocks per message, section text <= 3000, <= 10
 fields per section (each <= 2000), header plain_text <= 150, a message's
 total text < 12,000. Lengths are checked in UTF-16 code units, as Slack counts
 them (stricter than Python's len for emoji). Replies are built from the
-bot.reply dataclasses by hypothesis, with huge titles, paragraphs, fields,
+bot.core.reply dataclasses by hypothesis, with huge titles, paragraphs, fields,
 tables and items.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings, strategies 
 
 from bot.render.slack_blocks import (SHARE_ACTION_ID, message_text_size, render_slack, shared_by_context,
                                      slack_len, to_slack_mrkdwn)
-from bot.reply import Field, Link, Reply, Section, Table, error_reply
+from bot.core.reply import Field, Link, Reply, Section, Table, error_reply
 
 WORD = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
                                         + list("*_~`|<>&@#:[]()!?.,'\"\\/-+=%") + ["é", "模", "😀", "Ω"]),

@@ -15,11 +15,11 @@ import time
 
 import pytest
 
-from bot.delivery_types import PermanentSendError, RetryableSendError
+from bot.delivery.protocol import PermanentSendError, RetryableSendError
 from bot.render.slack_blocks import render_slack
-from bot.reply import Reply, Section
-from bot.slack_front import SlackSender, make_web_client
-from bot.slack_front.sender import EVENT_TYPE
+from bot.core.reply import Reply, Section
+from bot.frontends.slack_front import SlackSender, make_web_client
+from bot.frontends.slack_front.sender import EVENT_TYPE
 from storage.delivery import Destination
 from tests.fakes.fake_slack import FakeSlack
 

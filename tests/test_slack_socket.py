@@ -13,8 +13,8 @@ import json
 import pytest
 from aiohttp import WSMsgType, web
 
-from bot.config import ConfigError, Settings
-from bot.slack_front import build_front_end
+from foundation.settings import ConfigError, Settings
+from bot.frontends.slack_front import build_front_end
 from tests.fakes.fake_slack import FakeSlack
 
 

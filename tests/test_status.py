@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from bot.cli import main
-from bot.scheduling.status import status_lines
+from bot.app.cli import main
+from bot.app.status import status_lines
 from storage import Store
 from storage.delivery import (Schedule, enqueue, ensure_destination, mark_dead, outbox_by_key, pause_destination,
                               record_skipped, set_schedule)

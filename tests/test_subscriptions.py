@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from bench.bench_extract_accuracy import build_record_store
-from bot.core import answer
+from bot.core.answer import answer
 from bot.render.text import render_text
-from bot.services import Context, Services
+from bot.core.context import Context, Services
 from storage.delivery import get_destination, subscriptions_for
 
 
