@@ -82,7 +82,10 @@ def test_releases_and_vendor_filter(ask):
     assert moonshot.sections[0].items
     assert all("Moonshot AI" in item for item in moonshot.sections[0].items)
     since = ask("/releases 2026-01-01")
-    assert all(item.split("**")[1] >= "2026-01-01" for item in since.sections[0].items)
+    dates = [item.split("**")[1] for item in since.sections[0].items]
+    assert dates and all(d >= "2026-01-01" for d in dates)
+    older = ask("/releases 2000-01-01").sections[0].items
+    assert len(older) > len(dates), "the date filter must actually drop older releases"
 
 
 def test_claims_by_model_vendor_and_benchmark(ask):

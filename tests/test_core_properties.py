@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bot.core.answer import answer
 from bot.core.reply import Reply
+from tests.kit import assert_not_apology
 
 COMMANDS = ["/compare", "/model", "/releases", "/claims", "/brief", "/help", "/digest", "/subscribe",
             "/unsubscribe", "/subscriptions", "/nope", ""]
@@ -14,12 +15,16 @@ words = st.one_of(st.text(max_size=30), st.sampled_from(["qwen3-max", "opus-4.5"
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(command=st.sampled_from(COMMANDS), args=st.lists(words, max_size=8))
-def test_core_never_raises(services, command, args):
+def test_no_command_fails_inside_on_odd_input(services, command, args):
+    """The core turns any exception into an apology; odd input must get an answer or a usage error, never that."""
     reply = answer(services, " ".join([command, *args]))
     assert isinstance(reply, Reply) and reply.title
+    assert_not_apology(reply)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=5000))
-def test_arbitrary_text_never_raises(services, text):
-    assert isinstance(answer(services, text), Reply)
+def test_arbitrary_text_never_fails_inside(services, text):
+    reply = answer(services, text)
+    assert isinstance(reply, Reply)
+    assert_not_apology(reply)

@@ -17,7 +17,7 @@ from bot.frontends.discord_front import DiscordFrontEnd, apply_endpoints, build_
 from bot.frontends.discord_front.tree import APP_COMMANDS
 from foundation.settings import Settings
 from bot.render.discord_embeds import ERROR_COLOUR
-from storage.delivery import list_schedules
+from storage.delivery import destination_id, list_schedules, subscriptions_for
 from tests.fakes.fake_discord import MANAGE_CHANNELS, MANAGE_GUILD, PLAIN_MEMBER, FakeDiscord
 
 EPHEMERAL = 64
@@ -116,15 +116,17 @@ def test_a_member_without_permission_cannot_change_the_schedule(services, fake_d
         refused = await ask(fake_discord, "digest", options, permissions=PLAIN_MEMBER)
         after_refusal = await front.client.responder.run(list_schedules, services.store)
         allowed = await ask(fake_discord, "digest", options, permissions=PLAIN_MEMBER | MANAGE_CHANNELS, user_id=7001)
-        return refused, after_refusal, allowed
+        after_allowed = await front.client.responder.run(list_schedules, services.store)
+        return refused, after_refusal, allowed, after_allowed
 
-    [refused], after_refusal, [allowed] = run_with_front_end(services, fake_discord, scenario)
+    [refused], after_refusal, [allowed], after_allowed = run_with_front_end(services, fake_discord, scenario)
     assert after_refusal == []  # nothing was scheduled
     data = refused.body["data"]
     assert data["flags"] & EPHEMERAL
     assert data["embeds"][0]["color"] == ERROR_COLOUR
     assert "Manage Server or Manage Channels" in embed_text(refused.body)
     assert "Manage Server or Manage Channels" not in embed_text(allowed.body)  # the gate let the manager through
+    assert [(s.tz, s.time) for s in after_allowed] == [("Europe/London", "09:00")]  # and the schedule was stored
 
 
 def test_manage_server_alone_also_counts_as_manager(services, fake_discord):
@@ -134,6 +136,8 @@ def test_manage_server_alone_also_counts_as_manager(services, fake_discord):
 
     [answer] = run_with_front_end(services, fake_discord, scenario)
     assert "Manage Server or Manage Channels" not in embed_text(answer.body)
+    channel = destination_id("discord", str(fake_discord.guild_id), next(iter(fake_discord.channels)))
+    assert [s.target_id for s in subscriptions_for(services.store, channel)] == ["anthropic"]
 
 
 def test_bad_option_values_get_a_helpful_ephemeral_answer(services, fake_discord):

@@ -62,7 +62,17 @@ def test_upsert_reports_only_real_changes(tmp_path):
     store.close()
 
 
+def test_search_finds_quotes_by_their_words(store):
+    found = store.search_claims("video generation")
+    searched = [" ".join(filter(None, (c.quote, c.scope, c.notes))).lower() for c in found]
+    assert found and all("video" in t and "generation" in t for t in searched)
+    assert {c.id for c in store.search_claims('"video" generation')} == {c.id for c in found}  # quotes are words
+    assert store.search_claims("zzqx nothing") == []
+
+
 def test_search_treats_user_text_as_words_not_fts_syntax(store):
+    before = store.stats().claims
     for text in ['"', "NEAR(", "a OR", "*", "-", "'; drop table claims; --"]:
         assert isinstance(store.search_claims(text), list)
-    assert store.stats().claims > 0
+    assert store.search_claims("benchmarks OR NEAR(") == store.search_claims("benchmarks or near")
+    assert store.stats().claims == before
