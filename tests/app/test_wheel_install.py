@@ -9,6 +9,7 @@ of the package data fails here.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -24,8 +25,9 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
+    source = _clean_copy(work / "src")  # no build/ or egg-info left over from editable installs
     wheels = work / "dist"
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "--no-build-isolation",
                             "-q", "-w", str(wheels)], capture_output=True, text=True, timeout=300)
     assert build.returncode == 0, build.stderr[-2000:]
     [wheel] = list(wheels.glob("briefbot-*.whl"))
@@ -39,6 +41,19 @@ def installed(tmp_path_factory) -> Path:
                           capture_output=True, text=True, check=True).stdout.strip()
     (Path(site) / "zz_dev_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     return env_dir
+
+
+def _clean_copy(dest: Path) -> Path:
+    """The files git would ship (tracked, plus new ones not ignored), as a fresh tree."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
+                            text=True, check=True).stdout.splitlines()
+    for name in listed:
+        src = ROOT / name
+        if src.is_file():
+            target = dest / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, target)
+    return dest
 
 
 def _run(env_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -65,7 +80,7 @@ def test_demo_and_ask_run_from_the_installed_wheel(installed, tmp_path):
 
 
 def test_wheel_contents_list_the_seed_files(installed):
-    [wheel] = list((installed.parent / "dist").glob("briefbot-*.whl"))
+    [wheel] = list((installed.parent / "dist").glob("briefbot-*.whl"))  # built by the fixture
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in ("seeds/models.yaml", "seeds/feeds.yaml", "seeds/claims/kimi-k2.5.yaml",
                      "bot/frontends/slack_front/manifest.yml"):
