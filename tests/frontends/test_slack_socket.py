@@ -18,14 +18,6 @@ from bot.frontends.slack_front import build_front_end
 from tests.fakes.fake_slack import FakeSlack
 
 
-@pytest.fixture
-def fake_slack():
-    fake = FakeSlack().start()
-    fake.add_user("U0MEMBER")
-    try:
-        yield fake
-    finally:
-        fake.stop()
 
 
 class SocketSide:

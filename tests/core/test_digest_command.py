@@ -13,7 +13,7 @@ from bot.render.text import render_text
 from bot.core.context import Context, Services
 from storage.delivery import Schedule, ensure_destination, set_schedule
 from storage.digest_store import list_digests
-from tests.test_digest_support import open_world
+from tests.digests.world import open_world
 
 
 @pytest.fixture

@@ -22,13 +22,6 @@ def settings(**env) -> Settings:
     return Settings.load(environ=env, env_file=None)
 
 
-@pytest.fixture
-def fake_slack():
-    fake = FakeSlack().start()
-    try:
-        yield fake
-    finally:
-        fake.stop()
 
 
 def test_no_bot_token_means_no_slack(services):

@@ -23,14 +23,6 @@ from tests.fakes.fake_discord import MANAGE_CHANNELS, MANAGE_GUILD, PLAIN_MEMBER
 EPHEMERAL = 64
 
 
-@pytest.fixture
-def fake_discord():
-    fake = FakeDiscord().start()
-    try:
-        yield fake
-    finally:
-        fake.stop()
-        reset_endpoints()
 
 
 def run_with_front_end(services, fake: FakeDiscord, scenario):

@@ -1,4 +1,4 @@
-"""Assembling digests from a hand-made record whose right answers are known (tests/test_digest_support.py)."""
+"""Assembling digests from a hand-made record whose right answers are known (tests/digests/world.py)."""
 from __future__ import annotations
 
 import json
@@ -16,7 +16,7 @@ from digests.factsheet import fingerprint
 from digests.summarize import default_summary
 from storage import Claim
 from storage.digest_store import get_digest, list_digests
-from tests.test_digest_support import open_world
+from tests.digests.world import open_world
 
 
 @pytest.fixture

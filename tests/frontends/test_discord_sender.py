@@ -23,14 +23,6 @@ DIGEST = Reply(title="Weekly digest 2026-W05", sections=(Section(heading="Headli
                ephemeral=False, kind="digest")
 
 
-@pytest.fixture
-def fake_discord():
-    fake = FakeDiscord().start()
-    try:
-        yield fake
-    finally:
-        fake.stop()
-        reset_endpoints()
 
 
 def with_sender(fake: FakeDiscord, scenario):

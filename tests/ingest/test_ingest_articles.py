@@ -12,7 +12,6 @@ from storage import Store
 from storage.delivery import ensure_destination, outbox_items, subscribe
 from tests.fakes.feed_server import rss
 
-feed_server = pytest.fixture(__import__("tests.fakes.feed_server", fromlist=["x"]).feed_server_fixture)
 
 
 @pytest.fixture

@@ -31,13 +31,6 @@ LONG = Reply(title="Digest", sections=(Section(items=tuple(f"item {i} " + "word 
              ephemeral=False, kind="digest")
 
 
-@pytest.fixture
-def fake_slack():
-    fake = FakeSlack().start()
-    try:
-        yield fake
-    finally:
-        fake.stop()
 
 
 def run_sender(fake: FakeSlack, scenario, *, min_interval: float = 0.0, max_wait: float = 30.0):

@@ -15,7 +15,6 @@ from storage.delivery import ensure_destination, outbox_items, subscribe
 from storage.ingest_state import Feed, add_feed, errors_for, get_feed
 from tests.fakes.feed_server import FeedServer, rss
 
-feed_server = pytest.fixture(__import__("tests.fakes.feed_server", fromlist=["x"]).feed_server_fixture)
 
 T0 = "2026-03-02T09:00:00Z"
 FAST = {"BRIEFBOT_FEED_TIMEOUT": "0.5", "BRIEFBOT_FEED_DOMAIN_DELAY": "0", "BRIEFBOT_FEED_MAX_BYTES": "200000"}

@@ -21,7 +21,7 @@ from bot.core.context import Services
 from digests.assemble import assemble
 from digests.llm_summary import LLMConfig, LLMSummarizer
 from storage.digest_store import get_digest
-from tests.test_digest_support import open_world
+from tests.digests.world import open_world
 
 GOOD = ("Kimi K2.5 from Moonshot AI set a new HLE best at 50.2, a vendor claim, displacing Claude Opus 4.5 "
         "at 43.2; Qwen3-Max-Thinking from Alibaba also launched.")

@@ -28,17 +28,6 @@ SECRET = "test-signing-secret"
 COMPARE = "/compare qwen3-max opus-4.5"
 
 
-@pytest.fixture
-def fake_slack():
-    fake = FakeSlack().start()
-    fake.add_user("U0MEMBER")
-    fake.add_user("U0ADMIN", is_admin=True)
-    fake.add_user("U0OWNER", is_owner=True)
-    fake.add_user("U0LISTED")
-    try:
-        yield fake
-    finally:
-        fake.stop()
 
 
 @pytest.fixture
