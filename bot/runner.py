@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 
 from storage import Store
 from storage.delivery import Schedule, destination_id, ensure_destination, get_schedule, set_schedule
+from storage.lease import acquire_lease, heartbeat, holder_gone, holder_id, lease_holder, release, take_over
 
 from .config import ConfigError
 from .outbox import DrainPolicy, Outbox
@@ -53,6 +54,9 @@ class RunOptions:
     poll_interval: float = 300.0
     flush_interval: float = 60.0
     once_timeout: float = 120.0
+    standby: bool = False
+    """When another live runner holds the lease: wait for it to expire, then take over (else exit)."""
+    lease_ttl: float = 30.0
 
 
 def parse_duration(text: str) -> float:
@@ -69,6 +73,9 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-console", dest="console", action="store_false", help="do not read commands from stdin")
     parser.add_argument("--once", action="store_true", help="send what is due, drain the outbox, then exit")
     parser.add_argument("--tick", type=parse_duration, default=5.0, help=argparse.SUPPRESS)
+    parser.add_argument("--standby", action="store_true",
+                        help="if another runner holds this database, wait and take over when its lease expires")
+    parser.add_argument("--lease-ttl", type=parse_duration, default=30.0, help=argparse.SUPPRESS)
 
 
 class Runtime:
@@ -259,6 +266,11 @@ async def run_async(settings, options: RunOptions, services=None) -> int:
             loop.add_signal_handler(sig, runtime.stop_event.set)
         except (NotImplementedError, RuntimeError):  # pragma: no cover - not the main thread / Windows
             pass
+    lease = await _take_lease(services.store, options, runtime.stop_event)
+    if lease is None:
+        services.store.close()
+        return 0 if runtime.stop_event.is_set() else 3
+    keeper = asyncio.create_task(_keep_lease(services.store, lease, options.lease_ttl, runtime.stop_event))
     try:
         await runtime.start_front_ends()
         runtime.ensure_local_destination()
@@ -266,8 +278,52 @@ async def run_async(settings, options: RunOptions, services=None) -> int:
             return await runtime.run_once()
         return await runtime.run_forever()
     finally:
+        keeper.cancel()
         await runtime.stop_front_ends()
+        release(services.store, lease)
         services.store.close()
+
+
+async def _take_lease(store, options: RunOptions, stop: asyncio.Event):
+    """The runner lease (storage.lease): one drainer per database. Without --standby a live holder
+    means one line naming it and exit code 3; with it, poll until the lease expires, then take it."""
+    me, warned = holder_id(), False
+    while not stop.is_set():
+        lease = acquire_lease(store, me, options.lease_ttl, time.time())
+        current = None if lease else lease_holder(store)
+        if lease is None and current is not None and holder_gone(current.holder):
+            lease = take_over(store, current.holder, me, options.lease_ttl, time.time())
+        if lease is not None:
+            log.info("runner lease taken by %s", me)
+            return lease
+        if current is None:
+            continue  # released between the two reads: try again at once
+        if not options.standby:
+            print(f"briefbot: another runner holds this database: {current.holder} (lease until "
+                  f"{_iso(datetime.fromtimestamp(current.expires_at, timezone.utc))}); use --standby to wait",
+                  file=sys.stderr, flush=True)
+            return None
+        if not warned:
+            log.warning("standby: %s holds the runner lease; waiting for it to expire", current.holder)
+            warned = True
+        await asyncio.sleep(max(0.2, min(options.lease_ttl / 4, 5.0)))
+    return None
+
+
+async def _keep_lease(store, lease, ttl: float, stop: asyncio.Event) -> None:
+    """Heartbeat at a third of the TTL; a lease lost (expired and taken) stops this runner."""
+    while not stop.is_set():
+        await asyncio.sleep(ttl / 3)
+        try:
+            renewed = heartbeat(store, lease, ttl, time.time())
+        except Exception:
+            log.exception("runner lease heartbeat failed; trying again")
+            continue
+        if renewed is None:
+            log.error("runner lease lost (now held by %s); stopping", getattr(lease_holder(store), "holder", None))
+            stop.set()
+            return
+        lease = renewed
 
 
 def _open_store(settings):
@@ -285,7 +341,8 @@ def run(settings, options: RunOptions) -> int:
 
 
 def options_from_args(args) -> RunOptions:
-    return RunOptions(every=args.every, console=args.console, once=args.once, tick=args.tick)
+    return RunOptions(every=args.every, console=args.console, once=args.once, tick=args.tick,
+                      standby=args.standby, lease_ttl=args.lease_ttl)
 
 
 def _iso(instant: datetime) -> str:
