@@ -136,7 +136,10 @@ def rss(items: list[dict], title: str = "Test feed", encoding: str = "utf-8") ->
     return "\n".join(parts).encode(encoding, errors="xmlcharrefreplace")
 
 
-def feed_server_fixture():
+def feed_server_fixture(monkeypatch):
+    """The server, with BRIEFBOT_ALLOW_PRIVATE_FETCH=1 in the environment: it lives on 127.0.0.1, which
+    fetches refuse by default (settings built from an explicit environ must add the variable too)."""
+    monkeypatch.setenv("BRIEFBOT_ALLOW_PRIVATE_FETCH", "1")
     server = FeedServer().start()
     try:
         yield server
