@@ -57,3 +57,7 @@ def check(text: str, facts_text: str, known_names: Iterable[str] = ()) -> list[s
         if token.lower() not in facts_lower:
             problems.append(f"the name “{token}” is not in the facts")
     return problems
+
+
+def check_digest(text: str, digest, facts: str, known_names: Iterable[str] = ()) -> list[str]:
+    return check(text, facts, known_names)

@@ -9,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CHAT = ("slack_bolt", "slack_sdk", "discord")
 RULES = {
+    "foundation": ("bot", "digests", "ingest", "storage", *CHAT),
     "storage": ("bot", "digests", "ingest", *CHAT),
     "digests": ("bot", "ingest", *CHAT),
     "ingest": ("bot", "digests", *CHAT),

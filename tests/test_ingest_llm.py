@@ -100,11 +100,14 @@ def test_malformed_json_raises_and_a_poll_records_it_and_continues(rstore, fake_
 
 
 def test_http_errors_and_timeouts_become_extraction_errors(rstore, fake_openai):
-    fake_openai.enqueue(status=500)
+    fake_openai.enqueue(status=500, times=3)   # the shared client retries transient failures (2 retries)
     settings = replace(llm_settings(fake_openai), llm_timeout=0.3)
     extractor = build_extractor(rstore, settings, use_llm=True)
-    with pytest.raises(ExtractionError, match="InternalServerError"):
+    with pytest.raises(ExtractionError, match="after 3 attempts: HTTP 500"):
         extractor.extract(ARTICLE)
-    fake_openai.enqueue(answer(), delay=1.0)
-    with pytest.raises(ExtractionError, match="Timeout"):
+    fake_openai.enqueue(answer(), delay=1.0, times=3)
+    with pytest.raises(ExtractionError, match="timed out"):
+        extractor.extract(ARTICLE)
+    fake_openai.enqueue(status=400)
+    with pytest.raises(ExtractionError, match="LLM request failed: HTTP 400"):   # client errors: no retry
         extractor.extract(ARTICLE)
