@@ -139,3 +139,49 @@ def test_a_frozen_holder_is_replaced_only_after_its_lease_expires(db_path, tmp_p
         assert time.time() >= expires - 0.05  # not before the frozen holder's lease ran out
     finally:
         _stop(holder, *([standby] if standby else []))
+
+
+@pytest.mark.timeout(120)
+def test_two_runner_processes_on_one_database_deliver_300_messages_exactly_once(db_path, tmp_path):
+    """Two real `python -m bot.runner --once --standby` processes started together on one file: the lease
+    lets one drain while the other waits, then the other finds nothing left; the local sink file
+    (the platform's history) holds each of the 300 keys exactly once."""
+    import re
+    from collections import Counter
+
+    from bot.reply import Reply
+    from storage.delivery import enqueue, ensure_destination, outbox_counts
+    store = Store.open(db_path)
+    dest = ensure_destination(store, "local", "", "console", is_dm=True)
+    payload = Reply(title="hello").to_json()
+    keys = [f"two-runners:{i:03d}" for i in range(300)]
+    with store.db.atomic():
+        for key in keys:
+            enqueue(store, key, dest.id, "alert", payload, "2026-01-01T00:00:00+00:00")
+    store.close()
+    sink = tmp_path / "sink.txt"
+    env_extra = {"BRIEFBOT_OUTBOX_PACE": "0", "BRIEFBOT_LOG_LEVEL": "WARNING"}
+    procs = []
+    for _ in range(2):
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("BRIEFBOT_", "SLACK_", "DISCORD_", "OPENAI_"))}
+        env.update(env_extra, BRIEFBOT_LOCAL_OUTBOX=str(sink), PYTHONPATH=str(ROOT), XDG_DATA_HOME=str(tmp_path / "x"))
+        procs.append(subprocess.Popen([sys.executable, "-m", "bot.runner", "--db", str(db_path), "--no-console",
+                                       "--once", "--standby", "--lease-ttl", f"{TTL}s"], cwd=tmp_path, env=env,
+                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                      text=True))
+    try:
+        for p in procs:
+            _, err = p.communicate(timeout=100)
+            assert p.returncode == 0, err
+    finally:
+        _stop(*procs)
+    delivered = Counter(re.findall(r"^=== end key=(two-runners:\d{3}) id=", sink.read_text(encoding="utf-8"), re.M))
+    duplicates = {k: n for k, n in delivered.items() if n > 1}
+    missing = [k for k in keys if k not in delivered]
+    print(f"two runner processes: {sum(delivered.values())} delivered, {len(duplicates)} duplicates, "
+          f"{len(missing)} missing")
+    assert duplicates == {} and missing == []
+    store = Store.open(db_path)
+    assert outbox_counts(store)["pending"] == 0 and lease_holder(store) is None
+    store.close()
