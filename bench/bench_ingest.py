@@ -56,7 +56,8 @@ def run(n_items: int, n_feeds: int) -> dict:
                                 aliases=(f"SN-{i}",)) for i in range(600))
         models = [m.name for m in store.models()]
         server = FeedServer().start()
-        settings = SimpleNamespace(raw={"BRIEFBOT_FEED_DOMAIN_DELAY": "0", "BRIEFBOT_FEED_MAX_BYTES": "50000000"},
+        settings = SimpleNamespace(raw={"BRIEFBOT_FEED_DOMAIN_DELAY": "0", "BRIEFBOT_FEED_MAX_BYTES": "50000000",
+                                        "BRIEFBOT_ALLOW_PRIVATE_FETCH": "1"},
                                    openai_base_url=None, llm_model=None)
         try:
             per_feed = n_items // n_feeds

@@ -22,7 +22,7 @@ from storage.delivery import enqueue
 from storage.ingest_state import Feed, due_feeds, record_error, record_item, seen_item, update_feed
 
 from .extract import SourceContext, build_extractor
-from .extract.llm import ExtractionError
+from .extract.llm_extractor import ExtractionError
 from .feedparse import FeedParseError, parse_feed
 from .fetch import FetchConfig, FetchError, Fetcher
 from .plans import Origin, plan, store_plan

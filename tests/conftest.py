@@ -107,9 +107,11 @@ def fake_discord():
 
 
 @pytest.fixture
-def feed_server():
-    """An HTTP server on 127.0.0.1 serving scripted feeds and articles."""
+def feed_server(monkeypatch):
+    """An HTTP server on 127.0.0.1 serving scripted feeds and articles; BRIEFBOT_ALLOW_PRIVATE_FETCH=1 is set
+    because fetches refuse loopback by default (settings built from an explicit environ must add it too)."""
     from tests.fakes.feed_server import FeedServer
+    monkeypatch.setenv("BRIEFBOT_ALLOW_PRIVATE_FETCH", "1")
     server = FeedServer().start()
     try:
         yield server

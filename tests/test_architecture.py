@@ -1,7 +1,7 @@
 """The rooms of DESIGN.md, checked on every module's imports (ast, not grep): one rule per room.
 
 A rule names the import prefixes a room must never use. `foundation` sits below
-every layer; `storage` knows nothing of chat; `bot.core` answers commands
+every layer; `storage` knows nothing of chat; `bot.core.answer` answers commands
 without delivery or front ends; `bot.delivery` delivers without front ends;
 `ingest` and `digests` build no chat reply; front ends do not import each other.
 """
@@ -20,12 +20,12 @@ RULES = {
     "storage": ("bot", "digests", "ingest", *CHAT),
     "digests": ("bot", "ingest", *CHAT),
     "ingest": ("bot", "digests", *CHAT),
-    "bot/core": ("bot.delivery", "bot.app", *FRONT_ENDS, *CHAT),
-    "bot/render": ("bot.delivery", "bot.app", *FRONT_ENDS, *CHAT),
-    "bot/delivery": ("bot.app", *FRONT_ENDS, *CHAT),
-    "bot/frontends/slack_front": ("discord", "bot.frontends.discord_front", "bot.frontends.console", "bot.app"),
+    "bot/core": ("bot.delivery", "bot.app.services", *FRONT_ENDS, *CHAT),
+    "bot/render": ("bot.delivery", "bot.app.services", *FRONT_ENDS, *CHAT),
+    "bot/delivery": ("bot.app.services", *FRONT_ENDS, *CHAT),
+    "bot/frontends/slack_front": ("discord", "bot.frontends.discord_front", "bot.frontends.console", "bot.app.services"),
     "bot/frontends/discord_front": ("slack_bolt", "slack_sdk", "bot.frontends.slack_front", "bot.frontends.console",
-                                    "bot.app"),
+                                    "bot.app.services"),
 }
 HEAVY = ("openai", "discord", "slack_bolt", "slack_sdk", "aiohttp", "apscheduler")
 """Never imported at module level by the CLI modules: a command imports a chat library or openai only when used."""
@@ -64,7 +64,7 @@ def test_each_room_imports_only_what_its_rule_allows(folder):
 def test_ingest_and_digests_build_no_chat_reply():
     """The neutral Reply is the core's answer form; ingestion and digests hand facts up, never replies."""
     bad = [(str(f.relative_to(ROOT)), n) for room in ("ingest", "digests", "storage")
-           for f in (ROOT / room).rglob("*.py") for n in imports_of(f) if forbidden(n, ("bot.core", "bot.render"))]
+           for f in (ROOT / room).rglob("*.py") for n in imports_of(f) if forbidden(n, ("bot.core.answer", "bot.render"))]
     assert not bad, bad
 
 

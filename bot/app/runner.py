@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 
 from storage import Store
 from storage.delivery import Schedule, destination_id, ensure_destination, get_schedule, set_schedule
+from storage.lease import acquire_lease, heartbeat, holder_gone, holder_id, lease_holder, release, take_over
 
 from foundation.settings import ConfigError
 from bot.delivery.outbox import DrainPolicy, Outbox
@@ -54,7 +55,8 @@ class RunOptions:
     flush_interval: float = 60.0
     once_timeout: float = 120.0
     standby: bool = False
-    """When another runner holds the database's lease: wait and take over, instead of refusing to start."""
+    """When another live runner holds the lease: wait for it to expire, then take over (else exit)."""
+    lease_ttl: float = 30.0
 
 
 class Runtime:
@@ -245,6 +247,11 @@ async def run_async(settings, options: RunOptions, services=None) -> int:
             loop.add_signal_handler(sig, runtime.stop_event.set)
         except (NotImplementedError, RuntimeError):  # pragma: no cover - not the main thread / Windows
             pass
+    lease = await _take_lease(services.store, options, runtime.stop_event)
+    if lease is None:
+        services.store.close()
+        return 0 if runtime.stop_event.is_set() else 3
+    keeper = asyncio.create_task(_keep_lease(services.store, lease, options.lease_ttl, runtime.stop_event))
     try:
         await runtime.start_front_ends()
         runtime.ensure_local_destination()
@@ -252,8 +259,52 @@ async def run_async(settings, options: RunOptions, services=None) -> int:
             return await runtime.run_once()
         return await runtime.run_forever()
     finally:
+        keeper.cancel()
         await runtime.stop_front_ends()
+        release(services.store, lease)
         services.store.close()
+
+
+async def _take_lease(store, options: RunOptions, stop: asyncio.Event):
+    """The runner lease (storage.lease): one drainer per database. Without --standby a live holder
+    means one line naming it and exit code 3; with it, poll until the lease expires, then take it."""
+    me, warned = holder_id(), False
+    while not stop.is_set():
+        lease = acquire_lease(store, me, options.lease_ttl, time.time())
+        current = None if lease else lease_holder(store)
+        if lease is None and current is not None and holder_gone(current.holder):
+            lease = take_over(store, current.holder, me, options.lease_ttl, time.time())
+        if lease is not None:
+            log.info("runner lease taken by %s", me)
+            return lease
+        if current is None:
+            continue  # released between the two reads: try again at once
+        if not options.standby:
+            print(f"briefbot: another runner holds this database: {current.holder} (lease until "
+                  f"{_iso(datetime.fromtimestamp(current.expires_at, timezone.utc))}); use --standby to wait",
+                  file=sys.stderr, flush=True)
+            return None
+        if not warned:
+            log.warning("standby: %s holds the runner lease; waiting for it to expire", current.holder)
+            warned = True
+        await asyncio.sleep(max(0.2, min(options.lease_ttl / 4, 5.0)))
+    return None
+
+
+async def _keep_lease(store, lease, ttl: float, stop: asyncio.Event) -> None:
+    """Heartbeat at a third of the TTL; a lease lost (expired and taken) stops this runner."""
+    while not stop.is_set():
+        await asyncio.sleep(ttl / 3)
+        try:
+            renewed = heartbeat(store, lease, ttl, time.time())
+        except Exception:
+            log.exception("runner lease heartbeat failed; trying again")
+            continue
+        if renewed is None:
+            log.error("runner lease lost (now held by %s); stopping", getattr(lease_holder(store), "holder", None))
+            stop.set()
+            return
+        lease = renewed
 
 
 def _open_store(settings):

@@ -173,7 +173,9 @@ class Outbox:
                              item.idempotency_key, destination.platform, message_id)
                     return 1
             reply = Reply.from_json(item.payload)
-            mark_in_flight(self.store, item.id, self._now())
+            if not mark_in_flight(self.store, item.id, self._now(), expected_attempts=item.attempts):
+                log.info("outbox %s (%s) was claimed by another drainer: skipped", item.id, item.idempotency_key)
+                return 0
             self._last_send[destination.id] = time.monotonic()
             result = await sender.send(destination, reply, item.idempotency_key)
         except asyncio.CancelledError:

@@ -17,7 +17,8 @@ from tests.fakes.feed_server import FeedServer, rss
 
 
 T0 = "2026-03-02T09:00:00Z"
-FAST = {"BRIEFBOT_FEED_TIMEOUT": "0.5", "BRIEFBOT_FEED_DOMAIN_DELAY": "0", "BRIEFBOT_FEED_MAX_BYTES": "200000"}
+FAST = {"BRIEFBOT_FEED_TIMEOUT": "0.5", "BRIEFBOT_FEED_DOMAIN_DELAY": "0", "BRIEFBOT_FEED_MAX_BYTES": "200000",
+        "BRIEFBOT_ALLOW_PRIVATE_FETCH": "1"}  # the feed server is on 127.0.0.1
 
 OLD_ITEMS = [
     {"guid": "post-1", "link": "http://blog.example/p/1", "title": "Kimi K2 paper",

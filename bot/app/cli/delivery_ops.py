@@ -30,13 +30,14 @@ def _duration(_ctx, _param, value):
 @click.option("--once", is_flag=True, help="send what is due, drain the outbox, then exit")
 @click.option("--standby", is_flag=True, help="if another runner holds this database, wait and take over when it stops")
 @click.option("--tick", callback=_duration, default="5s", hidden=True)
+@click.option("--lease-ttl", callback=_duration, default="30s", hidden=True)
 @db_option
 @pass_state
-def run(state, every, no_console, once, standby, tick) -> int:
+def run(state, every, no_console, once, standby, tick, lease_ttl) -> int:
     """Run the scheduler, the outbox and every front end that has credentials."""
     from bot.app.runner import RunOptions, run as run_bot
     return run_bot(state.settings, RunOptions(every=every, console=not no_console, once=once, tick=tick,
-                                              standby=standby))
+                                              standby=standby, lease_ttl=lease_ttl))
 
 
 @click.command()

@@ -7,15 +7,16 @@ figure in its quote, and names are resolved by the gazetteer (unknown ones stay
 unresolved and can only become unreviewed candidates). Text that says "ignore
 previous instructions" can therefore change at most what is proposed, never
 what is accepted. A malformed answer raises ExtractionError, which the caller
-records and skips. The API key is never logged.
+records and skips. The request goes through the shared client (foundation.llm:
+a total deadline per attempt, retries of transient failures, structured output),
+so nothing here sets up `openai`. The API key is never logged.
 """
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 
-import openai
+from foundation.llm import LLMClient, LLMConfig, LLMError
 
 from .gazetteer import Gazetteer
 from .rules import SourceContext
@@ -56,51 +57,39 @@ class ExtractionError(RuntimeError):
 
 
 @dataclass(frozen=True)
-class LLMExtractorConfig:
-    base_url: str
-    model: str
-    api_key: str | None = None
-    timeout: float = 30.0
+class LLMExtractorConfig(LLMConfig):
+    """The shared client's settings; an article's answer may be long, so more completion tokens."""
+
     max_tokens: int = 1500
 
     @classmethod
-    def from_settings(cls, settings) -> "LLMExtractorConfig | None":
-        base_url, model = getattr(settings, "openai_base_url", None), getattr(settings, "llm_model", None)
-        if not (base_url and model):
-            return None
-        return cls(base_url, model, getattr(settings, "openai_api_key", None),
-                   float(getattr(settings, "llm_timeout", 30.0) or 30.0))
+    def from_settings(cls, settings, **overrides) -> "LLMExtractorConfig | None":
+        overrides.setdefault("max_tokens", 1500)
+        return super().from_settings(settings, **overrides)
 
 
 class LLMExtractor:
     name = "llm"
 
-    def __init__(self, gazetteer: Gazetteer, config: LLMExtractorConfig):
+    def __init__(self, gazetteer: Gazetteer, config: LLMConfig):
         self.gaz = gazetteer
         self.config = config
-        self.client = openai.OpenAI(base_url=config.base_url, api_key=config.api_key or "not-needed",
-                                    timeout=config.timeout, max_retries=0)
+        self.client = LLMClient(config)
 
     def extract(self, text: str, ctx: SourceContext | None = None) -> Extraction:
         ctx = ctx or SourceContext()
         article = text[:MAX_ARTICLE_CHARS].replace("</article>", "</ article>")
+        messages = [{"role": "system", "content": SYSTEM_PROMPT},
+                    {"role": "user", "content": f"<article>\n{article}\n</article>"}]
         try:
-            response = self.client.chat.completions.create(
-                model=self.config.model, max_tokens=self.config.max_tokens, temperature=0,
-                messages=[{"role": "system", "content": SYSTEM_PROMPT},
-                          {"role": "user", "content": f"<article>\n{article}\n</article>"}],
-                response_format={"type": "json_schema",
-                                 "json_schema": {"name": "extraction", "strict": True, "schema": SCHEMA}})
-            content = response.choices[0].message.content or ""
-        except openai.OpenAIError as err:
-            raise ExtractionError(f"LLM request failed: {type(err).__name__}: {err}") from err
-        try:
-            data = json.loads(content)
-            if not isinstance(data, dict) or not isinstance(data.get("releases", []), list) \
-                    or not isinstance(data.get("claims", []), list):
-                raise ValueError("top level is not the schema's object")
-        except ValueError as err:
-            raise ExtractionError(f"LLM answer is not valid JSON for the schema: {err}") from err
+            data = self.client.complete_json(messages, SCHEMA, name="extraction")
+        except LLMError as err:
+            if "JSON" in str(err):
+                raise ExtractionError(f"LLM answer is not valid JSON for the schema: {err}") from err
+            raise ExtractionError(f"LLM request failed: {err}") from err
+        if not isinstance(data, dict) or not isinstance(data.get("releases", []), list) \
+                or not isinstance(data.get("claims", []), list):
+            raise ExtractionError("LLM answer is not valid JSON for the schema: top level is not the schema's object")
         return self._validated(data, text, ctx)
 
     def _validated(self, data: dict, text: str, ctx: SourceContext) -> Extraction:
