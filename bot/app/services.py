@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ingest.seed_files import DEFAULT_SEEDS_DIR, load_seeds
 from storage import Store
 
 from foundation.settings import Settings
@@ -17,10 +16,11 @@ from bot.core.context import Services
 log = logging.getLogger(__name__)
 
 
-def open_store(settings: Settings, *, seed_if_empty: bool = True, seeds_dir: Path = DEFAULT_SEEDS_DIR) -> Store:
+def open_store(settings: Settings, *, seed_if_empty: bool = True, seeds_dir: Path | None = None) -> Store:
     store = Store.open(settings.db_path)
     if seed_if_empty and store.stats().models == 0:
-        report = load_seeds(store, seeds_dir)
+        from ingest.seed_files import DEFAULT_SEEDS_DIR, load_seeds  # only a new database pays for the loader
+        report = load_seeds(store, seeds_dir or DEFAULT_SEEDS_DIR)
         log.info("new database at %s seeded with %s rows", settings.db_path, report.rows)
     return store
 

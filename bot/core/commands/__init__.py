@@ -44,20 +44,52 @@ def unique_commands() -> list[Command]:
     return out
 
 
+def lazy(target: str) -> Handler:
+    """A handler named "module:function", imported on its first call, so listing commands (help, the
+    Slack manifest check, Discord sync) and answering one command import only what that command needs."""
+    module_name, _, func_name = target.partition(":")
+    resolved: list[Handler] = []
+
+    def handler(services: Services, ctx: Context, args: tuple[str, ...]) -> Reply:
+        if not resolved:
+            import importlib
+            resolved.append(getattr(importlib.import_module(module_name), func_name))
+        return resolved[0](services, ctx, args)
+
+    handler.__qualname__ = target
+    return handler
+
+
+SUBSCRIBE_USAGE = "/subscribe VENDOR|MODEL [here]"
+UNSUBSCRIBE_USAGE = "/unsubscribe VENDOR|MODEL [here]"
+DIGEST_USAGE = "/digest [preview|now|schedule DAY HH:MM TZ|off|WEEK]"
+_HERE = "bot.core.commands."
+
+
 def register_builtin() -> None:
-    from bot.core.commands import compare, digest, help as help_cmd, lookups, subscriptions
+    """The one table of commands: name, usage, what it answers, where its handler lives."""
     register(Command("compare", "/compare MODEL MODEL [MODEL MODEL]",
                      "Two to four models side by side: shared benchmarks, sources, head-to-head claims.",
-                     compare.handle))
-    register(Command("model", "/model NAME", "One model: vendor, release, figures and claims.", lookups.model_handle))
+                     lazy(_HERE + "compare:handle")))
+    register(Command("model", "/model NAME", "One model: vendor, release, figures and claims.",
+                     lazy(_HERE + "lookups:model_handle")))
     register(Command("releases", "/releases [VENDOR] [SINCE]",
-                     "Recent releases, newest first; SINCE is a date, 30d, 6w or 2026-W05.", lookups.releases_handle))
+                     "Recent releases, newest first; SINCE is a date, 30d, 6w or 2026-W05.",
+                     lazy(_HERE + "lookups:releases_handle")))
     register(Command("claims", "/claims MODEL|VENDOR|WORDS [BENCHMARK]",
                      "What is claimed about a model or a vendor's models, with provenance; other words search "
-                     "the claims' quotes.", lookups.claims_handle))
-    register(Command("brief", "/brief", "This help.", help_cmd.handle, aliases=("help",)))
-    for module in (digest, subscriptions):
-        module.register_commands(register, Command)
+                     "the claims' quotes.", lazy(_HERE + "lookups:claims_handle")))
+    register(Command("digest", DIGEST_USAGE,
+                     "This week's digest of releases, claims and benchmark moves; a past week with `/digest 2026-W05`.",
+                     lazy(_HERE + "digest:handle")))
+    register(Command("subscribe", SUBSCRIBE_USAGE,
+                     "Alerts when a vendor or model ships a release or a new claim; `here` posts them in this channel.",
+                     lazy(_HERE + "subscriptions:subscribe_handle"), changes_settings=True))
+    register(Command("unsubscribe", UNSUBSCRIBE_USAGE, "Stop alerts for a vendor or model (`here`: this channel's).",
+                     lazy(_HERE + "subscriptions:unsubscribe_handle"), changes_settings=True))
+    register(Command("subscriptions", "/subscriptions [here]", "What you (and this channel) get alerts for.",
+                     lazy(_HERE + "subscriptions:list_handle")))
+    register(Command("brief", "/brief", "This help.", lazy(_HERE + "help:handle"), aliases=("help",)))
 
 
 DIGEST_CHANGES = ("now", "schedule", "off")

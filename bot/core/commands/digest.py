@@ -15,20 +15,15 @@ from dataclasses import replace
 from storage.delivery import get_schedule
 
 from bot.core import destinations
+from bot.core.commands import DIGEST_USAGE as USAGE
 from bot.core.digest_reply import digest_reply_for
 from bot.core.errors import UsageError
 from bot.core.reply import Reply
 from bot.core.context import Context, Services
 
-USAGE = "/digest [preview|now|schedule DAY HH:MM TZ|off|WEEK]"
 SCHEDULING = ("now", "schedule", "off")
 _WEEK = re.compile(r"^\d{4}-?w\d{1,2}$", re.IGNORECASE)
 
-
-def register_commands(register, Command) -> None:
-    register(Command("digest", USAGE,
-                     "This week's digest of releases, claims and benchmark moves; a past week with `/digest 2026-W05`.",
-                     handle))
 
 
 def handle(services: Services, ctx: Context, args: tuple[str, ...]) -> Reply:

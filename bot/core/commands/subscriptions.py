@@ -12,22 +12,12 @@ from foundation.clock import stamp
 from storage.delivery import subscribe, subscriptions_for, unsubscribe
 
 from bot.core import destinations
+from bot.core.commands import SUBSCRIBE_USAGE, UNSUBSCRIBE_USAGE
 from bot.core.errors import UnknownName, UsageError
 from bot.core.reply import Reply, Section
 from bot.core.context import Context, Services
 
-SUBSCRIBE_USAGE = "/subscribe VENDOR|MODEL [here]"
-UNSUBSCRIBE_USAGE = "/unsubscribe VENDOR|MODEL [here]"
 
-
-def register_commands(register, Command) -> None:
-    register(Command("subscribe", SUBSCRIBE_USAGE,
-                     "Alerts when a vendor or model ships a release or a new claim; `here` posts them in this channel.",
-                     subscribe_handle, changes_settings=True))
-    register(Command("unsubscribe", UNSUBSCRIBE_USAGE, "Stop alerts for a vendor or model (`here`: this channel's).",
-                     unsubscribe_handle, changes_settings=True))
-    register(Command("subscriptions", "/subscriptions", "What you (and this channel) get alerts for.",
-                     list_handle))
 
 
 def _split(args: tuple[str, ...], usage: str) -> tuple[str, bool]:
