@@ -1,4 +1,5 @@
-"""A local OpenAI-compatible HTTP server on 127.0.0.1 for tests.
+"""A local OpenAI-compatible HTTP server on 127.0.0.1 for tests; strict: an empty queue answers 500
+and a missing or wrong bearer token 401.
 
 The real `openai` client talks to it over a real socket (openai 3.x uses httpx2,
 so transport-level mocks do not see its calls). Answers come from a queue, like
@@ -33,6 +34,8 @@ class FakeOpenAI:
     requests: list[dict[str, Any]] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
     stopping: threading.Event = field(default_factory=threading.Event)
+    api_key: str | None = None
+    """When set, a request without `Authorization: Bearer <api_key>` answers 401 (a missing bearer always does)."""
 
     @property
     def base_url(self) -> str:
@@ -60,7 +63,13 @@ class FakeOpenAI:
                     parsed = {"_raw": raw.decode("utf-8", "replace")}
                 fake.requests.append({"path": self.path, "body": parsed,
                                       "authorization": self.headers.get("Authorization")})
-                canned = fake.answers.popleft() if fake.answers else Canned(content="")
+                auth = self.headers.get("Authorization") or ""
+                if not auth.startswith("Bearer ") or (fake.api_key and auth != f"Bearer {fake.api_key}"):
+                    canned = Canned(status=401)
+                elif fake.answers:
+                    canned = fake.answers.popleft()
+                else:  # strict: a test that did not queue an answer must not get a silent empty one
+                    canned = Canned(status=500)
                 if canned.delay:
                     time.sleep(canned.delay)
                 if canned.status != 200:
