@@ -91,6 +91,15 @@ def cli(ctx: click.Context, db: str | None, verbose: bool) -> None:
         ctx.exit(2)
 
 
+@cli.result_callback()
+@click.pass_context
+def _exit_with_the_commands_code(ctx: click.Context, result, **_params) -> None:
+    """A command returns its exit code; this makes click exit with it in every mode (console script,
+    `main()`, CliRunner), not only when `main()` reads the return value."""
+    if isinstance(result, int) and result:
+        ctx.exit(result)
+
+
 def _register() -> None:
     from . import delivery_ops, digest_ops, discord_ops, ingest_ops, record_ops, slack_ops
     for module in (record_ops, digest_ops, delivery_ops, ingest_ops, slack_ops, discord_ops):
