@@ -42,10 +42,9 @@ class PollConfig:
 
     @classmethod
     def from_settings(cls, settings) -> "PollConfig":
-        return cls(interval_minutes=settings.number("BRIEFBOT_FEED_INTERVAL_MINUTES"),
-                   backoff_base_minutes=settings.number("BRIEFBOT_FEED_BACKOFF_MINUTES"),
-                   max_failures=int(settings.number("BRIEFBOT_FEED_MAX_FAILURES")),
-                   admin_destination=settings.raw.get("BRIEFBOT_ADMIN_DESTINATION") or None,
+        feeds = settings.feeds
+        return cls(interval_minutes=feeds.interval_minutes, backoff_base_minutes=feeds.backoff_minutes,
+                   max_failures=feeds.max_failures, admin_destination=feeds.admin_destination,
                    fetch=FetchConfig.from_settings(settings))
 
 

@@ -53,7 +53,7 @@ class CliState:
                 settings = Settings.load(db_override=self.db)
             except ConfigError as err:
                 raise BadInput(f"configuration error: {err}") from None
-            if self.command in QUIET_COMMANDS and "BRIEFBOT_LOG_LEVEL" not in settings.raw and not self.verbose:
+            if self.command in QUIET_COMMANDS and not settings.log_level_chosen and not self.verbose:
                 settings = replace(settings, log_level="WARNING")
             configure_logging(settings, self.verbose)
             self._settings = settings
