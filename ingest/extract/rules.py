@@ -16,11 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import provenance
+from . import dates, passes, provenance
 from .gazetteer import Gazetteer, Hit
+from .names import NameFinder
+from .tables import TableReader
+from .textnorm import MAX_CHARS, normalise
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=[。！？])\s*|\n+")
+_PRONOUN = re.compile(r"^\s*(?:[其它该]|この|その|이\s|그\s|Il\b|Elle\b|Er\b|Es\b|Sie\b|Él\b|Ella\b|Он[ао]?\b)|这一模型|该模型|"
+                      r"このモデル|이\s?모델|ce\s+modèle|dieses?\s+Modell|este\s+modelo|эта\s+модель", re.IGNORECASE)
 RELEASE_VERB = re.compile(
     r"\b(?:released|releases|releasing|unveiled|unveils|unveiling|launched|launches|launching|rolled\s+out|"
     r"rolls\s+out|rolling\s+out|introduced|introduces|debuted|debuts|shipped|ships|open-sourced|"
@@ -33,9 +38,9 @@ NEGATION = re.compile(r"\b(?:not|never|no\s+longer|fails?\s+to|failed\s+to)\s+(?
                       re.IGNORECASE)
 COMPARISON = re.compile(
     r"\b(?P<beats>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
-    r"edg(?:es|ed|ing)\s+out|(?:comes?|came)\s+out\s+ahead\s+of|ahead\s+of|top(?:s|ped|ping))"
+    r"edg(?:es|ed|ing)\s+out|(?:comes?|came)\s+out\s+ahead\s+of|ahead\s+of|top(?:s|ped|ping)|(?:point\s+)?lead\s+over)"
     r"|(?P<matches>comparable\s+to|on\s+par\s+with|match(?:es|ed|ing)|rival(?:s|ed|ing)?|level\s+with|"
-    r"competitive\s+with)"
+    r"competitive\s+with|tied\s+with|toe-to-toe\s+with)"
     r"|(?P<trails>trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|fall(?:s|ing)?\s+short\s+of|fell\s+short\s+of|"
     r"behind)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,4}(?:\.\d+)?)(\s*(?:%|percent|per\s+cent))?(?![\d.]*\s*(?:[BMK]\b|billion|"
@@ -51,7 +56,8 @@ _PRONOUN_GAP = re.compile(r",?\s*(?:it|the\s+(?:new\s+)?model)\s+" + _SCORE_VERB
 _ANAPHOR = re.compile(r"(?:^\s*|\b)(?:It|it|The\s+(?:new\s+)?model|the\s+(?:new\s+)?model|This\s+model)\b(?!')")
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:its|a|an|the|their|our|his|her)\s+)?(?:(?:new|latest|next|next-generation|open|"
                          r"open-weights|flagship|updated|upgraded|smaller|larger|faster)\s+)*(?:(?:model|version|"
-                         r"flagship)\s*,?\s+)?(?:called\s+|named\s+|dubbed\s+)?$", re.IGNORECASE)
+                         r"flagship)s?\s*[,:]?\s+)?(?:called\s+|named\s+|dubbed\s+)?$", re.IGNORECASE)
+_COORD = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and\s+|&\s+|as\s+well\s+as\s+)?")
 _NEW_NAME = re.compile(r"\s+(?:(?:its|a|an|the)\s+)?(?:(?:new|latest|next)\s+)?(?:(?:model|flagship|family)\s*,?\s+)?"
                        r"(?:called\s+|named\s+)?(?P<name>[A-Z][A-Za-z]+(?:[-\s]?[A-Z0-9][\w.]*){0,3})")
 
@@ -83,36 +89,48 @@ class RuleExtractor:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
+        self.names = NameFinder(gazetteer.first_words)
+        self.tables = TableReader(gazetteer, self.names)
         self._local: dict[str, ModelRef] = {}
         """New model names released earlier in the article being extracted (one article at a time)."""
 
     def extract(self, text: str, ctx: SourceContext | None = None) -> Extraction:
         ctx = ctx or SourceContext()
+        original = text[:MAX_CHARS]
+        text = normalise(original)
         mentions: dict[tuple[str, str], Mention] = {}
         releases: dict[str, CandidateRelease] = {}
         claims: dict[tuple, CandidateClaim] = {}
         focus: ModelRef | None = None
+        section: ModelRef | None = None
         previous, prev_vendors = "", []
-        lines = text.splitlines()
-        table_claims = self._tables(lines, ctx)
-        for claim in table_claims:
-            claims.setdefault(claim.key(), claim)
+        self._local = {}
         local: dict[str, ModelRef] = {}
+        for claim in self._tables(text.splitlines(), ctx):
+            claims.setdefault(claim.key(), claim)
         for _, sentence in split_sentences(text):
-            hits = self.gaz.find(sentence)
-            if sentence.lstrip().startswith("|"):
-                for h in hits:
-                    mentions.setdefault((h.kind, h.id), Mention(h.kind, h.id, h.text))
-                continue
-            hits = self._with_local(sentence, hits, local)
+            hits = self._with_local(sentence, self._hits(sentence), local)
             for h in hits:
                 if not h.id.startswith("new:"):
                     mentions.setdefault((h.kind, h.id), Mention(h.kind, h.id, h.text))
+            if sentence.count("|") >= 2:
+                continue
             models = [h for h in hits if h.kind == "model"]
             vendors = [(h.start, h.end, h.id) for h in hits if h.kind == "vendor"]
-            for release in self._releases(sentence, hits, ctx):
+            if models and re.match(r"[\s#*>\-•「『]*$", sentence[:models[0].start]):
+                section = self._ref(models[0])
+            else:
+                topical = [m for m in models if re.match(r"[」』\s]*(?:は|는|은)", sentence[m.end:m.end + 3])]
+                section = self._ref(topical[0]) if topical else section
+            found_releases = [*self._releases(sentence, hits, ctx),
+                              *passes.releases(sentence, hits, self._ref, ctx.date, self._vendor_before)]
+            for release in found_releases:
+                if release.model.model_id and self.gaz.is_family(release.model.model_id):
+                    continue  # "Claude" is a family: the named model is the release, never the family
                 key = release.model.model_id or release.model.text
-                releases.setdefault(key, release)
+                old = releases.get(key)
+                if old is None or dates.precision(release.date) > dates.precision(old.date):
+                    releases[key] = release
                 if release.model.model_id is None:
                     local.setdefault(release.model.text, release.model)
                 focus = focus or release.model
@@ -121,17 +139,61 @@ class RuleExtractor:
             else:
                 fallback = focus
             anaphor = fallback if _ANAPHOR.search(sentence) else None
-            found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, anaphor)]
+            topic = anaphor or section or focus
+            found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, topic),
+                     *passes.scores(sentence, hits, self._ref, section or anaphor),
+                     *passes.comparisons(sentence, hits, self._ref, topic)]
             if focus is None and found:
                 focus = found[0].subject
             for claim in found:
+                if self.gaz.is_family(claim.subject.model_id or "") or \
+                        any(self.gaz.is_family(o.model_id or "") for o in claim.compared_to):
+                    continue
                 subject_vendor = claim.subject.vendor_id
                 prov, by = provenance.decide(sentence, previous, vendors, prev_vendors, ctx.vendor_id, subject_vendor)
                 claim = _with_provenance(claim, prov, by)
                 claims.setdefault(claim.key(), claim)
             previous, prev_vendors = sentence, vendors
-        return Extraction(mentions=tuple(mentions.values()), releases=tuple(releases.values()),
-                          claims=tuple(claims.values()))
+        new_models = {ref.text: ref for ref in self._local.values()}
+        extraction = Extraction(mentions=tuple(m for m in mentions.values()
+                                               if not (m.kind == "model" and self.gaz.is_family(m.id))),
+                                releases=tuple(releases.values()), claims=tuple(claims.values()),
+                                new_models=tuple(new_models.values()))
+        return _verbatim(extraction, text, original) if text != original else extraction
+
+    def _hits(self, sentence: str) -> list[Hit]:
+        """Names the record knows, plus versioned names it does not (id "new:<name>"); a family yields to a longer name."""
+        known = self.gaz.find(sentence)
+        unknown = self.names.find(sentence)
+        kept = [h for h in known if not (h.kind == "model" and self.gaz.is_family(h.id)
+                                         and any(u.start < h.end and h.start < u.end for u in unknown))]
+        out = list(kept)
+        for u in unknown:
+            if any(h.start < u.end and u.start < h.end for h in kept):
+                continue
+            entry = self.gaz.lookup(u.name)
+            if entry is not None and entry.kind == "model":
+                out.append(Hit("model", entry.id, u.start, u.end, u.text))
+                continue
+            if u.name not in self._local:
+                vendor = self._vendor_id(u.vendor_name) or self._vendor_before(kept, Hit("model", "", u.start, u.end, u.text))
+                self._local[u.name] = ModelRef(u.name, None, vendor)
+            out.append(Hit("model", "new:" + u.name, u.start, u.end, u.text))
+        return sorted(out, key=lambda h: h.start)
+
+    def _vendor_id(self, name: str | None) -> str | None:
+        entry = self.gaz.lookup(name) if name else None
+        return entry.id if entry is not None and entry.kind == "vendor" else None
+
+    @staticmethod
+    def _vendor_before(hits: list[Hit], model: Hit) -> str | None:
+        """"Anthropic's Claude Opus 4.5", "OpenAI released GPT-5.1": the vendor named just before a model."""
+        for h in reversed([h for h in hits if h.end <= model.start]):
+            if h.kind == "model":
+                return None
+            if h.kind == "vendor" and model.start - h.end <= 40:
+                return h.id
+        return None
 
     # ---- helpers ---------------------------------------------------------
     def _ref(self, hit: Hit) -> ModelRef:
@@ -141,7 +203,8 @@ class RuleExtractor:
 
     def _with_local(self, sentence: str, hits: list[Hit], local: dict[str, ModelRef]) -> list[Hit]:
         """Hits for new model names this article released earlier, so later sentences can make claims about them."""
-        self._local = local
+        for name, ref in local.items():
+            self._local.setdefault(name, ref)
         if not local:
             return hits
         extra = []
@@ -165,6 +228,8 @@ class RuleExtractor:
             after = [h for h in hits if h.start >= verb.end()]
             before = [h for h in hits if h.end <= verb.start()]
             clause_end = _clause_end(sentence, verb.end())
+            if sentence[clause_end:clause_end + 1] == ":" and _OBJECT_GAP.match(sentence[verb.end():clause_end + 1] + " "):
+                clause_end = _clause_end(sentence, clause_end + 1)  # "released upgraded versions: A, B and C"
             model_hit = next((h for h in after if h.kind in ("model", "benchmark") and h.start < clause_end), None)
             if model_hit is not None and not (model_hit.kind == "model" and
                                               _OBJECT_GAP.match(sentence[verb.end():model_hit.start])):
@@ -172,23 +237,48 @@ class RuleExtractor:
                 if self._new_name(sentence, verb.end()) is None:
                     continue
             vendor_id = next((h.id for h in reversed(before) if h.kind == "vendor"), None)
+            group: list[Hit] = []
             if model_hit is not None:
-                ref = self._ref(model_hit)
-            elif re.match(r"\s*$|\s*(?:today|this\s+week|on\s+\w+day)\b", sentence[verb.end():verb.end() + 20]) \
+                group = self._coordinated(sentence, hits, model_hit, clause_end)
+            elif re.match(r"\s*$|\s*(?:today|this\s+week|on\s+\w+day|(?:on|in)\s+(?:[A-Z][a-z]+|\d)|\()",
+                          sentence[verb.end():verb.end() + 20]) \
                     or re.search(r"\b(?:was|were|is|has\s+been|been|being)\s+$", head):
                 passive = [h for h in before if h.kind == "model"]
                 if not passive:
                     continue
-                ref = self._ref(passive[-1])
+                group = [passive[-1]]
+                for h in reversed(passive[:-1]):
+                    if not _COORD.fullmatch(sentence[h.end:group[0].start]):
+                        break
+                    group.insert(0, h)
             else:
                 name = self._new_name(sentence, verb.end())
                 vendor_id = vendor_id or ctx.vendor_id
                 if not name or not vendor_id:
                     continue
+                at = sentence.find(name, verb.end())
                 ref = ModelRef(name, None, vendor_id)
-            vendor_id = ref.vendor_id or vendor_id or ctx.vendor_id
-            out.append(CandidateRelease(ref, vendor_id, sentence.strip(), ctx.date))
+                out.append(CandidateRelease(ref, vendor_id, sentence.strip(),
+                                            passes.release_date(sentence, Hit("model", "", at, at + len(name), name),
+                                                                ctx.date)))
+                continue
+            for h in group:
+                ref = self._ref(h)
+                out.append(CandidateRelease(ref, ref.vendor_id or vendor_id or ctx.vendor_id, sentence.strip(),
+                                            passes.release_date(sentence, h, ctx.date)))
         return out
+
+    @staticmethod
+    def _coordinated(sentence: str, hits: list[Hit], first: Hit, clause_end: int) -> list[Hit]:
+        """"released A (May 1), B and C": the models listed together with the first one."""
+        group = [first]
+        for h in hits:
+            if h.kind != "model" or h.start <= group[-1].start or h.start >= clause_end:
+                continue
+            if not _COORD.fullmatch(sentence[group[-1].end:h.start]):
+                break
+            group.append(h)
+        return group
 
     def _new_name(self, sentence: str, pos: int) -> str | None:
         new = _NEW_NAME.match(sentence, pos)
@@ -271,37 +361,24 @@ class RuleExtractor:
 
     def _tables(self, lines: list[str], ctx: SourceContext) -> list[CandidateClaim]:
         out: list[CandidateClaim] = []
-        header: list[str | None] | None = None
-        intro = ""
-        for i, line in enumerate(lines):
-            stripped = line.strip()
-            if not stripped.startswith("|"):
-                header = None
-                if stripped:
-                    intro = stripped
-                continue
-            cells = [c.strip() for c in stripped.strip("|").split("|")]
-            if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
-                continue
-            if header is None:
-                header = []
-                for c in cells:
-                    entry = self.gaz.lookup(c) if c else None
-                    header.append(entry.id if entry and entry.kind == "benchmark" else None)
-                if not any(header):
-                    header = None
-                continue
-            entry = self.gaz.lookup(cells[0]) if cells else None
-            if entry is None or entry.kind != "model":
-                continue
-            ref = ModelRef(cells[0], entry.id, entry.vendor_id)
-            for bench_id, cell in zip(header[1:], cells[1:]):
-                value = re.fullmatch(r"(\d{1,4}(?:\.\d+)?)\s*(%)?", cell)
-                if bench_id and value:
-                    prov, by = provenance.decide(intro, "", [], [], ctx.vendor_id, entry.vendor_id)
-                    out.append(CandidateClaim("benchmark_score", ref, stripped, prov, by, benchmark_id=bench_id,
-                                              value=float(value.group(1)), value_text=value.group(1),
-                                              unit="%" if value.group(2) else None))
+        for cell in self.tables.read(lines):
+            if cell.model_id is not None:
+                if self.gaz.is_family(cell.model_id):
+                    continue
+                ref = ModelRef(cell.model_text, cell.model_id, self.gaz.vendor_of_model(cell.model_id))
+            else:
+                if cell.model_text not in self._local:
+                    head = self.names.find(cell.model_text)
+                    self._local[cell.model_text] = ModelRef(cell.model_text, None,
+                                                            self._vendor_id(head[0].vendor_name) if head else None)
+                ref = self._local[cell.model_text]
+            intro = next((ln.strip() for ln in reversed(lines[:cell.line]) if ln.strip() and ln.count("|") < 2), "")
+            prov, by = provenance.decide(intro, "", [], [], ctx.vendor_id, ref.vendor_id)
+            quote = "\n".join(lines[cell.line:cell.line_end + 1]).strip()
+            out.append(CandidateClaim("benchmark_score", ref, quote, prov, by, benchmark_id=cell.benchmark_id,
+                                      value=cell.value, value_text=cell.value_text, unit=cell.unit,
+                                      conditions=cell.conditions,
+                                      benchmark_text=None if cell.benchmark_id else cell.benchmark_text))
         return out
 
 
@@ -328,3 +405,14 @@ def _subject_gap(gap: str, models: list[Hit], start: int, end: int) -> bool:
 def _looks_like_model(name: str) -> bool:
     """A new model name has a digit, a hyphen or an inner capital: "Nova-2", "Mistral Medium 3", not "Monday"."""
     return bool(re.search(r"\d", name) or "-" in name or re.search(r"[a-z][A-Z]", name))
+
+
+def _verbatim(extraction: Extraction, text: str, original: str) -> Extraction:
+    """Quotes found in the normalised text, given back as the original wrote them (the mapping is one to one)."""
+    from dataclasses import replace
+
+    def fix(quote: str) -> str:
+        at = text.find(quote)
+        return original[at:at + len(quote)] if at >= 0 else quote
+    return replace(extraction, releases=tuple(replace(r, quote=fix(r.quote)) for r in extraction.releases),
+                   claims=tuple(replace(c, quote=fix(c.quote)) for c in extraction.claims))

@@ -1,0 +1,223 @@
+"""Language-neutral passes over one sentence: scores by proximity, releases and comparisons in seven more languages.
+
+Rules, all within one sentence and one segment (list items " - ", "•" and
+";" split segments): a figure is a score when a benchmark is named in its
+segment (or is the sentence's only one) and the figure has a unit, sits right
+after its model or benchmark, or follows a score verb; its model is the
+nearest one before it with no other figure and no comparison verb between
+(so "surpassing GPT-4.1 (48.6%)" is GPT-4.1's figure, and "Kimi K2.5 scored
+76.8, GPT-5.1 74.9 and Gemini 3 Pro 76.2 on SWE-bench Verified" gives three
+scores), else, for "Benchmark: figure" items, the model the section is about.
+Releases: a release word with the model it governs, after it (SVO) or before
+it with an object particle (Japanese, Korean) or right before it (headlines,
+passives); hedged or negated words are skipped. Comparisons: the first model
+of the clause is the subject, the models after the verb (or, in verb-final
+languages, between subject and verb) are compared; "与 X 相当" / "X と同等"
+make X the object of the model the text is about.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from . import lexicon
+from .dates import find_dates
+from .gazetteer import Hit
+from .textnorm import figures
+from .types import CandidateClaim, CandidateRelease, ModelRef
+
+_SEGMENT = re.compile(r"\s[-–—•]\s|•|;|；|\n")
+_SCORE_VERB = re.compile(
+    r"scor\w*|achiev\w*|reach\w*|hit|post\w*|obtain\w*|record\w*|get|got|获得|取得|达到|達到|得分|拿下|狂砍|記録|達成|獲得|"
+    r"기록|달성|obten\w*|obtenu|atteint|erreicht|erzielt\w*|alcanz\w*|obtuv\w*|logr\w*|registr\w*|набра\w*|показал\w*|"
+    r"достиг\w*|получил\w*", re.IGNORECASE)
+_EN_COMPARE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|ahead\s+of|over|than|versus|vs\.?|against|"
+                         r"behind|trail\w*)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\s?(?:\((?P<paren>[^()]{1,40})\)|(?P<with>(?:with|without|w/o|avec|sans|mit|ohne|con|sin|с|без)"
+                        r"\s+[\w\-@ ]{1,25}?)(?=[,.;)]|\s(?:and|/|on|in)\b|$))", re.IGNORECASE)
+_PASS_AT = re.compile(r"pass@\d+|avg@\d+|maj@\d+", re.IGNORECASE)
+_WITH_OBJECT = re.compile(r"(?:与|和|跟|同|と|과|와|with|avec|mit|con|с)\s*$", re.IGNORECASE)
+_VERB_FINAL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+_TOPIC_PARTICLE = re.compile(r"^[」』\"'”’)\s]*(?:は|が|은|는|이|가)")
+_EN_HEDGE = re.compile(r"\b(?:will|would|expected\s+to|plans?\s+to|could|may|might|rumou?red|preparing|said\s+to)\b",
+                       re.IGNORECASE)
+_OBJECT_PARTICLE = re.compile(r"^[」』』\"'”’)\s]*[^\s、。,，.]{0,8}?(?:を|를|을)")
+_LATIN_AFTER = re.compile(r"^\s*(?:[\w'’\-]+\s+){0,6}$")
+_CJK_AFTER = re.compile(r"^[\s了一个款新模型：:「『“\"した]{0,8}$")
+
+
+def _segments(sentence: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _SEGMENT.finditer(sentence):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(sentence)))
+    return out
+
+
+def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], section: ModelRef | None
+           ) -> list[CandidateClaim]:
+    benches = [h for h in hits if h.kind == "benchmark"]
+    models = [h for h in hits if h.kind == "model"]
+    if not benches:
+        return []
+    figs = [f for f in figures(sentence) if not any(h.start <= f.start < h.end for h in hits)]
+    out = []
+    segments = _segments(sentence)
+    for fig in figs:
+        seg = next(((s, e) for s, e in segments if s <= fig.start < e), (0, len(sentence)))
+        in_seg = [b for b in benches if seg[0] <= b.start < seg[1]] or (benches if len(benches) == 1 else [])
+        if not in_seg:
+            continue
+        bench = min(in_seg, key=lambda b: (abs((b.start if b.start >= fig.end else fig.start - b.end)), b.start > fig.end))
+        between_figs = [f for f in figs if f is not fig]
+        model = None
+        for m in reversed([m for m in models if seg[0] <= m.start and m.end <= fig.start]):
+            gap = sentence[m.end:fig.start]
+            if any(m.end <= f.start < fig.start for f in between_figs):
+                break
+            if _EN_COMPARE.search(gap) or lexicon.COMPARISON.search(gap):
+                break
+            model = m
+            break
+        bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
+        bench_adjacent = bench_gap is not None and re.fullmatch(r"\s*(?:\([^()]{0,40}\))?\s*[:=：]?\s*", bench_gap)
+        subject = ref(model) if model is not None else (section if bench_adjacent else None)
+        if subject is None:
+            continue
+        lead = sentence[(model.end if model is not None else seg[0]):fig.start]
+        if not (fig.unit or bench_adjacent or (model is not None and len(lead.strip(" :(")) <= 2)
+                or _SCORE_VERB.search(lead)):
+            continue
+        out.append(CandidateClaim("benchmark_score", subject, sentence.strip(), "vendor_reported",
+                                  benchmark_id=bench.id, value=fig.value, value_text=fig.text,
+                                  unit=fig.unit if fig.unit == "%" else None,
+                                  conditions=_conditions(sentence, fig.end, bench_gap)))
+    return out
+
+
+def _conditions(sentence: str, pos: int, bench_gap: str | None) -> str | None:
+    found = []
+    m = _CONDITION.match(sentence, pos)
+    if m and not re.search(r"\d", m.group("paren") or ""):
+        found.append((m.group("paren") or m.group("with")).strip())
+    if bench_gap:
+        paren = re.search(r"\(([^()]{1,40})\)", bench_gap)
+        if paren:
+            found.append(paren.group(1).strip())
+    at = _PASS_AT.search(sentence)
+    if at and at.group(0) not in found:
+        found.append(at.group(0))
+    return "; ".join(found) or None
+
+
+def releases(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], published: str | None,
+             vendor_of: Callable[[list[Hit], Hit], str | None]) -> list[CandidateRelease]:
+    models = [h for h in hits if h.kind == "model"]
+    verb_final = bool(_VERB_FINAL.search(sentence))
+    out = []
+    for verb in lexicon.RELEASE.finditer(sentence):
+        if lexicon.HEDGE.search(sentence[max(0, verb.start() - 15):verb.start()]) or \
+                _EN_HEDGE.search(sentence[max(0, verb.start() - 40):verb.start()]) or \
+                lexicon.NEGATION.search(sentence[max(0, verb.start() - 4):verb.start()]):
+            continue
+        after = next((m for m in models if m.start >= verb.end()), None)
+        before = next((m for m in reversed(models) if m.end <= verb.start()), None)
+        passive = sentence.startswith(("され", "된", "되"), verb.end())
+        chosen = None
+        if verb_final and before is not None and verb.start() - before.end <= 60 and \
+                (_OBJECT_PARTICLE.match(sentence[before.end:verb.start()]) or
+                 (passive and _TOPIC_PARTICLE.match(sentence[before.end:verb.start()]))):
+            chosen = before
+        elif after is not None and _after_ok(sentence[verb.end():after.start], verb.group(0), verb_final, sentence):
+            chosen = after
+        elif before is not None and _before_ok(sentence[before.end:verb.start()], verb.group(0)):
+            chosen = before
+        if chosen is None:
+            continue
+        model = ref(chosen)
+        out.append(CandidateRelease(model, model.vendor_id or vendor_of(hits, chosen), sentence.strip(),
+                                    release_date(sentence, chosen, published)))
+    return out
+
+
+def _before_ok(gap: str, verb: str) -> bool:
+    """"GPT-5 veröffentlicht", "DeepSeek-R1 发布", "DeepSeek-R1-Lite 预览版正式上线": the model right before the word."""
+    if re.search(r"[.;:。；,，、!?的の의]", gap):
+        return False
+    if re.match(r"[\u3400-\u9fff]", verb):
+        return len(gap.strip()) <= 6 and verb not in ("开源", "開源")
+    return len(gap.strip(" 」』\"'”")) <= 2
+
+
+def _after_ok(gap: str, verb: str, verb_final: bool, sentence: str) -> bool:
+    if re.search(r"[.;:。；,，、]", gap):
+        return False
+    if re.search(r"[\uac00-\ud7af]", sentence):
+        return False  # Korean puts the object before the verb
+    if re.match(r"[\u3400-\u9fff\u3040-\u30ff]", verb) or verb_final:
+        return bool(_CJK_AFTER.match(gap)) or len(gap.strip()) <= 3
+    return bool(_LATIN_AFTER.match(gap)) and len(gap) <= 45
+
+
+def release_date(sentence: str, model: Hit, published: str | None) -> str | None:
+    """The date a sentence gives a release: in parentheses right after the model, else the only date, else the nearest."""
+    dates = find_dates(sentence, published)
+    if not dates:
+        return None
+    right = [d for d in dates if d.start >= model.end and re.fullmatch(r"\s*\(?\s*", sentence[model.end:d.start])]
+    if right:
+        return right[0].value
+    if len(dates) == 1:
+        return dates[0].value
+    return min(dates, key=lambda d: min(abs(d.start - model.end), abs(model.start - d.end))).value
+
+
+_BREAK = re.compile(r"[。;；!?]|\b(?:but|mais|aber|pero|но|while|whereas)\b|但|然而|しかし|하지만|그러나")
+_SUBJECT_PARTICLE = re.compile(r"^[」』\"'”’)\s]*[^\s、。,，]{0,4}?(?:は|が|も|은|는|이|가)")
+_OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*[^\s、。,，]{0,4}?(?:に|と|を|や|より|보다|과|와|를|을|에)")
+
+
+def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], topic: ModelRef | None
+                ) -> list[CandidateClaim]:
+    """Comparisons stated with the words of lexicon.COMPARISON; `topic` is the model the text is about."""
+    models = [h for h in hits if h.kind == "model"]
+    benches = [h for h in hits if h.kind == "benchmark"]
+    verbs = list(lexicon.COMPARISON.finditer(sentence))
+    verb_final = bool(_VERB_FINAL.search(sentence))
+    out = []
+    for verb in verbs:
+        relation = verb.lastgroup
+        start = max([0] + [m.end() for m in _BREAK.finditer(sentence, 0, verb.start())])
+        if lexicon.HEDGE.search(sentence[max(start, verb.start() - 12):verb.start()]) or \
+                lexicon.NEGATION.search(sentence[max(start, verb.start() - 4):verb.start()]):
+            continue
+        end_m = _BREAK.search(sentence, verb.end())
+        end = end_m.start() if end_m else len(sentence)
+        # a model named after an earlier comparison word is compared, not the subject
+        floor = max([start] + [v.end() for v in verbs if v.end() <= verb.start()])
+        before = [m for m in models if floor <= m.start and m.end <= verb.start()]
+        after = [m for m in models if verb.end() <= m.start < end]
+        subject, objects = None, []
+        if verb_final:
+            subj = [m for m in before if _SUBJECT_PARTICLE.match(sentence[m.end:verb.start()])]
+            subject = subj[-1] if subj else None
+            objects = [m for m in before if m is not subject and (subject is None or m.start > subject.start)
+                       and _OBJECT_MARK.match(sentence[m.end:verb.start()])]
+        else:
+            cands = [m for m in before if not _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])]
+            subject = cands[0] if cands else None
+            objects = after or ([m for m in before if m is not subject and m.start > subject.start]
+                                if subject is not None else [m for m in before])
+        if not objects:
+            continue
+        subj = ref(subject) if subject is not None else topic
+        if subj is None:
+            continue
+        others = tuple(r for r in (ref(o) for o in objects) if (r.model_id or r.text) != (subj.model_id or subj.text))
+        if not others:
+            continue
+        bench = next((b.id for b in benches), None)
+        out.append(CandidateClaim("comparison", subj, sentence.strip(), "vendor_reported", benchmark_id=bench,
+                                  compared_to=others, relation=relation))
+    return out
