@@ -30,7 +30,8 @@ for _i, _names in enumerate([
         "december dec décembre decembre dezember dez diciembre декабря декабрь dicembre"], start=1):
     for _n in _names.split():
         MONTHS.setdefault(_n, _i)
-_MONTH = r"(?P<month>" + "|".join(sorted((re.escape(n) for n in MONTHS), key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+"""Any word; find_dates keeps a match only when the word is a month name (one dict look-up, not a long alternation)."""
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _D = r"(?P<day>[0-3]?\d)"
 
@@ -119,6 +120,8 @@ def find_dates(text: str, published: str | None = None) -> list[StatedDate]:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             g = m.groupdict()
+            if g.get("month") and g["month"].casefold() not in MONTHS:
+                continue
             month = int(g["mnum"]) if g.get("mnum") else (MONTHS.get(g["month"].casefold().rstrip(".")) if g.get("month")
                                                           else None)
             year = int(g["year"]) if g.get("year") else None

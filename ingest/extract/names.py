@@ -39,6 +39,9 @@ _SIZE = r"(?:A\d+(?:\.\d+)?B|\d+(?:\.\d+)?[BbMm]|\d+x\d+B|e\d+b)(?![A-Za-z0-9_])
 _PART = r"(?:" + _VERSION + r"|" + _TIER + r")"
 _O_SERIES = re.compile(r"(?<![A-Za-z0-9_.\-])(?:OpenAI[\s\-])?(?P<name>o[1-9](?:-(?:mini|pro|preview|Mini|Pro|Preview))?)"
                        r"(?![A-Za-z0-9_]|[.\-][A-Za-z0-9])")
+_DIGIT = re.compile(r"\d")
+_NOT_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+_LOWER_JOIN = re.compile(r"[a-z]-\d")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 
 
@@ -56,8 +59,8 @@ class NameHit:
 def _head_pattern(heads: list[str]) -> re.Pattern:
     alts = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
     return re.compile(
-        r"(?<![A-Za-z0-9_.\-])(?P<head>" + alts + r")(?P<rest>(?:[\-\s]" + _TIER + r"){0,2}(?:[\-\s]?" + _VERSION + r")"
-        r"(?:-" + _PART + r"|\s" + _TIER + r"|\s" + _SIZE + r"){0,6})"
+        r"(?P<head>" + alts + r")(?P<rest>(?:[\- ]" + _TIER + r"){0,2}(?:[\- ]?" + _VERSION + r")"
+        r"(?:-" + _PART + r"| " + _TIER + r"| " + _SIZE + r"){0,6})"
         r"(?![A-Za-z0-9_]|[.\-][A-Za-z0-9])")
 
 
@@ -72,8 +75,15 @@ class NameFinder:
     def find(self, text: str) -> list[NameHit]:
         out: list[NameHit] = []
         taken: list[tuple[int, int]] = []
-        for pattern, strict in ((self._pattern, True), (self._lower, False)):
+        if not _DIGIT.search(text):
+            return out
+        passes = [(self._pattern, True)]
+        if _LOWER_JOIN.search(text):
+            passes.append((self._lower, False))
+        for pattern, strict in passes:
             for m in pattern.finditer(text):
+                if m.start() and text[m.start() - 1] in _NOT_BEFORE:
+                    continue
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
                 written = m.group(0).rstrip(" -")
@@ -101,6 +111,8 @@ def canonical(head: str, rest: str) -> str | None:
         return None
     parts = [p for p in re.split(r"[\s]+", rest.strip()) if p]
     text = head + rest
+    if text.islower() and "-" in text:
+        text = re.sub(r"-(\d)-(\d)(?=-|$)", r"-\1.\2", text)  # the slug "gemini-2-5-pro" is Gemini 2.5 Pro
     if head.casefold() == "claude":
         m = re.fullmatch(r"Claude[\s\-]?(?:(\d+(?:\.\d+)?)[\s\-](Opus|Sonnet|Haiku)|(Opus|Sonnet|Haiku)[\s\-](\d+(?:\.\d+)?))",
                          text, re.IGNORECASE)

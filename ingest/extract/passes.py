@@ -76,7 +76,7 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
             gap = sentence[m.end:fig.start]
             if any(m.end <= f.start < fig.start for f in between_figs):
                 break
-            if _EN_COMPARE.search(gap) or lexicon.COMPARISON.search(gap):
+            if _EN_COMPARE.search(gap) or lexicon.search(lexicon.COMPARISON, gap):
                 break
             model = m
             break
@@ -114,12 +114,14 @@ def _conditions(sentence: str, pos: int, bench_gap: str | None) -> str | None:
 def releases(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], published: str | None,
              vendor_of: Callable[[list[Hit], Hit], str | None]) -> list[CandidateRelease]:
     models = [h for h in hits if h.kind == "model"]
+    if not models:
+        return []
     verb_final = bool(_VERB_FINAL.search(sentence))
     out = []
-    for verb in lexicon.RELEASE.finditer(sentence):
-        if lexicon.HEDGE.search(sentence[max(0, verb.start() - 15):verb.start()]) or \
+    for verb in lexicon.finditer(lexicon.RELEASE, sentence):
+        if lexicon.search(lexicon.HEDGE, sentence[max(0, verb.start() - 15):verb.start()]) or \
                 _EN_HEDGE.search(sentence[max(0, verb.start() - 40):verb.start()]) or \
-                lexicon.NEGATION.search(sentence[max(0, verb.start() - 4):verb.start()]):
+                lexicon.search(lexicon.NEGATION, sentence[max(0, verb.start() - 4):verb.start()]):
             continue
         after = next((m for m in models if m.start >= verb.end()), None)
         before = next((m for m in reversed(models) if m.end <= verb.start()), None)
@@ -182,15 +184,17 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
                 ) -> list[CandidateClaim]:
     """Comparisons stated with the words of lexicon.COMPARISON; `topic` is the model the text is about."""
     models = [h for h in hits if h.kind == "model"]
+    if not models:
+        return []
     benches = [h for h in hits if h.kind == "benchmark"]
-    verbs = list(lexicon.COMPARISON.finditer(sentence))
+    verbs = list(lexicon.finditer(lexicon.COMPARISON, sentence))
     verb_final = bool(_VERB_FINAL.search(sentence))
     out = []
     for verb in verbs:
         relation = verb.lastgroup
         start = max([0] + [m.end() for m in _BREAK.finditer(sentence, 0, verb.start())])
-        if lexicon.HEDGE.search(sentence[max(start, verb.start() - 12):verb.start()]) or \
-                lexicon.NEGATION.search(sentence[max(start, verb.start() - 4):verb.start()]):
+        if lexicon.search(lexicon.HEDGE, sentence[max(start, verb.start() - 12):verb.start()]) or \
+                lexicon.search(lexicon.NEGATION, sentence[max(start, verb.start() - 4):verb.start()]):
             continue
         end_m = _BREAK.search(sentence, verb.end())
         end = end_m.start() if end_m else len(sentence)

@@ -14,13 +14,14 @@ less than a wrong one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from . import dates, passes, provenance
 from .gazetteer import Gazetteer, Hit
 from .names import NameFinder
 from .tables import TableReader
-from .textnorm import MAX_CHARS, normalise
+from .textnorm import _DELTA_AFTER, MAX_CHARS, normalise
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=[。！？])\s*|\n+")
@@ -91,6 +92,7 @@ class RuleExtractor:
         self.gaz = gazetteer
         self.names = NameFinder(gazetteer.first_words)
         self.tables = TableReader(gazetteer, self.names)
+        self._local_patterns: dict[str, re.Pattern] = {}
         self._local: dict[str, ModelRef] = {}
         """New model names released earlier in the article being extracted (one article at a time)."""
 
@@ -108,8 +110,14 @@ class RuleExtractor:
         local: dict[str, ModelRef] = {}
         for claim in self._tables(text.splitlines(), ctx):
             claims.setdefault(claim.key(), claim)
-        for _, sentence in split_sentences(text):
-            hits = self._with_local(sentence, self._hits(sentence), local)
+        all_hits = self._hits(text)
+        starts = [h.start for h in all_hits]
+        for pos, sentence in split_sentences(text):
+            first = bisect_left(starts, pos)
+            end = pos + len(sentence)
+            own = [Hit(h.kind, h.id, h.start - pos, h.end - pos, h.text)
+                   for h in all_hits[first:bisect_left(starts, end, lo=first)] if h.end <= end]
+            hits = self._with_local(sentence, own, local)
             for h in hits:
                 if not h.id.startswith("new:"):
                     mentions.setdefault((h.kind, h.id), Mention(h.kind, h.id, h.text))
@@ -209,7 +217,13 @@ class RuleExtractor:
             return hits
         extra = []
         for name in local:
-            for m in re.finditer(r"(?<![\w.\-])" + re.escape(name) + r"(?![\w]|[.\-][A-Za-z0-9])", sentence):
+            if name not in sentence:
+                continue
+            pattern = self._local_patterns.get(name)
+            if pattern is None:
+                pattern = self._local_patterns[name] = re.compile(
+                    r"(?<![\w.\-])" + re.escape(name) + r"(?![\w]|[.\-][A-Za-z0-9])")
+            for m in pattern.finditer(sentence):
                 if not any(h.start < m.end() and m.start() < h.end for h in hits):
                     extra.append(Hit("model", "new:" + name, m.start(), m.end(), m.group(0)))
         return sorted([*hits, *extra], key=lambda h: h.start)
@@ -317,8 +331,11 @@ class RuleExtractor:
                 following = [h for h in models if h.start >= num.end()]
                 subject = following[0] if following and re.match(r"\s*(?:%|percent)?\s*(?:on|in)\s+\S+\s+(?:for|by)\s+",
                                                                   sentence[num.end():following[0].start + 1]) else None
+            if subject is not None and subject.end <= num.start() and \
+                    re.search(r";|\s[-–—•]\s", sentence[subject.end:num.start()]):
+                continue  # another list item: "tied with o1-1217; MATH-500: 97.3%" is not o1-1217's figure
             ref = self._ref(subject) if subject else anaphor
-            if ref is None:
+            if ref is None or _DELTA_AFTER.match(sentence, num.end()):
                 continue
             value_text = num.group(1)
             unit = "%" if num.group(2) else None

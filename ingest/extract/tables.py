@@ -20,11 +20,13 @@ from .gazetteer import Gazetteer
 from .names import NameFinder
 from .textnorm import parse_number
 
+_DIGIT = re.compile(r"\d")
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _MARKS = re.compile(r"\\?\*+|[†‡§¶]|\[\d{1,2}\]|\\_|</?(?:ins|strong|b|em)>")
 _PAREN = re.compile(r"\(([^()]{0,60})\)")
 _VALUE = re.compile(r"(?P<num>\d{1,5}(?:[.,]\d{1,3})?)\s?(?P<unit>%|％|pts?)?")
 _EMPTY = re.compile(r"[-—–]*|n/?a|N/?A|/")
+_BARE_FIGURE = re.compile(r"\s*\d{1,5}(?:[.,]\d{1,3})?\s?[%％]?\s*$")
 _SEPARATOR = re.compile(r":?-{2,}:?")
 _NOT_BENCH = re.compile(r"param|context|price|prix|preis|precio|size|token|cost|license|licen|architecture|layers|"
                         r"experts|vocab|speed|latency|release|date|modal|input|output|参数|价格|上下文|上下文|パラメータ",
@@ -181,11 +183,13 @@ class TableReader:
     # ---- tables flattened into text ---------------------------------------------
     def _flattened(self, lines: list[str]) -> list[TableScore]:
         out: list[TableScore] = []
+        if sum(1 for line in lines if _BARE_FIGURE.match(line)) < 2:
+            return out
         models: list[tuple[str, str | None]] = []
         i, n = 0, len(lines)
         while i < n:
             line = lines[i].strip()
-            if "|" not in line and len(line) <= 200:
+            if "|" not in line and len(line) <= 200 and _DIGIT.search(line):
                 header = self._header_models(line)
                 if len(header) >= 2:
                     models = header
