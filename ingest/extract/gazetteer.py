@@ -83,7 +83,8 @@ class Gazetteer:
             bucket = self.entries.setdefault(key, [])
             if entry not in bucket:
                 bucket.append(entry)
-            if len(key) <= 3:
+            if len(key) <= 3 or (entry.kind == "benchmark" and name.isalpha() and name.isupper()):
+                # short names, and benchmarks spelled like words ("MATH", "DROP"), must match case exactly
                 self.exact_case.setdefault(key, set()).add(name)
             surfaces.add(name)
 

@@ -26,7 +26,13 @@ from .gazetteer import Hit
 from .textnorm import figures
 from .types import CandidateClaim, CandidateRelease, ModelRef
 
-_SEGMENT = re.compile(r"\s[-–—•]\s|•|;|；|\n")
+_SEGMENT = re.compile(r"\s[-–—•]\s|•|;|；|\n|[,，]?\s?(?:但是|但|然而|しかし|하지만|그러나)|,\s(?:but|mais|aber|pero|но)\b")
+_PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?모델|그\s?모델|(?<!\w)(?:it|its|il|elle|sa|son|ses|er|es|sie|"
+                      r"seine?|ihre?|su|sus|él|ella|он[ао]?|её|его)(?!\w)", re.IGNORECASE)
+_CHAIN = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:on|in|sur|auf|en|на)?\s*\(?\s*(?:and|/|or|et|und|y|и|、|,)\s*",
+                    re.IGNORECASE)
+_FOLLOWING_BENCH = re.compile(r"\s*%?\s*(?:on|in|at|sur|auf|bei|en|на|в)\s+(?:the\s+)?", re.IGNORECASE)
+_BENCH_ADJACENT = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:[:=：]|で|에서|에서는)?\s*")
 _SCORE_VERB = re.compile(
     r"scor\w*|achiev\w*|reach\w*|hit|post\w*|obtain\w*|record\w*|get|got|获得|取得|达到|達到|得分|拿下|狂砍|記録|達成|獲得|"
     r"기록|달성|obten\w*|obtenu|atteint|erreicht|erzielt\w*|alcanz\w*|obtuv\w*|logr\w*|registr\w*|набра\w*|показал\w*|"
@@ -55,8 +61,9 @@ def _segments(sentence: str) -> list[tuple[int, int]]:
     return out
 
 
-def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], section: ModelRef | None
-           ) -> list[CandidateClaim]:
+def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], section: ModelRef | None,
+           topic: ModelRef | None = None) -> list[CandidateClaim]:
+    """Scores by proximity; `section` is the model a list or heading is about, `topic` the one the text is about."""
     benches = [h for h in hits if h.kind == "benchmark"]
     models = [h for h in hits if h.kind == "model"]
     if not benches:
@@ -64,36 +71,63 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
     figs = [f for f in figures(sentence) if not any(h.start <= f.start < h.end for h in hits)]
     out = []
     segments = _segments(sentence)
+    previous = None  # (figure, subject, bench) of the last score, for "77.2% (standard) / 82.0% (parallel)"
     for fig in figs:
         seg = next(((s, e) for s, e in segments if s <= fig.start < e), (0, len(sentence)))
         in_seg = [b for b in benches if seg[0] <= b.start < seg[1]] or (benches if len(benches) == 1 else [])
-        if not in_seg:
-            continue
-        bench = min(in_seg, key=lambda b: (abs((b.start if b.start >= fig.end else fig.start - b.end)), b.start > fig.end))
-        between_figs = [f for f in figs if f is not fig]
-        model = None
-        for m in reversed([m for m in models if seg[0] <= m.start and m.end <= fig.start]):
-            gap = sentence[m.end:fig.start]
-            if any(m.end <= f.start < fig.start for f in between_figs):
-                break
-            if _EN_COMPARE.search(gap) or lexicon.search(lexicon.COMPARISON, gap):
-                break
-            model = m
-            break
+        follows = any(b.start >= fig.end and _FOLLOWING_BENCH.fullmatch(sentence[fig.end:b.start]) for b in benches)
+        chained = previous is not None and previous[0].end <= fig.start and not follows and \
+            _CHAIN.fullmatch(_without(sentence, previous[0].end, fig.start, previous[2]))
+        if chained:
+            subject, bench = previous[1], previous[2]
+            model = None
+        else:
+            if not in_seg:
+                continue
+            bench = min(in_seg, key=lambda b: (abs((b.start if b.start >= fig.end else fig.start - b.end)),
+                                               b.start > fig.end))
+            model = _model_before(sentence, models, figs, fig, seg)
+            bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
+            bench_adjacent = bench_gap is not None and _BENCH_ADJACENT.fullmatch(bench_gap)
+            lead = sentence[(model.end if model is not None else seg[0]):fig.start]
+            near = sentence[max([seg[0]] + [f.end for f in figs if f.end <= fig.start]):fig.start]
+            implicit = model is None and fig.unit and not any(m.end <= fig.start for m in models) and \
+                (_PRONOUN.search(near) or _SCORE_VERB.search(near))
+            subject = ref(model) if model is not None else (
+                (section or topic) if bench_adjacent else (topic or section) if implicit else None)
+            if subject is None:
+                continue
+            if not (fig.unit or bench_adjacent or (model is not None and len(lead.strip(" :(")) <= 2)
+                    or _SCORE_VERB.search(lead)):
+                continue
+        previous = (fig, subject, bench)
         bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
-        bench_adjacent = bench_gap is not None and re.fullmatch(r"\s*(?:\([^()]{0,40}\))?\s*[:=：]?\s*", bench_gap)
-        subject = ref(model) if model is not None else (section if bench_adjacent else None)
-        if subject is None:
-            continue
-        lead = sentence[(model.end if model is not None else seg[0]):fig.start]
-        if not (fig.unit or bench_adjacent or (model is not None and len(lead.strip(" :(")) <= 2)
-                or _SCORE_VERB.search(lead)):
-            continue
         out.append(CandidateClaim("benchmark_score", subject, sentence.strip(), "vendor_reported",
                                   benchmark_id=bench.id, value=fig.value, value_text=fig.text,
                                   unit=fig.unit if fig.unit == "%" else None,
                                   conditions=_conditions(sentence, fig.end, bench_gap)))
     return out
+
+
+def _without(sentence: str, start: int, end: int, bench: Hit) -> str:
+    gap = sentence[start:end]
+    if start <= bench.start and bench.end <= end:
+        gap = sentence[start:bench.start] + sentence[bench.end:end]
+    return gap.lstrip("%")
+
+
+def _model_before(sentence: str, models: list[Hit], figs, fig, seg) -> Hit | None:
+    """The nearest model before a figure in its segment, unless another figure or a comparison word lies between."""
+    before = [m for m in models if seg[0] <= m.start and m.end <= fig.start]
+    if not before:
+        return None
+    m = before[-1]
+    if any(m.end <= f.start < fig.start for f in figs if f is not fig):
+        return None
+    gap = sentence[m.end:fig.start]
+    if _EN_COMPARE.search(gap) or lexicon.search(lexicon.COMPARISON, gap):
+        return None
+    return m
 
 
 def _conditions(sentence: str, pos: int, bench_gap: str | None) -> str | None:

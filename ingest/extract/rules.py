@@ -142,14 +142,15 @@ class RuleExtractor:
                 if release.model.model_id is None:
                     local.setdefault(release.model.text, release.model)
                 focus = focus or release.model
-            if focus is None and models:
-                fallback = self._ref(models[0])
+            pronoun = _ANAPHOR.search(sentence)
+            if focus is None and models and pronoun and models[0].start < pronoun.start():
+                fallback = self._ref(models[0])  # a pronoun refers back, never forward
             else:
                 fallback = focus
-            anaphor = fallback if _ANAPHOR.search(sentence) else None
+            anaphor = fallback if pronoun else None
             topic = anaphor or section or focus
             found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, topic),
-                     *passes.scores(sentence, hits, self._ref, section or anaphor),
+                     *passes.scores(sentence, hits, self._ref, section or anaphor, topic),
                      *passes.comparisons(sentence, hits, self._ref, topic)]
             if focus is None and found:
                 focus = found[0].subject
