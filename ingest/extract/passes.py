@@ -173,7 +173,7 @@ def releases(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], pub
             continue
         model = ref(chosen)
         out.append(CandidateRelease(model, model.vendor_id or vendor_of(hits, chosen), sentence.strip(),
-                                    release_date(sentence, chosen, published)))
+                                    release_date(sentence, chosen, published, models)))
     return out
 
 
@@ -196,22 +196,54 @@ def _after_ok(gap: str, verb: str, verb_final: bool, sentence: str) -> bool:
     return bool(_LATIN_AFTER.match(gap)) and len(gap) <= 45
 
 
-def release_date(sentence: str, model: Hit, published: str | None) -> str | None:
-    """The date a sentence gives a release: in parentheses right after the model, else the only date, else the nearest."""
+_ATTACHED = re.compile(r"\s*[(,]?\s*(?:(?:in|on|le|am|el|в)\s+)?", re.IGNORECASE)
+
+
+def release_date(sentence: str, model: Hit, published: str | None, others: list[Hit] = ()) -> str | None:
+    """The date a sentence gives a release: the one written right after the model ("Opus 4.5 (November 24, 2025)",
+    "Sonnet 4.5 in September 2025"), else the sentence's only date unless that one belongs to another model."""
     dates = find_dates(sentence, published)
     if not dates:
         return None
-    right = [d for d in dates if d.start >= model.end and re.fullmatch(r"\s*\(?\s*", sentence[model.end:d.start])]
+    right = [d for d in dates if d.start >= model.end and _ATTACHED.fullmatch(sentence[model.end:d.start])]
     if right:
         return right[0].value
-    if len(dates) == 1:
-        return dates[0].value
-    return min(dates, key=lambda d: min(abs(d.start - model.end), abs(model.start - d.end))).value
+    attached = [d for d in dates for o in others if o is not model and d.start >= o.end
+                and _ATTACHED.fullmatch(sentence[o.end:d.start])]
+    free = [d for d in dates if d not in attached]
+    if len(free) == 1:
+        return free[0].value
+    if not free:
+        return None
+    return min(free, key=lambda d: min(abs(d.start - model.end), abs(model.start - d.end))).value
 
 
 _BREAK = re.compile(r"[。;；!?]|\b(?:but|mais|aber|pero|но|while|whereas)\b|但|然而|しかし|하지만|그러나")
 _SUBJECT_PARTICLE = re.compile(r"^[」』\"'”’)\s]*[^\s、。,，]{0,4}?(?:は|が|も|은|는|이|가)")
 _OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*[^\s、。,，]{0,4}?(?:に|と|を|や|より|보다|과|와|를|을|에)")
+
+
+_COORD_GAP = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|、|和|与|及|以及|and|et|und|y|e|и|や|と|및|or|oder|ou|o)?\s*"
+                        r"(?:the\s+|le\s+|la\s+|les\s+|der\s+|die\s+|el\s+|los\s+)?", re.IGNORECASE)
+_GERUND = re.compile(r"(?:ing|ando|endo|ándose|éndose|ant)\s*$", re.IGNORECASE)
+
+
+def _coordinated(after: list[Hit], sentence: str) -> list[Hit]:
+    """The compared models: the first after the verb and those listed with it ("A, B and C"), not later ones."""
+    group = after[:1]
+    for m in after[1:]:
+        if not _COORD_GAP.fullmatch(sentence[group[-1].end:m.start]):
+            break
+        group.append(m)
+    return group
+
+
+def _implicit_subject(sentence: str, start: int, verb) -> bool:
+    """The comparison's subject is the model the text is about: a pronoun, a participle, or nothing before the verb."""
+    head = sentence[start:verb.start()]
+    lead = re.split(r"[,，、—:]", head)[-1]
+    return bool(_PRONOUN.search(head) or len(lead.strip(" \"'「」")) <= 3 or _GERUND.search(lead)
+                or _GERUND.search(verb.group(0)))
 
 
 def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], topic: ModelRef | None
@@ -233,20 +265,23 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
         end_m = _BREAK.search(sentence, verb.end())
         end = end_m.start() if end_m else len(sentence)
         # a model named after an earlier comparison word is compared, not the subject
-        floor = max([start] + [v.end() for v in verbs if v.end() <= verb.start()])
-        before = [m for m in models if floor <= m.start and m.end <= verb.start()]
-        after = [m for m in models if verb.end() <= m.start < end]
+        earlier = [v.end() for v in verbs if v.end() <= verb.start() and v.start() >= start]
+        before = [m for m in models if start <= m.start and m.end <= verb.start()]
+        after = _coordinated([m for m in models if verb.end() <= m.start < end], sentence)
         subject, objects = None, []
         if verb_final:
             subj = [m for m in before if _SUBJECT_PARTICLE.match(sentence[m.end:verb.start()])]
             subject = subj[-1] if subj else None
-            objects = [m for m in before if m is not subject and (subject is None or m.start > subject.start)
-                       and _OBJECT_MARK.match(sentence[m.end:verb.start()])]
+            rest = [m for m in before if m is not subject and (subject is None or m.start > subject.start)]
+            if any(_OBJECT_MARK.match(sentence[m.end:verb.start()]) for m in rest):
+                objects = rest
         else:
-            cands = [m for m in before if not _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])]
+            cands = [m for m in before if not _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])
+                     and not any(e <= m.start for e in earlier)]
             subject = cands[0] if cands else None
-            objects = after or ([m for m in before if m is not subject and m.start > subject.start]
-                                if subject is not None else [m for m in before])
+            objects = after
+        if subject is None and not _implicit_subject(sentence, start, verb):
+            continue
         if not objects:
             continue
         subj = ref(subject) if subject is not None else topic

@@ -19,12 +19,14 @@ from dataclasses import dataclass
 
 from . import dates, passes, provenance
 from .gazetteer import Gazetteer, Hit
-from .names import NameFinder
+from .names import NameFinder, canonical
 from .tables import TableReader
 from .textnorm import _DELTA_AFTER, MAX_CHARS, normalise
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=[。！？])\s*|\n+")
+_HEAD_TIER = re.compile(r"(?P<head>[A-Z][A-Za-z]+) (?P<tier>Opus|Sonnet|Haiku|Pro|Flash|Ultra|Large|Medium|Small|Mini|Max|"
+                        r"Maverick|Scout) \d")
 _PRONOUN = re.compile(r"^\s*(?:[其它该]|この|その|이\s|그\s|Il\b|Elle\b|Er\b|Es\b|Sie\b|Él\b|Ella\b|Он[ао]?\b)|这一模型|该模型|"
                       r"このモデル|이\s?모델|ce\s+modèle|dieses?\s+Modell|este\s+modelo|эта\s+модель", re.IGNORECASE)
 RELEASE_VERB = re.compile(
@@ -33,7 +35,7 @@ RELEASE_VERB = re.compile(
     r"open-sources|announced|announces|made\s+available|is\s+now\s+available|are\s+now\s+available)\b",
     re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:will|would|plans?\s+to|planning\s+to|expected\s+to|rumou?red|could|may|might|"
-                   r"upcoming|not\s+yet|reportedly\s+preparing|is\s+preparing|ahead\s+of|since|after|"
+                   r"upcoming|not\s+yet|reportedly\s+preparing|is\s+preparing|ahead\s+of|since(?!\s+then)|after|"
                    r"before|last\s+year|predecessor)\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer|fails?\s+to|failed\s+to)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
@@ -58,7 +60,8 @@ _ANAPHOR = re.compile(r"(?:^\s*|\b)(?:It|it|The\s+(?:new\s+)?model|the\s+(?:new\
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:its|a|an|the|their|our|his|her)\s+)?(?:(?:new|latest|next|next-generation|open|"
                          r"open-weights|flagship|updated|upgraded|smaller|larger|faster)\s+)*(?:(?:model|version|"
                          r"flagship)s?\s*[,:]?\s+)?(?:called\s+|named\s+|dubbed\s+)?$", re.IGNORECASE)
-_COORD = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and\s+|&\s+|as\s+well\s+as\s+)?")
+_COORD = re.compile(r"\s*(?:\([^()]{0,40}\))?(?:\s+(?:in|on)\s+[A-Z][a-z]+(?:\s+\d{1,2})?,?(?:\s+\d{4})?)?\s*,?\s*"
+                    r"(?:and\s+|&\s+|as\s+well\s+as\s+)?")
 _NEW_NAME = re.compile(r"\s+(?:(?:its|a|an|the)\s+)?(?:(?:new|latest|next)\s+)?(?:(?:model|flagship|family)\s*,?\s+)?"
                        r"(?:called\s+|named\s+)?(?P<name>[A-Z][A-Za-z]+(?:[-\s]?[A-Z0-9][\w.]*){0,3})")
 
@@ -188,7 +191,38 @@ class RuleExtractor:
                 vendor = self._vendor_id(u.vendor_name) or self._vendor_before(kept, Hit("model", "", u.start, u.end, u.text))
                 self._local[u.name] = ModelRef(u.name, None, vendor)
             out.append(Hit("model", "new:" + u.name, u.start, u.end, u.text))
-        return sorted(out, key=lambda h: h.start)
+        return sorted(out + self._short_forms(sentence, out), key=lambda h: h.start)
+
+    def _short_forms(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """"Sonnet 4.6" in an article that names "Claude Sonnet 4.5": the line's head is left out after the first name."""
+        heads: dict[str, str] = {}
+        for h in hits:
+            if h.kind != "model":
+                continue
+            name = h.id[4:] if h.id.startswith("new:") else h.text
+            m = _HEAD_TIER.match(name)
+            if m:
+                heads.setdefault(m.group("tier"), m.group("head"))
+        if not heads:
+            return []
+        out = []
+        pattern = re.compile(r"(?<![\w.\-])(?P<tier>" + "|".join(map(re.escape, heads)) + r") (?P<v>\d+(?:\.\d+)?)"
+                             r"(?![\w]|\.\d)")
+        for m in pattern.finditer(text):
+            if any(h.start < m.end() and m.start() < h.end for h in hits):
+                continue
+            full = canonical(heads[m.group("tier")], f" {m.group('tier')} {m.group('v')}")
+            if full is None:
+                continue
+            entry = self.gaz.lookup(full)
+            if entry is not None and entry.kind == "model":
+                out.append(Hit("model", entry.id, m.start(), m.end(), m.group(0)))
+                continue
+            if full not in self._local:
+                head = self.names.find(full)
+                self._local[full] = ModelRef(full, None, self._vendor_id(head[0].vendor_name) if head else None)
+            out.append(Hit("model", "new:" + full, m.start(), m.end(), m.group(0)))
+        return out
 
     def _vendor_id(self, name: str | None) -> str | None:
         entry = self.gaz.lookup(name) if name else None
@@ -280,7 +314,8 @@ class RuleExtractor:
             for h in group:
                 ref = self._ref(h)
                 out.append(CandidateRelease(ref, ref.vendor_id or vendor_id or ctx.vendor_id, sentence.strip(),
-                                            passes.release_date(sentence, h, ctx.date)))
+                                            passes.release_date(sentence, h, ctx.date,
+                                                                [m for m in hits if m.kind == "model"])))
         return out
 
     @staticmethod
@@ -365,7 +400,7 @@ class RuleExtractor:
             if subject_hit is not None and re.search(r"[;]|\b(?:while|whereas|but)\b", sentence[subject_hit.end:verb.start()]):
                 continue
             end = _clause_end(sentence, verb.end())
-            compared = [h for h in models if verb.end() <= h.start < end]
+            compared = passes._coordinated([h for h in models if verb.end() <= h.start < end], sentence)
             if not compared:
                 continue
             subject = self._ref(subject_hit) if subject_hit else anaphor
