@@ -29,7 +29,8 @@ from .types import CandidateClaim, CandidateRelease, ModelRef
 _SEGMENT = re.compile(r"\s[-–—•]\s|•|;|；|\n|[,，]?\s?(?:但是|但|然而|しかし|하지만|그러나)|,\s(?:but|mais|aber|pero|но)\b")
 _PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?모델|그\s?모델|(?<!\w)(?:it|its|il|elle|sa|son|ses|er|es|sie|"
                       r"seine?|ihre?|su|sus|él|ella|он[ао]?|её|его)(?!\w)", re.IGNORECASE)
-_CHAIN = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:on|in|sur|auf|en|на)?\s*\(?\s*(?:and|/|or|et|und|y|и|、|,)\s*",
+_CHAIN = re.compile(r"\s*(?:\([^()]{0,40}\))?(?:\s*(?:with|without|w/o|avec|sans|mit|ohne|con|sin)\s+[\w\- ]{1,25}?)?"
+                    r"\s*(?:on|in|sur|auf|en|на)?\s*\(?\s*(?:and|/|or|et|und|y|и|、|,)\s*",
                     re.IGNORECASE)
 _FOLLOWING_BENCH = re.compile(r"\s*%?\s*(?:on|in|at|sur|auf|bei|en|на|в)\s+(?:the\s+)?", re.IGNORECASE)
 _BENCH_ADJACENT = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:[:=：]|で|에서|에서는)?\s*")
@@ -40,7 +41,7 @@ _SCORE_VERB = re.compile(
 _EN_COMPARE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|ahead\s+of|over|than|versus|vs\.?|against|"
                          r"behind|trail\w*)\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\s?(?:\((?P<paren>[^()]{1,40})\)|(?P<with>(?:with|without|w/o|avec|sans|mit|ohne|con|sin|с|без)"
-                        r"\s+[\w\-@ ]{1,25}?)(?=[,.;)]|\s(?:and|/|on|in)\b|$))", re.IGNORECASE)
+                        r"\s+[\w\-@ ]{1,25}?)(?=[,.;)]|\s(?:and|on|in)\b|\s[/\-–—]|$))", re.IGNORECASE)
 _PASS_AT = re.compile(r"pass@\d+|avg@\d+|maj@\d+", re.IGNORECASE)
 _WITH_OBJECT = re.compile(r"(?:与|和|跟|同|と|과|와|with|avec|mit|con|с)\s*$", re.IGNORECASE)
 _VERB_FINAL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
@@ -91,7 +92,7 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
             bench_adjacent = bench_gap is not None and _BENCH_ADJACENT.fullmatch(bench_gap)
             lead = sentence[(model.end if model is not None else seg[0]):fig.start]
             near = sentence[max([seg[0]] + [f.end for f in figs if f.end <= fig.start]):fig.start]
-            implicit = model is None and fig.unit and not any(m.end <= fig.start for m in models) and \
+            implicit = model is None and fig.unit and not any(seg[0] <= m.start and m.end <= fig.start for m in models) and \
                 (_PRONOUN.search(near) or _SCORE_VERB.search(near))
             subject = ref(model) if model is not None else (
                 (section or topic) if bench_adjacent else (topic or section) if implicit else None)
@@ -135,7 +136,7 @@ def _conditions(sentence: str, pos: int, bench_gap: str | None) -> str | None:
     m = _CONDITION.match(sentence, pos)
     if m and not re.search(r"\d", m.group("paren") or ""):
         found.append((m.group("paren") or m.group("with")).strip())
-    if bench_gap:
+    if bench_gap and len(bench_gap) <= 50 and not re.search(r"\d", bench_gap):
         paren = re.search(r"\(([^()]{1,40})\)", bench_gap)
         if paren:
             found.append(paren.group(1).strip())

@@ -96,6 +96,7 @@ class RuleExtractor:
         self.names = NameFinder(gazetteer.first_words)
         self.tables = TableReader(gazetteer, self.names)
         self._local_patterns: dict[str, re.Pattern] = {}
+        self._short_patterns: dict[tuple, re.Pattern] = {}
         self._local: dict[str, ModelRef] = {}
         """New model names released earlier in the article being extracted (one article at a time)."""
 
@@ -177,8 +178,9 @@ class RuleExtractor:
         """Names the record knows, plus versioned names it does not (id "new:<name>"); a family yields to a longer name."""
         known = self.gaz.find(sentence)
         unknown = self.names.find(sentence)
-        kept = [h for h in known if not (h.kind == "model" and self.gaz.is_family(h.id)
-                                         and any(u.start < h.end and h.start < u.end for u in unknown))]
+        # a longer versioned name wins over a family ("Claude" in "Claude 4.5 Sonnet") or its maker ("OpenAI o1")
+        kept = [h for h in known if not ((h.kind == "vendor" or (h.kind == "model" and self.gaz.is_family(h.id)))
+                                         and any(u.start <= h.start and h.end <= u.end for u in unknown))]
         out = list(kept)
         for u in unknown:
             if any(h.start < u.end and u.start < h.end for h in kept):
@@ -206,8 +208,11 @@ class RuleExtractor:
         if not heads:
             return []
         out = []
-        pattern = re.compile(r"(?<![\w.\-])(?P<tier>" + "|".join(map(re.escape, heads)) + r") (?P<v>\d+(?:\.\d+)?)"
-                             r"(?![\w]|\.\d)")
+        key = tuple(sorted(heads))
+        pattern = self._short_patterns.get(key)
+        if pattern is None:
+            pattern = self._short_patterns[key] = re.compile(
+                r"(?<![\w.\-])(?P<tier>" + "|".join(map(re.escape, key)) + r") (?P<v>\d+(?:\.\d+)?)(?![\w]|\.\d)")
         for m in pattern.finditer(text):
             if any(h.start < m.end() and m.start() < h.end for h in hits):
                 continue

@@ -29,9 +29,9 @@ def normalise(text: str) -> str:
 _UNIT = (r"%|percent\b|per\s?cent\b|Prozent\b|pour\s?cent\b|por\s?ciento\b|процент(?:а|ов)?\b|"
          r"points?\b|pts?\b|分|点|점")
 NUMBER = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,5}(?:[.,]\d{1,3})?)(?![\d])(?:\s?(?P<unit>" + _UNIT + r"))?", re.IGNORECASE)
+    r"(?<![A-Za-z0-9_.,])(?P<num>\d{1,5}(?:[.,]\d{1,3})?)(?![\d])(?:\s?(?P<unit>" + _UNIT + r"))?", re.IGNORECASE)
 _NOT_A_SCORE_AFTER = re.compile(
-    r"\s?(?:[BMKTkb]\b|bn\b|billion|million|trillion|thousand|tokens?|x\b|×|times|倍|万|亿|億|个|個|年|月|日|일|월|"
+    r"\s?(?:[BMKTkb]\b|bn\b|billion|million|trillion|thousand|tokens?|x\b|×|times|倍|배|万|亿|億|个|個|年|月|日|일|월|"
     r"년|위|位|名|号|days?|weeks?|months?|years?|hours?|minutes?|seconds?|ms\b|s\b|h\b|languages|experts|layers|"
     r"GPUs?|€|\$|USD|dollars|-point|"
     r"mal\b|fois|veces|раз|млрд|млн|тыс|миллиард|миллион|milliards?|millions?|Milliarden?|Millionen|mil\s+millones|"
