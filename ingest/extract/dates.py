@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 MONTHS = {}
@@ -111,13 +112,18 @@ def _build(year: int | None, month: int | None, day: int | None, published: str 
         return None
 
 
-def find_dates(text: str, published: str | None = None) -> list[StatedDate]:
-    """Every date the text states that can be resolved, in order, without overlaps."""
-    taken: list[tuple[int, int]] = []
+@lru_cache(maxsize=256)
+def find_dates(text: str, published: str | None = None) -> tuple[StatedDate, ...]:
+    """Every date the text states that can be resolved, in order, without overlaps (cached: one sentence is often
+    asked about several times)."""
+    from .names import Spans
+    taken = Spans()
     out: list[StatedDate] = []
+    if len(text) > 5000:
+        return tuple(d for i in range(0, len(text), 4000) for d in _shift(find_dates(text[i:i + 4000], published), i))
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             g = m.groupdict()
             if g.get("month") and g["month"].casefold() not in MONTHS:
@@ -127,13 +133,13 @@ def find_dates(text: str, published: str | None = None) -> list[StatedDate]:
             year = int(g["year"]) if g.get("year") else None
             day = int(g["day"]) if g.get("day") else None
             value = _build(year, month, day, published)
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             if value:
                 out.append(StatedDate(m.start(), m.end(), value))
     ref = _parse_iso(published)
     if ref:
         for m in _RELATIVE.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             if m.group("yesterday") or m.group("yesterday_cjk"):
                 d = ref - timedelta(days=1)
@@ -145,9 +151,13 @@ def find_dates(text: str, published: str | None = None) -> list[StatedDate]:
             else:
                 continue  # "last week" names no day: no date rather than a guessed one
             out.append(StatedDate(m.start(), m.end(), d.isoformat()))
-    return sorted(out, key=lambda d: d.start)
+    return tuple(sorted(out, key=lambda d: d.start))
 
 
 def precision(value: str | None) -> int:
     """How exact a stated date is: 0 none, 1 a month, 2 a day."""
     return 0 if not value else (2 if len(value) == 10 else 1)
+
+
+def _shift(dates, offset: int):
+    return (StatedDate(d.start + offset, d.end + offset, d.value) for d in dates)

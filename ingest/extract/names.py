@@ -14,6 +14,7 @@ line's maker. Matching is one linear regex pass plus dict look-ups.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 HEAD_VENDOR = {
@@ -45,6 +46,34 @@ _LOWER_JOIN = re.compile(r"[a-z]-\d")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 
 
+class Spans:
+    """Non-overlapping (start, end) spans in order, asked about overlaps in logarithmic time (no quadratic scans)."""
+
+    def __init__(self, spans=()):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1
+        while i >= 0:
+            s, e = self.spans[i]
+            if e > start:
+                return True
+            if e <= start:
+                return False
+            i -= 1
+        return False
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.spans[i][1] >= end
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.spans.insert(i, (start, end))
+
+
 @dataclass(frozen=True)
 class NameHit:
     start: int
@@ -74,7 +103,7 @@ class NameFinder:
 
     def find(self, text: str) -> list[NameHit]:
         out: list[NameHit] = []
-        taken: list[tuple[int, int]] = []
+        taken = Spans()
         if not _DIGIT.search(text):
             return out
         passes = [(self._pattern, True)]
@@ -84,7 +113,7 @@ class NameFinder:
             for m in pattern.finditer(text):
                 if m.start() and text[m.start() - 1] in _NOT_BEFORE:
                     continue
-                if any(s < m.end() and m.start() < e for s, e in taken):
+                if taken.overlaps(m.start(), m.end()):
                     continue
                 written = m.group(0).rstrip(" -")
                 if not strict and not re.match(r"[A-Za-z][\w]*-\d", written):
@@ -93,14 +122,14 @@ class NameFinder:
                 if name is None:
                     continue
                 end = m.start() + len(written)
-                taken.append((m.start(), end))
+                taken.add(m.start(), end)
                 head = self.heads.get(m.group("head").casefold(), m.group("head"))
                 vendor = HEAD_VENDOR.get(head) or HEAD_VENDOR.get(self.heads.get(head.rstrip("0123456789.").casefold(), ""))
                 out.append(NameHit(m.start(), end, written, name, vendor))
         for m in _O_SERIES.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             out.append(NameHit(m.start(), m.end(), m.group(0), "OpenAI " + m.group("name").lower(), "OpenAI"))
         return sorted(out, key=lambda h: h.start)
 

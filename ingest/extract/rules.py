@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from . import dates, passes, provenance
 from .gazetteer import Gazetteer, Hit
-from .names import NameFinder, canonical
+from .names import NameFinder, Spans, canonical
 from .tables import TableReader
 from .textnorm import _DELTA_AFTER, MAX_CHARS, normalise
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
@@ -66,16 +66,29 @@ _NEW_NAME = re.compile(r"\s+(?:(?:its|a|an|the)\s+)?(?:(?:new|latest|next)\s+)?(
                        r"(?:called\s+|named\s+)?(?P<name>[A-Z][A-Za-z]+(?:[-\s]?[A-Z0-9][\w.]*){0,3})")
 
 
+MAX_LOCAL_NAMES = 100
+MAX_SENTENCE = 1500
+"""A longer "sentence" (a run-on list, hostile input) is cut into pieces, so per-sentence work stays bounded."""
+
+
 def split_sentences(text: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     for m in _SENTENCE.finditer(text):
-        piece = text[pos:m.start()]
-        if piece.strip():
-            out.append((pos, piece))
+        _add_piece(out, text, pos, m.start())
         pos = m.end()
-    if text[pos:].strip():
-        out.append((pos, text[pos:]))
+    _add_piece(out, text, pos, len(text))
     return out
+
+
+def _add_piece(out: list, text: str, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        if text[start:cut].strip():
+            out.append((start, text[start:cut]))
+        start = cut
+    if text[start:end].strip():
+        out.append((start, text[start:end]))
 
 
 @dataclass(frozen=True)
@@ -143,7 +156,7 @@ class RuleExtractor:
                 old = releases.get(key)
                 if old is None or dates.precision(release.date) > dates.precision(old.date):
                     releases[key] = release
-                if release.model.model_id is None:
+                if release.model.model_id is None and len(local) < MAX_LOCAL_NAMES:
                     local.setdefault(release.model.text, release.model)
                 focus = focus or release.model
             pronoun = _ANAPHOR.search(sentence)
@@ -178,12 +191,14 @@ class RuleExtractor:
         """Names the record knows, plus versioned names it does not (id "new:<name>"); a family yields to a longer name."""
         known = self.gaz.find(sentence)
         unknown = self.names.find(sentence)
+        inside = Spans([(u.start, u.end) for u in unknown])
         # a longer versioned name wins over a family ("Claude" in "Claude 4.5 Sonnet") or its maker ("OpenAI o1")
         kept = [h for h in known if not ((h.kind == "vendor" or (h.kind == "model" and self.gaz.is_family(h.id)))
-                                         and any(u.start <= h.start and h.end <= u.end for u in unknown))]
+                                         and inside.contains(h.start, h.end))]
+        kept_spans = Spans([(h.start, h.end) for h in kept])
         out = list(kept)
         for u in unknown:
-            if any(h.start < u.end and u.start < h.end for h in kept):
+            if kept_spans.overlaps(u.start, u.end):
                 continue
             entry = self.gaz.lookup(u.name)
             if entry is not None and entry.kind == "model":
@@ -213,8 +228,9 @@ class RuleExtractor:
         if pattern is None:
             pattern = self._short_patterns[key] = re.compile(
                 r"(?<![\w.\-])(?P<tier>" + "|".join(map(re.escape, key)) + r") (?P<v>\d+(?:\.\d+)?)(?![\w]|\.\d)")
+        taken = Spans([(h.start, h.end) for h in hits])
         for m in pattern.finditer(text):
-            if any(h.start < m.end() and m.start() < h.end for h in hits):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             full = canonical(heads[m.group("tier")], f" {m.group('tier')} {m.group('v')}")
             if full is None:
