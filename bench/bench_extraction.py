@@ -3,7 +3,7 @@
 Run: .venv/bin/python -m bench.bench_extraction [--part dev|blind|all] [--json] [-v]
 
 Each article file holds the verbatim text and hand-made labels (see
-tests/data/extraction/README.md). The record is the repository's seeds loaded
+tests/data/extraction/dev/README.md). The record is the repository's seeds loaded
 into a temporary SQLite store exactly as `briefbot seed` does; the extractor
 runs with no network. Scored per part and per language:
 - models: every versioned model named; a predicted known model matches a label
