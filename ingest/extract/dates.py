@@ -46,6 +46,7 @@ _PATTERNS = [
     re.compile(r"(?<![\d年])(?P<mnum>1[0-2]|0?[1-9])\s?[月월]\s?(?P<day>[0-3]?\d)\s?(?:-\s?[0-3]?\d\s?)?[日일]"),
     re.compile(r"\b" + _MONTH + r"\s+" + _D + r"(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)", re.IGNORECASE),
     re.compile(r"(?<![\d月월.])(?P<day>[0-3]?\d)\s?[日일](?![本曜])"),
+    re.compile(r"\b(?:in|im|en|au\s+mois\s+de|в)\s+" + _MONTH + r"(?![\w.]|\s+\d)", re.IGNORECASE),
 ]
 _WEEKDAYS = {w: i for i, ws in enumerate([
     "monday lundi montag lunes понедельник", "tuesday mardi dienstag martes вторник",

@@ -20,8 +20,8 @@ RELEASE = re.compile(
     )
 HEDGE = re.compile(
     r"将|即将|预计|计划|或将|予定|見込み|예정|계획"
-    r"|(?:sera|seront|devrait|devraient|prévu|prochainement|soll|sollen|wird|werden|geplant|demnächst"
-    r"|será|serán|se\s+espera|prevé|planea|будет|будут|планирует|ожидается|собирается)\b")
+    r"|(?:sera|seront|devrait|devraient|censée?s?|prévu|prochainement|soll|sollen|wird|werden|geplant|demnächst"
+    r"|será|serán|se\s+espera|prevé|planea|debería|supuestamente|должн\w*|будет|будут|планирует|ожидается|собирается)\b")
 NEGATION = re.compile(r"未|没有|尚未|不|ない|않|못|(?<![\w])(?:ne|pas|nicht|kein\w*|no|не|нет)\b")
 COMPARISON = re.compile(
     r"(?P<beats>超越|超过|高于|高於|超過|优于|優於|击败|胜过|领先|碾压|略胜|上回|を超え|凌駕|능가|앞서|앞섰|넘어섰|제쳤"
@@ -30,7 +30,7 @@ COMPARISON = re.compile(
     r"|(?P<matches>媲美|对标|對標|相当|相當|持平|比肩|匹敌|匹敵|同等|並ぶ|필적|비슷|대등"
     r"|(?:égal\w*|comparables?\s+à|au\s+niveau\s+de|rivalis\w*|à\s+la\s+hauteur\s+de|gleichauf|vergleichbar|ebenbürtig"
     r"|auf\s+Augenhöhe|iguala\w*|comparable\s+a|a\s+la\s+par\s+de|empatad\w*|на\s+уровне|сопоставим\w*|наравне)\b)"
-    r"|(?P<trails>落后|略低于|低于|不及|逊于|下回|及ばない|뒤처|뒤졌|못\s?미치"
+    r"|(?P<trails>落后|略低于|低于|逊于|下回|及ばない|뒤처|뒤졌|못\s?미치"
     r"|(?:en\s+retrait|derrière|inférieure?s?\s+à|hinter\w*|unterlegen|por\s+debajo\s+de|detrás\s+de|уступает|уступил\w*"
     r"|отста\w*)\b)")
 

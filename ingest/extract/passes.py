@@ -27,8 +27,10 @@ from .textnorm import figures
 from .types import CandidateClaim, CandidateRelease, ModelRef
 
 _SEGMENT = re.compile(r"\s[-–—•]\s|•|;|；|\n|[,，]?\s?(?:但是|但|然而|しかし|하지만|그러나)|,\s(?:but|mais|aber|pero|но)\b")
-_PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?모델|그\s?모델|(?<!\w)(?:it|its|il|elle|sa|son|ses|er|es|sie|"
-                      r"seine?|ihre?|su|sus|él|ella|он[ао]?|её|его)(?!\w)", re.IGNORECASE)
+_PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?모델|그\s?모델|(?:^|[,;:—]\s*|\b(?:and|but)\s+)(?:it|its)\b|"
+                      r"(?<!\w)(?:il|elle|sa|son|ses|er|es|sie|seine?|ihre?|su|sus|él|ella|он[ао]?|её|его)(?!\w)",
+                      re.IGNORECASE)
+"""Words that stand for the model the text is about; English "it" only as a clause's subject ("I opened it" is not)."""
 _CHAIN = re.compile(r"\s*(?:\([^()]{0,40}\))?(?:\s*(?:with|without|w/o|avec|sans|mit|ohne|con|sin)\s+[\w\- ]{1,25}?)?"
                     r"\s*(?:on|in|sur|auf|en|на)?\s*\(?\s*(?:and|/|or|et|und|y|и|、|,)\s*",
                     re.IGNORECASE)

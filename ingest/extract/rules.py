@@ -31,7 +31,7 @@ _PRONOUN = re.compile(r"^\s*(?:[其它该]|この|その|이\s|그\s|Il\b|Elle\b
                       r"このモデル|이\s?모델|ce\s+modèle|dieses?\s+Modell|este\s+modelo|эта\s+модель", re.IGNORECASE)
 RELEASE_VERB = re.compile(
     r"\b(?:released|releases|releasing|unveiled|unveils|unveiling|launched|launches|launching|rolled\s+out|"
-    r"rolls\s+out|rolling\s+out|introduced|introduces|debuted|debuts|shipped|ships|open-sourced|"
+    r"rolls\s+out|rolling\s+out|introduced|introduces|debuted|debuts|shipped|ships|open-sourced|went\s+open-source|"
     r"open-sources|announced|announces|made\s+available|is\s+now\s+available|are\s+now\s+available)\b",
     re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:will|would|plans?\s+to|planning\s+to|expected\s+to|rumou?red|could|may|might|"
@@ -40,12 +40,12 @@ HEDGE = re.compile(r"\b(?:will|would|plans?\s+to|planning\s+to|expected\s+to|rum
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer|fails?\s+to|failed\s+to)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
 COMPARISON = re.compile(
-    r"\b(?P<beats>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
+    r"\b(?:(?P<beats>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
     r"edg(?:es|ed|ing)\s+out|(?:comes?|came)\s+out\s+ahead\s+of|ahead\s+of|top(?:s|ped|ping)|(?:point\s+)?lead\s+over)"
     r"|(?P<matches>comparable\s+to|on\s+par\s+with|match(?:es|ed|ing)|rival(?:s|ed|ing)?|level\s+with|"
     r"competitive\s+with|tied\s+with|toe-to-toe\s+with)"
     r"|(?P<trails>trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|fall(?:s|ing)?\s+short\s+of|fell\s+short\s+of|"
-    r"behind)\b", re.IGNORECASE)
+    r"behind))\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,4}(?:\.\d+)?)(\s*(?:%|percent|per\s+cent))?(?![\d.]*\s*(?:[BMK]\b|billion|"
                      r"million|tokens|x\b|times|years?|days?|months?|languages))(?!\.\d)")
 _BEFORE_BENCH = re.compile(r"^(?:\s*(?:%|percent))?\s*(?:accuracy|pass@1|score|points)?\s*(?:on|in|at|for)\s+"
@@ -56,10 +56,14 @@ _AFTER_BENCH = re.compile(r"^\s*(?:benchmark)?\s*(?:\([^)]{0,20}\))?\s*(?:score|
 _SCORE_VERB = r"(?:scores?|scored|scoring|reaches|reached|achieves|achieved|hits|hit|posts|posted|gets|got|records|recorded)"
 _PRONOUN_GAP = re.compile(r",?\s*(?:it|the\s+(?:new\s+)?model)\s+" + _SCORE_VERB + r"\s+(?:a\s+)?(?:score\s+of\s+)?",
                           re.IGNORECASE)
-_ANAPHOR = re.compile(r"(?:^\s*|\b)(?:It|it|The\s+(?:new\s+)?model|the\s+(?:new\s+)?model|This\s+model)\b(?!')")
+_ANAPHOR = re.compile(r"\b(?:The|the|This|this)\s+(?:new\s+)?model\b(?!')|(?:^\s*|[,;:]\s*|\b(?:and|but|while|as)\s+|"
+                      r"^\s*(?:On|In|At|For)\s+[^\s,]+(?:\s[^\s,]+)?\s+)(?:It|it)\b(?!')")
+"""A pronoun that can stand for the article's model: as a clause's subject, not an object ("I opened it")."""
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:its|a|an|the|their|our|his|her)\s+)?(?:(?:new|latest|next|next-generation|open|"
                          r"open-weights|flagship|updated|upgraded|smaller|larger|faster)\s+)*(?:(?:model|version|"
                          r"flagship)s?\s*[,:]?\s+)?(?:called\s+|named\s+|dubbed\s+)?$", re.IGNORECASE)
+_PASSIVE_AFTER = re.compile(r"\s*$|\s*[,;:]|\s*(?:today|this\s+week|on\s+\w+day|(?:on|in)\s+(?:[A-Z][a-z]+|\d)|\()")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|has\s+been|been|being)\s+$")
 _COORD = re.compile(r"\s*(?:\([^()]{0,40}\))?(?:\s+(?:in|on)\s+[A-Z][a-z]+(?:\s+\d{1,2})?,?(?:\s+\d{4})?)?\s*,?\s*"
                     r"(?:and\s+|&\s+|as\s+well\s+as\s+)?")
 _NEW_NAME = re.compile(r"\s+(?:(?:its|a|an|the)\s+)?(?:(?:new|latest|next)\s+)?(?:(?:model|flagship|family)\s*,?\s+)?"
@@ -301,18 +305,17 @@ class RuleExtractor:
             if sentence[clause_end:clause_end + 1] == ":" and _OBJECT_GAP.match(sentence[verb.end():clause_end + 1] + " "):
                 clause_end = _clause_end(sentence, clause_end + 1)  # "released upgraded versions: A, B and C"
             model_hit = next((h for h in after if h.kind in ("model", "benchmark") and h.start < clause_end), None)
+            passive_ok = bool(_PASSIVE_AFTER.match(sentence, verb.end()) or _PASSIVE_BEFORE.search(head))
             if model_hit is not None and not (model_hit.kind == "model" and
                                               _OBJECT_GAP.match(sentence[verb.end():model_hit.start])):
                 model_hit = None
-                if self._new_name(sentence, verb.end()) is None:
+                if self._new_name(sentence, verb.end()) is None and not passive_ok:
                     continue
             vendor_id = next((h.id for h in reversed(before) if h.kind == "vendor"), None)
             group: list[Hit] = []
             if model_hit is not None:
                 group = self._coordinated(sentence, hits, model_hit, clause_end)
-            elif re.match(r"\s*$|\s*(?:today|this\s+week|on\s+\w+day|(?:on|in)\s+(?:[A-Z][a-z]+|\d)|\()",
-                          sentence[verb.end():verb.end() + 20]) \
-                    or re.search(r"\b(?:was|were|is|has\s+been|been|being)\s+$", head):
+            elif passive_ok:
                 passive = [h for h in before if h.kind == "model"]
                 if not passive:
                     continue
