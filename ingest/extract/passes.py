@@ -34,6 +34,7 @@ _PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?
 _CHAIN = re.compile(r"\s*(?:\([^()]{0,40}\))?(?:\s*(?:with|without|w/o|avec|sans|mit|ohne|con|sin)\s+[\w\- ]{1,25}?)?"
                     r"\s*(?:on|in|sur|auf|en|на)?\s*\(?\s*(?:and|/|or|et|und|y|и|、|,)\s*",
                     re.IGNORECASE)
+_LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
 _FOLLOWING_BENCH = re.compile(r"\s*%?\s*(?:on|in|at|sur|auf|bei|en|на|в)\s+(?:the\s+)?", re.IGNORECASE)
 _BENCH_ADJACENT = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:[:=：]|で|에서|에서는)?\s*")
 _SCORE_VERB = re.compile(
@@ -47,6 +48,7 @@ _CONDITION = re.compile(r"\s?(?:\((?P<paren>[^()]{1,40})\)|(?P<with>(?:with|with
 _PASS_AT = re.compile(r"pass@\d+|avg@\d+|maj@\d+", re.IGNORECASE)
 _WITH_OBJECT = re.compile(r"(?:与|和|跟|同|と|과|와|with|avec|mit|con|с)\s*$", re.IGNORECASE)
 _VERB_FINAL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+_THAT = re.compile(r"\s*(?:que|qu'|that|dass|что|che)\b", re.IGNORECASE)
 _TOPIC_PARTICLE = re.compile(r"^[」』\"'”’)\s]*(?:は|が|은|는|이|가)")
 _EN_HEDGE = re.compile(r"\b(?:will|would|expected\s+to|plans?\s+to|could|may|might|rumou?red|preparing|said\s+to)\b",
                        re.IGNORECASE)
@@ -96,8 +98,10 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
             near = sentence[max([seg[0]] + [f.end for f in figs if f.end <= fig.start]):fig.start]
             implicit = model is None and fig.unit and not any(seg[0] <= m.start and m.end <= fig.start for m in models) and \
                 (_PRONOUN.search(near) or _SCORE_VERB.search(near))
+            list_item = bool(_LIST_ITEM.match(sentence))
             subject = ref(model) if model is not None else (
-                (section or topic) if bench_adjacent else (topic or section) if implicit else None)
+                (section or (topic if list_item else None)) if bench_adjacent else (topic or section) if implicit
+                else None)
             if subject is None:
                 continue
             if not (fig.unit or bench_adjacent or (model is not None and len(lead.strip(" :(")) <= 2)
@@ -190,7 +194,7 @@ def _before_ok(gap: str, verb: str) -> bool:
 
 
 def _after_ok(gap: str, verb: str, verb_final: bool, sentence: str) -> bool:
-    if re.search(r"[.;:。；,，、]", gap):
+    if re.search(r"[.;:。；,，、]", gap) or _THAT.match(gap):
         return False
     if re.search(r"[\uac00-\ud7af]", sentence):
         return False  # Korean puts the object before the verb

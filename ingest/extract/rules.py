@@ -25,6 +25,8 @@ from .textnorm import _DELTA_AFTER, MAX_CHARS, normalise
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=[。！？])\s*|\n+")
+_SERIES = re.compile(r"[」』\"']?\s?-?\s?(?:series|family|families|line-?up|models|Reihe|Familie|famille|série|serie|"
+                     r"семейств\w*|シリーズ|系列)", re.IGNORECASE)
 _HEAD_TIER = re.compile(r"(?P<head>[A-Z][A-Za-z]+) (?P<tier>Opus|Sonnet|Haiku|Pro|Flash|Ultra|Large|Medium|Small|Mini|Max|"
                         r"Maverick|Scout) \d")
 _PRONOUN = re.compile(r"^\s*(?:[其它该]|この|その|이\s|그\s|Il\b|Elle\b|Er\b|Es\b|Sie\b|Él\b|Ella\b|Он[ао]?\b)|这一模型|该模型|"
@@ -208,6 +210,8 @@ class RuleExtractor:
             if entry is not None and entry.kind == "model":
                 out.append(Hit("model", entry.id, u.start, u.end, u.text))
                 continue
+            if _SERIES.match(sentence, u.end):
+                continue  # "the Claude 4 series", "GPT-5シリーズ", "o1/o3/o4-Reihe": a family, not a model
             if u.name not in self._local:
                 vendor = self._vendor_id(u.vendor_name) or self._vendor_before(kept, Hit("model", "", u.start, u.end, u.text))
                 self._local[u.name] = ModelRef(u.name, None, vendor)
