@@ -34,6 +34,7 @@ _PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?
 _CHAIN = re.compile(r"\s*(?:\([^()]{0,40}\))?(?:\s*(?:with|without|w/o|avec|sans|mit|ohne|con|sin)\s+[\w\- ]{1,25}?)?"
                     r"\s*(?:on|in|sur|auf|en|на)?\s*\(?\s*(?:and|/|or|et|und|y|и|、|,)\s*",
                     re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
 _FOLLOWING_BENCH = re.compile(r"\s*%?\s*(?:on|in|at|sur|auf|bei|en|на|в)\s+(?:the\s+)?", re.IGNORECASE)
 _BENCH_ADJACENT = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:[:=：]|で|에서|에서는)?\s*")
@@ -69,11 +70,14 @@ def _segments(sentence: str) -> list[tuple[int, int]]:
 def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], section: ModelRef | None,
            topic: ModelRef | None = None) -> list[CandidateClaim]:
     """Scores by proximity; `section` is the model a list or heading is about, `topic` the one the text is about."""
-    benches = [h for h in hits if h.kind == "benchmark"]
     models = [h for h in hits if h.kind == "model"]
+    if not models and section is None and topic is None:
+        return []
+    benches = [h for h in hits if h.kind == "benchmark"] + unknown_benchmarks(sentence, hits)
     if not benches:
         return []
-    figs = [f for f in figures(sentence) if not any(h.start <= f.start < h.end for h in hits)]
+    benches.sort(key=lambda h: h.start)
+    figs = [f for f in figures(sentence) if not any(h.start <= f.start < h.end for h in hits + benches)]
     out = []
     segments = _segments(sentence)
     previous = None  # (figure, subject, bench) of the last score, for "77.2% (standard) / 82.0% (parallel)"
@@ -109,10 +113,42 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
                 continue
         previous = (fig, subject, bench)
         bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
+        known_bench = not bench.id.startswith("text:")
         out.append(CandidateClaim("benchmark_score", subject, sentence.strip(), "vendor_reported",
-                                  benchmark_id=bench.id, value=fig.value, value_text=fig.text,
+                                  benchmark_id=bench.id if known_bench else None,
+                                  benchmark_text=None if known_bench else bench.text, value=fig.value, value_text=fig.text,
                                   unit=fig.unit if fig.unit == "%" else None,
                                   conditions=_conditions(sentence, fig.end, bench_gap)))
+    return out
+
+
+_BENCH_NAME = (r"(?P<name>(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*(?:Bench|bench|Eval|QA|Exam))"
+               r"(?:-[A-Za-z0-9]+){0,3}(?: (?:[A-Z][A-Za-z]+|\d{1,4}(?:\.\d)?)){0,2})")
+_BENCH_CONTEXTS = [
+    re.compile(r"(?:^|[-•*]\s|;\s)\s*" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?[:：]\s?\d"),
+    re.compile(r"\d\s?%?\s(?:on|en|sur|auf|in|на|в)\s(?:the\s|el\s|le\s|la\s)?" + _BENCH_NAME + r"(?![\w-])"),
+    re.compile(r"(?i:benchmark|бенчмарке?|banco de pruebas)\s" + _BENCH_NAME + r"(?![\w-])"),
+]
+_NOT_BENCH_NAME = re.compile(r"(?:AI|API|GPU|CEO|USD|EUR|LLM|MoE|Python|GitHub|OpenAI|Google|Anthropic)$")
+
+
+def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
+    """Benchmarks the record does not know, named where only a benchmark can stand: "ARC-AGI-2: 37.6%",
+    "52.9% on FrontierMath", "на бенчмарке ARC-AGI-2"; kept by their written name, never stored as facts."""
+    if not _DIGIT_RE.search(sentence):
+        return []
+    out: list[Hit] = []
+    lowered = sentence.lower()
+    wanted = (":" in sentence or "：" in sentence, True, "bench" in lowered or "бенчмарк" in lowered or "banco" in lowered)
+    for pattern, needed in zip(_BENCH_CONTEXTS, wanted):
+        if not needed:
+            continue
+        for m in pattern.finditer(sentence):
+            start, end = m.start("name"), m.end("name")
+            name = m.group("name").strip()
+            if _NOT_BENCH_NAME.search(name) or any(h.start < end and start < h.end for h in hits + out):
+                continue
+            out.append(Hit("benchmark", "text:" + name, start, start + len(name), name))
     return out
 
 

@@ -38,7 +38,7 @@ _NOT_A_SCORE_AFTER = re.compile(
     r"[-/.]\d)", re.IGNORECASE)
 _NOT_A_SCORE_BEFORE = re.compile(r"(?:[$€£¥+~×#№]|\bv|\bby|\btop|\bNo\.?|\bQ|第|约|約|\bout\s+of|\bsur|\bvon|из)\s?$",
                                  re.IGNORECASE)
-_DELTA_AFTER = re.compile(r"\s?(?:fewer|more\b|faster|cheaper|lower|higher|improvement|lead|percentage\s+points?|"
+_DELTA_AFTER = re.compile(r"\s?(?:win\s+rate|fewer|more\b|faster|cheaper|lower|higher|improvement|lead|percentage\s+points?|"
                           r"pp\b|less\b|better|gain|increase|reduction|drop)", re.IGNORECASE)
 _RATING_AFTER = re.compile(r"\s?\S{0,3}\s?(?:Elo|rating)", re.IGNORECASE)
 
