@@ -289,6 +289,12 @@ def _implicit_subject(sentence: str, start: int, verb) -> bool:
                 or _GERUND.search(verb.group(0)))
 
 
+def _vendor_subject(hits: list[Hit], start: int, verb, topic: ModelRef | None) -> bool:
+    """"DeepSeek的表现大幅超越了 GPT-4o" in an article about a DeepSeek model: the maker stands for its model."""
+    return topic is not None and any(h.kind == "vendor" and h.id == topic.vendor_id and start <= h.start
+                                     and h.end <= verb.start() for h in hits)
+
+
 def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], topic: ModelRef | None
                 ) -> list[CandidateClaim]:
     """Comparisons stated with the words of lexicon.COMPARISON; `topic` is the model the text is about."""
@@ -322,8 +328,8 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
             cands = [m for m in before if not _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])
                      and not any(e <= m.start for e in earlier)]
             subject = cands[0] if cands else None
-            objects = after
-        if subject is None and not _implicit_subject(sentence, start, verb):
+            objects = after or [m for m in before if _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])]
+        if subject is None and not (_implicit_subject(sentence, start, verb) or _vendor_subject(hits, start, verb, topic)):
             continue
         if not objects:
             continue

@@ -84,6 +84,7 @@ _OBJECT_GAP = re.compile(r"^\s+(?:(?:its|a|an|the|their|our|his|her)\s+)?(?:(?:n
                          r"open-weights|flagship|updated|upgraded|smaller|larger|faster)\s+)*(?:(?:model|version|"
                          r"flagship)s?\s*[,:]?\s+)?(?:called\s+|named\s+|dubbed\s+)?$", re.IGNORECASE)
 _PASSIVE_AFTER = re.compile(r"\s*$|\s*[,;:]|\s*(?:today|this\s+week|on\s+\w+day|(?:on|in)\s+(?:[A-Z][a-z]+|\d)|\()")
+_PASSIVE_PRONOUN = re.compile(r"\s*(?:It|The\s+(?:new\s+)?model|This\s+model)\s+(?:was|has\s+been|is\s+now)\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|has\s+been|been|being)\s+$")
 _COORD = re.compile(r"\s*(?:\([^()]{0,40}\))?(?:\s+(?:in|on)\s+[A-Z][a-z]+(?:\s+\d{1,2})?,?(?:\s+\d{4})?)?\s*,?\s*"
                     r"(?:and\s+|&\s+|as\s+well\s+as\s+)?")
@@ -135,6 +136,7 @@ class RuleExtractor:
         self.tables = TableReader(gazetteer, self.names)
         self._local_patterns: dict[str, re.Pattern] = {}
         self._short_patterns: dict[tuple, re.Pattern] = {}
+        self._last_model: ModelRef | None = None
         self._local: dict[str, ModelRef] = {}
         """New model names released earlier in the article being extracted (one article at a time)."""
 
@@ -147,6 +149,8 @@ class RuleExtractor:
         claims: dict[tuple, CandidateClaim] = {}
         focus: ModelRef | None = None
         section: ModelRef | None = None
+        last_model: ModelRef | None = None
+        """The model named last in the sentences before: what "it", "the model", a participle refer to."""
         previous, prev_vendors = "", []
         self._local = {}
         local: dict[str, ModelRef] = {}
@@ -172,6 +176,7 @@ class RuleExtractor:
             else:
                 topical = [m for m in models if re.match(r"[」』\s]*(?:は|는|은)", sentence[m.end:m.end + 3])]
                 section = self._ref(topical[0]) if topical else section
+            self._last_model = last_model
             found_releases = [*self._releases(sentence, hits, ctx),
                               *passes.releases(sentence, hits, self._ref, ctx.date, self._vendor_before)]
             for release in found_releases:
@@ -190,7 +195,7 @@ class RuleExtractor:
             else:
                 fallback = focus
             anaphor = fallback if pronoun else None
-            topic = anaphor or section or focus
+            topic = anaphor or section or last_model or focus
             found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, topic),
                      *passes.scores(sentence, hits, self._ref, section or anaphor, topic),
                      *passes.comparisons(sentence, hits, self._ref, topic)]
@@ -205,6 +210,9 @@ class RuleExtractor:
                 claim = _with_provenance(claim, prov, by)
                 claims.setdefault(claim.key(), claim)
             previous, prev_vendors = sentence, vendors
+            named = [m for m in models if not self.gaz.is_family(m.id)]
+            if named:
+                last_model = self._ref(named[-1])
         new_models = {ref.text: ref for ref in self._local.values()}
         extraction = Extraction(mentions=tuple(m for m in mentions.values()
                                                if not (m.kind == "model" and self.gaz.is_family(m.id))),
@@ -219,18 +227,19 @@ class RuleExtractor:
         inside = Spans([(u.start, u.end) for u in unknown])
         # a longer versioned name wins over a family ("Claude" in "Claude 4.5 Sonnet") or its maker ("OpenAI o1")
         kept = [h for h in known if not ((h.kind == "vendor" or (h.kind == "model" and self.gaz.is_family(h.id)))
-                                         and inside.contains(h.start, h.end))]
+                                         and inside.contains(h.start, h.end))
+                and not (h.kind == "model" and _SERIES.match(sentence, h.end))]
         kept_spans = Spans([(h.start, h.end) for h in kept])
         out = list(kept)
         for u in unknown:
             if kept_spans.overlaps(u.start, u.end):
                 continue
+            if _SERIES.match(sentence, u.end):
+                continue  # "the Claude 4 series", "GPT-5シリーズ", "o1/o3/o4-Reihe": a family, not a model
             entry = self.gaz.lookup(u.name)
             if entry is not None and entry.kind == "model":
                 out.append(Hit("model", entry.id, u.start, u.end, u.text))
                 continue
-            if _SERIES.match(sentence, u.end):
-                continue  # "the Claude 4 series", "GPT-5シリーズ", "o1/o3/o4-Reihe": a family, not a model
             if u.name not in self._local:
                 vendor = self._vendor_id(u.vendor_name) or self._vendor_before(kept, Hit("model", "", u.start, u.end, u.text))
                 self._local[u.name] = ModelRef(u.name, None, vendor)
@@ -340,6 +349,12 @@ class RuleExtractor:
                 group = self._coordinated(sentence, hits, model_hit, clause_end)
             elif passive_ok:
                 passive = [h for h in before if h.kind == "model"]
+                if not passive and self._last_model is not None and _PASSIVE_PRONOUN.match(head):
+                    ref = self._last_model  # "It was released in November 2023": the model named just before
+                    out.append(CandidateRelease(ref, ref.vendor_id or vendor_id or ctx.vendor_id, sentence.strip(),
+                                                passes.release_date(sentence, Hit("model", "", verb.end(), verb.end(), ""),
+                                                                    ctx.date)))
+                    continue
                 if not passive:
                     continue
                 group = [passive[-1]]
