@@ -289,14 +289,14 @@ def _implicit_subject(sentence: str, start: int, verb) -> bool:
                 or _GERUND.search(verb.group(0)))
 
 
-def _vendor_subject(hits: list[Hit], start: int, verb, topic: ModelRef | None) -> bool:
+def _vendor_subject(hits: list[Hit], start: int, verb, topics) -> ModelRef | None:
     """"DeepSeek的表现大幅超越了 GPT-4o" in an article about a DeepSeek model: the maker stands for its model."""
-    return topic is not None and any(h.kind == "vendor" and h.id == topic.vendor_id and start <= h.start
-                                     and h.end <= verb.start() for h in hits)
+    makers = {h.id for h in hits if h.kind == "vendor" and start <= h.start and h.end <= verb.start()}
+    return next((t for t in topics if t is not None and t.vendor_id in makers), None)
 
 
-def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], topic: ModelRef | None
-                ) -> list[CandidateClaim]:
+def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], topic: ModelRef | None,
+                others: tuple = ()) -> list[CandidateClaim]:
     """Comparisons stated with the words of lexicon.COMPARISON; `topic` is the model the text is about."""
     models = [h for h in hits if h.kind == "model"]
     if not models:
@@ -329,11 +329,12 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
                      and not any(e <= m.start for e in earlier)]
             subject = cands[0] if cands else None
             objects = after or [m for m in before if _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])]
-        if subject is None and not (_implicit_subject(sentence, start, verb) or _vendor_subject(hits, start, verb, topic)):
+        maker_model = _vendor_subject(hits, start, verb, (topic, *others)) if subject is None else None
+        if subject is None and not (maker_model or _implicit_subject(sentence, start, verb)):
             continue
         if not objects:
             continue
-        subj = ref(subject) if subject is not None else topic
+        subj = ref(subject) if subject is not None else (maker_model or topic)
         if subj is None:
             continue
         others = tuple(r for r in (ref(o) for o in objects) if (r.model_id or r.text) != (subj.model_id or subj.text))

@@ -198,7 +198,7 @@ class RuleExtractor:
             topic = anaphor or section or last_model or focus
             found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, topic),
                      *passes.scores(sentence, hits, self._ref, section or anaphor, topic),
-                     *passes.comparisons(sentence, hits, self._ref, topic)]
+                     *passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus))]
             if focus is None and found:
                 focus = found[0].subject
             for claim in found:

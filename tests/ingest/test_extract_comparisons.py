@@ -43,3 +43,10 @@ def test_english_lists_stop_at_the_coordinated_models(extract):
 def test_negated_comparison_is_skipped(extract):
     ext = extract("Gemini Ultra übertraf GPT-4 im MMMU-Benchmark-Test. GPT-5 no supera a GPT-4o.")
     assert comparisons(ext) == set()
+
+
+def test_a_maker_or_a_pronoun_stands_for_the_model_the_article_is_about(extract):
+    ext = extract("全新自研的DeepSeek-R1-Lite 预览版正式上线。该系列模型在数学、代码以及各种复杂逻辑推理任务上,取得了媲美 "
+                  "o1-preview 的推理效果。在 AIME 等权威评测中,DeepSeek的表现大幅超越了 GPT-4o 等知名模型。")  # 003
+    assert comparisons(ext) == {("DeepSeek-R1-Lite", "matches", frozenset({"OpenAI o1-preview"})),
+                                ("DeepSeek-R1-Lite", "beats", frozenset({"gpt-4o-0513"}))}

@@ -90,3 +90,9 @@ def test_unknown_models_become_review_candidates_with_their_vendor(store, extrac
     dates = {r["model_id"]: r for r in store.rows("select model_id, date, date_basis from releases")}
     assert dates["claude-sonnet-4.5"]["date"] == "2025-09-29"
     assert dates["claude-sonnet-4.5"]["date_basis"] == "stated in source"
+
+
+def test_it_was_released_refers_to_the_model_named_before(extract):
+    ext = extract("Since its inception in July 2023, xAI has been developing Grok-1, a competitor to ChatGPT. It was "
+                  "released in November 2023 for premium X subscribers.")  # 033
+    assert releases(ext) == {("Grok-1", "2023-11")}

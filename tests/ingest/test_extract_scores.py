@@ -41,3 +41,18 @@ def test_list_item_figures_are_not_the_previous_items_model(extract):
     ext = extract("I opened it and nearly dropped my chopsticks—AIME 2024 math test: 79.8%, tied with OpenAI o1-1217; "
                   "MATH-500: 97.3%; Codeforces Elo rating: 2029, surpassing 96.3% of human competitors.")  # 034
     assert not any(s[0] == "o1-1217" for s in scores(ext))
+
+
+def test_benchmarks_the_record_does_not_know_are_kept_by_name(extract):
+    ext = extract("GPT-5.2 показала результат 52.9% на ARC-AGI-2.\n"  # 023 (reworded order, same figures)
+                  "Incluso en el exigente benchmark FrontierMath, diseñado para evaluar el razonamiento matemático "
+                  "avanzado, o3 logró un 25.2%.")  # 020
+    got = scores(ext)
+    assert ("gpt-5.2", "ARC-AGI-2", 52.9) in got and ("OpenAI o3", "FrontierMath", 25.2) in got
+    assert all(c.benchmark_id is None for c in ext.claims)  # review material, never a stored fact
+
+
+def test_a_win_rate_against_a_model_is_no_benchmark_score(extract):
+    ext = extract("# GLM-4.5\n\n- Open-source MoE model family featuring exceptional coding performance, achieving 64.2% "
+                  "on SWE-bench and 80.8% win rate against Qwen3 Coder in real-world challenges.")  # 036
+    assert {s[2] for s in scores(ext)} == {64.2}
