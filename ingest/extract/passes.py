@@ -68,7 +68,7 @@ def _segments(sentence: str) -> list[tuple[int, int]]:
 
 
 def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], section: ModelRef | None,
-           topic: ModelRef | None = None) -> list[CandidateClaim]:
+           topic: ModelRef | None = None, tails: dict[str, str] | None = None) -> list[CandidateClaim]:
     """Scores by proximity; `section` is the model a list or heading is about, `topic` the one the text is about."""
     models = [h for h in hits if h.kind == "model"]
     if not models and section is None and topic is None:
@@ -118,7 +118,8 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
                                   benchmark_id=bench.id if known_bench else None,
                                   benchmark_text=None if known_bench else bench.text, value=fig.value, value_text=fig.text,
                                   unit=fig.unit if fig.unit == "%" else None,
-                                  conditions=_conditions(sentence, fig.end, bench_gap)))
+                                  conditions=_with_tail(_conditions(sentence, fig.end, bench_gap),
+                                                        (tails or {}).get(model.text) if model is not None else None)))
     return out
 
 
@@ -171,6 +172,10 @@ def _model_before(sentence: str, models: list[Hit], figs, fig, seg) -> Hit | Non
     if _EN_COMPARE.search(gap) or lexicon.search(lexicon.COMPARISON, gap):
         return None
     return m
+
+
+def _with_tail(conditions: str | None, tail: str | None) -> str | None:
+    return "; ".join(x for x in (tail, conditions) if x) or None
 
 
 def _conditions(sentence: str, pos: int, bench_gap: str | None) -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import dates, passes, provenance
 from .gazetteer import Gazetteer, Hit
@@ -44,6 +44,7 @@ class _Lowered:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=[。！？])\s*|\n+")
+_VARIANT_TAIL = re.compile(r"(?:[\s-]+[A-Z][a-z]+){1,3}")
 _SERIES = re.compile(r"[」』\"']?\s?-?\s?(?:series|family|families|line-?up|models|Reihe|Familie|famille|série|serie|"
                      r"семейств\w*|シリーズ|系列)", re.IGNORECASE)
 _HEAD_TIER = re.compile(r"(?P<head>[A-Z][A-Za-z]+) (?P<tier>Opus|Sonnet|Haiku|Pro|Flash|Ultra|Large|Medium|Small|Mini|Max|"
@@ -137,6 +138,8 @@ class RuleExtractor:
         self._local_patterns: dict[str, re.Pattern] = {}
         self._short_patterns: dict[tuple, re.Pattern] = {}
         self._last_model: ModelRef | None = None
+        self._tails: dict[str, str] = {}
+        """Variant words written after a known model ("Deep Think" after "Gemini 3 Pro"): a score's conditions."""
         self._local: dict[str, ModelRef] = {}
         """New model names released earlier in the article being extracted (one article at a time)."""
 
@@ -153,6 +156,7 @@ class RuleExtractor:
         """The model named last in the sentences before: what "it", "the model", a participle refer to."""
         previous, prev_vendors = "", []
         self._local = {}
+        self._tails = {}
         local: dict[str, ModelRef] = {}
         for claim in self._tables(text.splitlines(), ctx):
             claims.setdefault(claim.key(), claim)
@@ -197,7 +201,7 @@ class RuleExtractor:
             anaphor = fallback if pronoun else None
             topic = anaphor or section or last_model or focus
             found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, topic),
-                     *passes.scores(sentence, hits, self._ref, section or anaphor, topic),
+                     *passes.scores(sentence, hits, self._ref, section or anaphor, topic, self._tails),
                      *passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus))]
             if focus is None and found:
                 focus = found[0].subject
@@ -208,7 +212,9 @@ class RuleExtractor:
                 subject_vendor = claim.subject.vendor_id
                 prov, by = provenance.decide(sentence, previous, vendors, prev_vendors, ctx.vendor_id, subject_vendor)
                 claim = _with_provenance(claim, prov, by)
-                claims.setdefault(claim.key(), claim)
+                kept = claims.setdefault(claim.key(), claim)
+                if kept is not claim and claim.conditions and not kept.conditions:
+                    claims[claim.key()] = replace(kept, conditions=claim.conditions)
             previous, prev_vendors = sentence, vendors
             named = [m for m in models if not self.gaz.is_family(m.id)]
             if named:
@@ -231,8 +237,13 @@ class RuleExtractor:
                 and not (h.kind == "model" and _SERIES.match(sentence, h.end))]
         kept_spans = Spans([(h.start, h.end) for h in kept])
         out = list(kept)
+        by_start = {h.start: h for h in kept if h.kind == "model"}
         for u in unknown:
             if kept_spans.overlaps(u.start, u.end):
+                h = by_start.get(u.start)
+                tail = sentence[h.end:u.end] if h is not None and h.end < u.end else ""
+                if tail and _VARIANT_TAIL.fullmatch(tail):
+                    self._tails[h.text] = tail.strip(" -")  # "Gemini 3 Pro Deep Think": the model, in Deep Think mode
                 continue
             if _SERIES.match(sentence, u.end):
                 continue  # "the Claude 4 series", "GPT-5シリーズ", "o1/o3/o4-Reihe": a family, not a model

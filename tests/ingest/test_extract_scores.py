@@ -56,3 +56,12 @@ def test_a_win_rate_against_a_model_is_no_benchmark_score(extract):
     ext = extract("# GLM-4.5\n\n- Open-source MoE model family featuring exceptional coding performance, achieving 64.2% "
                   "on SWE-bench and 80.8% win rate against Qwen3 Coder in real-world challenges.")  # 036
     assert {s[2] for s in scores(ext)} == {64.2}
+
+
+def test_variant_words_after_a_known_model_are_the_scores_conditions(extract):
+    # a real launch report (tooliax.com, Feb 2026), found while building the dev set
+    ext = extract("Gemini 3 Deep Think achieved an unprecedented 84.6% on the ARC-AGI-2 benchmark, a result independently "
+                  "verified by the ARC Prize Foundation.")
+    claim = next(c for c in ext.claims if c.value == 84.6)
+    assert claim.subject.model_id == "gemini-3-pro" and claim.conditions == "Deep Think"
+    assert claim.benchmark_text == "ARC-AGI-2"
