@@ -116,7 +116,7 @@ def plan(store: Store, extraction: Extraction, origin: Origin, now: str) -> Plan
         return model is not None and model.reviewed
 
     for ref in extraction.new_models:
-        if ref.vendor_id or origin.vendor_id:
+        if ref.vendor_id:  # a name only mentioned needs its own maker: a feed's vendor is not everyone's
             model_id(ref)
     releases = []
     for r in extraction.releases:
