@@ -196,6 +196,8 @@ class TableReader:
                     i += 1
                     continue
             bench = self.benchmark(line) if models and len(line) <= 60 else None
+            if bench is not None and not bench[0]:
+                bench = self._qualified(bench[1], lines[i + 1:i + 4])
             if bench is None or not bench[0]:
                 i += 1
                 continue
@@ -217,6 +219,16 @@ class TableReader:
             else:
                 i += 1
         return out
+
+    def _qualified(self, name: str, following: list[str]) -> tuple[str | None, str, str | None] | None:
+        """"Codeforces" then "Percentile(排名)": the record's "Codeforces (percentile)", named by the metric line."""
+        for line in following:
+            if "@" in line or _METRIC_HINT.search(line) or re.match(r"\s*[A-Za-z]+\s?[(（]", line):
+                for word in re.findall(r"[A-Za-z]{3,}", line):
+                    entry = self.gaz.lookup(f"{name} ({word})")
+                    if entry is not None and entry.kind == "benchmark":
+                        return entry.id, name, None
+        return None
 
     def _header_models(self, line: str) -> list[tuple[str, str | None]]:
         hits = [h for h in self.gaz.find(line) if h.kind == "model" and not self.gaz.is_family(h.id)]
