@@ -51,7 +51,7 @@ class ConfigError(ValueError):
 
 NUMBERS: dict[str, float] = {
     "BRIEFBOT_OUTBOX_MAX_ATTEMPTS": 8, "BRIEFBOT_OUTBOX_BASE_DELAY": 2.0, "BRIEFBOT_OUTBOX_PACE": 1.0,
-    "BRIEFBOT_LOCAL_SINK_DELAY": 0.0, "BRIEFBOT_ALERT_WINDOW_MINUTES": 10.0,
+    "BRIEFBOT_LOCAL_SINK_DELAY": 0.0, "BRIEFBOT_ALERT_WINDOW_MINUTES": 10.0, "BRIEFBOT_ALERT_MAX_AGE_DAYS": 14.0,
     "BRIEFBOT_FEED_INTERVAL_MINUTES": 30.0, "BRIEFBOT_FEED_BACKOFF_MINUTES": 5.0, "BRIEFBOT_FEED_MAX_FAILURES": 5,
     "BRIEFBOT_FEED_TIMEOUT": 10.0, "BRIEFBOT_FEED_MAX_BYTES": 2_000_000, "BRIEFBOT_FEED_MAX_REDIRECTS": 3,
     "BRIEFBOT_FEED_DOMAIN_DELAY": 1.0, "BRIEFBOT_LLM_RETRIES": 2, "BRIEFBOT_LLM_BACKOFF": 0.5,
@@ -108,6 +108,8 @@ class FeedSettings:
 @dataclass(frozen=True)
 class AlertSettings:
     window_minutes: float
+    max_age_days: float
+    """A release dated longer ago than this is stored but never alerted as new (a re-report of old news)."""
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,8 @@ class Settings:
 
     @property
     def alerts(self) -> AlertSettings:
-        return AlertSettings(window_minutes=self.number("BRIEFBOT_ALERT_WINDOW_MINUTES"))
+        return AlertSettings(window_minutes=self.number("BRIEFBOT_ALERT_WINDOW_MINUTES"),
+                             max_age_days=self.number("BRIEFBOT_ALERT_MAX_AGE_DAYS"))
 
     @property
     def llm(self) -> LLMSettings:
