@@ -33,7 +33,7 @@ from .period import Period
 
 log = logging.getLogger(__name__)
 
-PROVENANCE_ORDER = {"disputed": 0, "independent": 1, "crowd": 2, "retracted": 3, "vendor_reported": 4}
+PROVENANCE_ORDER = {"disputed": 0, "independent": 1, "crowd": 2, "press": 3, "retracted": 4, "vendor_reported": 5}
 WATCH_KINDS = ("benchmark_score", "comparison", "capability")
 NOT_A_RECORD = ("disputed", "retracted")
 

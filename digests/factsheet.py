@@ -14,7 +14,7 @@ from storage import Claim
 
 from .digest_types import Digest
 
-BADGE = {"vendor_reported": "vendor claim", "independent": "independent", "crowd": "crowd-sourced",
+BADGE = {"vendor_reported": "vendor claim", "independent": "independent", "press": "press report", "crowd": "crowd-sourced",
          "disputed": "disputed", "retracted": "retracted"}
 
 

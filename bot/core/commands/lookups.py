@@ -56,8 +56,6 @@ def model_card(services: Services, model: Model) -> Reply:
         sections.append(Section(heading="Claims", items=tuple(facts.describe_claim(store, c, models, sources, vendors) for c in other)))
     source = sources.get(model.source_id) if model.source_id else None
     footnotes = (f"Record source: {facts.source_link(source)}",) if source else ()
-    if model.notes:
-        footnotes += (model.notes,)
     if not model.reviewed:
         footnotes += ("This model was found by automatic ingestion and has not been reviewed yet.",)
     return Reply(title=f"{model.name}", sections=tuple(sections), footnotes=footnotes)
@@ -108,7 +106,7 @@ def releases_handle(services: Services, ctx: Context, args: tuple[str, ...]) -> 
     items = []
     for r in releases:
         model = models.get(r.model_id)
-        when = r.date or f"date unknown ({r.date_basis})" if not r.date else r.date
+        when = r.date or "date unknown"
         items.append(f"**{when}** — {model.name if model else r.model_id} ({facts.vendor_name(services.store, r.vendor_id, vendors)}): "
                      f"{r.title} · {facts.source_link(sources.get(r.source_id))}")
     return Reply(title=title, sections=(Section(items=tuple(items)),),
