@@ -169,7 +169,7 @@ def _table_block(table: Table) -> dict | None:
     """Slack's native table block, or None when the table does not fit one."""
     if len(table.rows) + 1 > TABLE_MAX_ROWS or not 0 < len(table.columns) <= TABLE_MAX_COLUMNS:
         return None
-    if any("\n" in c for row in table.rows for c in row):
+    if any("\n" in c or slack_len(c) > MAX_FIELD_TEXT for row in table.rows for c in (*row, *table.columns)):
         return None
 
     def cell(text: str) -> dict:

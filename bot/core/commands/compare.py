@@ -73,7 +73,7 @@ def build_comparison(services: Services, models: list[Model]) -> Reply:
         if tools_differ:
             legend.append("Not comparable (tools on one side only): " + ", ".join(tools_differ[:6])
                           + (f" and {len(tools_differ) - 6} more" if len(tools_differ) > 6 else "") + ".")
-        legend.append("Sources: " + " · ".join(footnotes.lines()))
+        legend.append("Sources: " + "; ".join(footnotes.lines()) + ".")
         sections.append(Section(text="\n".join(legend)))
     elif tools_differ:
         sections.append(Section(text="Not comparable (tools on one side only): " + ", ".join(tools_differ) + "."))
@@ -130,10 +130,11 @@ class _Footnotes:
         listed: set[str] = set()
         for (source_id, rival_reporter, provenance), n in self.keys.items():
             badge = facts.PROVENANCE_BADGE.get(provenance, provenance)
-            who = f" by {facts.vendor_name(self.store, rival_reporter, self.vendors)} on a rival" if rival_reporter else ""
+            who = (f" by {facts.vendor_name(self.store, rival_reporter, self.vendors)} (about a rival's model)"
+                   if rival_reporter else "")
             where = "same source" if source_id in listed else facts.source_link(self.sources.get(source_id))
             listed.add(source_id)
-            out.append(f"{ref(n)} {where} ({badge}{who})")
+            out.append(f"{ref(n)} {where}: {badge}{who}")
         return out
 
 
@@ -144,7 +145,7 @@ def tool_use(settings: str | None) -> str:
 
 def _row_label(bench_name: str, key: tuple) -> str:
     tools, base, shots, subset = key
-    extra = [w for w in ("tools" if tools else "", "base" if base else "", f"{shots}-shot" if shots else "",
+    extra = [w for w in ("with tools" if tools else "", "base" if base else "", f"{shots}-shot" if shots else "",
                          subset) if w]
     return bench_name + (f" ({', '.join(extra)})" if extra else "")
 
