@@ -77,10 +77,10 @@ def launch(store: Store, model: Model, week_claims: Iterable[Claim], benches: di
     for c in scores:
         bench = benches.get(c.benchmark_id)
         higher = bench.higher_is_better if bench else True
-        key = parse(c.settings).split_key
+        key = parse(c.settings).key_for(c.benchmark_id)
         rivals = [o for o in store.claims(benchmark_id=c.benchmark_id, kinds=("benchmark_score",), limit=None)
                   if o.subject_id != model.id and o.value is not None and o.provenance not in NOT_A_RECORD
-                  and parse(o.settings).split_key == key]
+                  and parse(o.settings).key_for(o.benchmark_id) == key]
         best = min(rivals, key=lambda o: ((-o.value if higher else o.value), o.first_seen, o.id)) if rivals else None
         leads = best is None or _better(c.value, best.value, higher)
         margin = abs(c.value - best.value) if best is not None else 0.0

@@ -30,6 +30,12 @@ _ONE = re.compile(r"avg@\d+|pass@1\b|single attempt|averaged over \d+|mean@\d+",
 _SHOTS = re.compile(r"(\d+)-shot", re.I)
 
 
+AGENTIC = ("swe-bench-verified", "swe-bench-pro", "swe-bench-multilingual", "browsecomp", "terminal-bench",
+           "terminal-bench-2.0", "tau2-bench", "tau2-airline", "tau2-retail", "tau2-telecom", "deepsearchqa",
+           "finsearchcomp-t2-t3", "seal-0", "widesearch", "cybergym", "paperbench", "aider-polyglot")
+"""Benchmarks that are run with tools by definition: stating tools or not does not split them."""
+
+
 @dataclass(frozen=True)
 class Settings:
     thinking: bool | None = None
@@ -46,6 +52,11 @@ class Settings:
     def split_key(self) -> tuple:
         """What separates rows of one benchmark: tools, base model, shots, subset (unstated = default)."""
         return (bool(self.tools), self.base, self.shots or "", self.subset or "")
+
+    def key_for(self, benchmark_id: str | None) -> tuple:
+        """split_key, except that an agentic benchmark is never split by tools (it always uses them)."""
+        key = self.split_key
+        return (False, *key[1:]) if benchmark_id in AGENTIC else key
 
     def label(self) -> str:
         """Short words for the vocabulary, e.g. 'thinking · tools · 8k budget · 1 attempt'."""
@@ -108,6 +119,6 @@ def differences(items: list[Settings]) -> list[str]:
     return out
 
 
-def same_test(a: str | None, b: str | None) -> bool:
-    """Two figures measure the same thing (same benchmark assumed): their split keys agree."""
-    return parse(a).split_key == parse(b).split_key
+def same_test(a: str | None, b: str | None, benchmark_id: str | None = None) -> bool:
+    """Two figures on one benchmark measure the same thing: their split keys agree."""
+    return parse(a).key_for(benchmark_id) == parse(b).key_for(benchmark_id)

@@ -132,7 +132,8 @@ class _Footnotes:
             badge = facts.PROVENANCE_BADGE.get(provenance, provenance)
             who = (f" by {facts.vendor_name(self.store, rival_reporter, self.vendors)} (about a rival's model)"
                    if rival_reporter else "")
-            where = "same source" if source_id in listed else facts.source_link(self.sources.get(source_id))
+            source = self.sources.get(source_id)
+            where = facts.source_label(source) if source_id in listed else facts.source_link(source)
             listed.add(source_id)
             out.append(f"{ref(n)} {where}: {badge}{who}")
         return out
@@ -166,7 +167,7 @@ def _score_table(store, models, scores, footnotes, limit):
     by_model = {m.id: m for m in models}
     cells: dict[tuple[str, tuple], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in scores:
-        cells[(claim.benchmark_id, vocab.parse(claim.settings).split_key)][claim.subject_id].append(claim)
+        cells[(claim.benchmark_id, vocab.parse(claim.settings).key_for(claim.benchmark_id))][claim.subject_id].append(claim)
     rows, tools_differ = [], []
     bench_ids = {b for b, _ in cells}
     benchmarks = {b.id: b for b in store.benchmarks(bench_ids)} if bench_ids else {}
