@@ -67,8 +67,11 @@ def _better(a: float, b: float, higher: bool) -> bool:
     return a > b if higher else a < b
 
 
-def launch(store: Store, model: Model, week_claims: Iterable[Claim], benches: dict, per_launch: int = 3) -> Launch:
-    """The editorial view of one release: headline figures, vague claims, disputes, rivals in its table."""
+def launch(store: Store, model: Model, week_claims: Iterable[Claim], benches: dict, per_launch: int = 3,
+           until: str | None = None) -> Launch:
+    """The editorial view of one release: headline figures, vague claims, disputes, rivals in its table.
+
+    `until`: the record as it stood then (the end of the digest's week), so an old week never changes."""
     claims = list(week_claims)
     own = [c for c in claims if c.subject_id == model.id]
     scores = [c for c in own if c.kind == "benchmark_score" and c.value is not None and first_party(c, model)]
@@ -80,6 +83,7 @@ def launch(store: Store, model: Model, week_claims: Iterable[Claim], benches: di
         key = parse(c.settings).key_for(c.benchmark_id)
         rivals = [o for o in store.claims(benchmark_id=c.benchmark_id, kinds=("benchmark_score",), limit=None)
                   if o.subject_id != model.id and o.value is not None and o.provenance not in NOT_A_RECORD
+                  and (until is None or o.first_seen < until)
                   and parse(o.settings).key_for(o.benchmark_id) == key]
         best = min(rivals, key=lambda o: ((-o.value if higher else o.value), o.first_seen, o.id)) if rivals else None
         leads = best is None or _better(c.value, best.value, higher)
@@ -97,7 +101,11 @@ def launch(store: Store, model: Model, week_claims: Iterable[Claim], benches: di
     vague = tuple(sorted((c for c in own if c.kind == "comparison" and c.provenance not in NOT_A_RECORD),
                          key=lambda c: (not c.scope, c.first_seen, c.id)))
     disputed = tuple(c for c in own if c.provenance == "disputed")
-    rivals = sorted({c.subject_id for c in claims if c.source_id in launch_sources and c.subject_id != model.id})
+    counts: dict[str, int] = defaultdict(int)
+    for c in claims:
+        if c.source_id in launch_sources and c.subject_id != model.id and c.kind == "benchmark_score":
+            counts[c.subject_id] += 1
+    rivals = sorted(counts, key=lambda m: (-counts[m], m))  # the most compared-against first
     return Launch(model.id, tuple(figures), vague, disputed, tuple(rivals), len(own))
 
 

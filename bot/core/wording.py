@@ -76,8 +76,9 @@ def source_link(source: Source | None) -> str:
 _CONTRADICTED = re.compile(r"^Contradicted by (\S+?):\s*(.*)$", re.S)
 
 
-def contradiction(store: Store, claim: Claim) -> str | None:
-    """For a disputed claim: why, with the contradicting source ('… · [Moonshot AI: …](url)')."""
+def contradiction(store: Store, claim: Claim, *, link: bool = True) -> str | None:
+    """For a disputed claim: why, with the contradicting source ('… · [Moonshot AI: …](url)');
+    `link=False` names the source without its link (where the reply links it already)."""
     if claim.provenance != "disputed" or not claim.notes:
         return None
     match = _CONTRADICTED.match(claim.notes.strip())
@@ -87,7 +88,8 @@ def contradiction(store: Store, claim: Claim) -> str | None:
     why = shorten(match.group(2), 160)
     if other is None:
         return why
-    return f"{why} · {source_link(store.sources({other.source_id}).get(other.source_id))}"
+    source = store.sources({other.source_id}).get(other.source_id)
+    return f"{why} · {source_link(source) if link else source_label(source)}"
 
 
 def vendor_name(store: Store, vendor_id: str | None, cache: dict[str, Vendor | None] | None = None) -> str:
