@@ -72,8 +72,7 @@ def default_summary(digest: Digest) -> str:
         independent = dict(digest.provenance_counts).get("independent", 0)
         watch = (" Nothing independent has checked these figures yet." if not independent
                  else f" {_plural(independent, 'independent figure')} this week.")
-        return " ".join(parts) + watch
-    return f"Week {p.week} ({p.label()}): " + " ".join(parts) + watch
+    return f"Week {p.week}: " + " ".join(parts) + watch
 
 
 def _launch_sentence(digest: Digest, launch) -> str:

@@ -109,6 +109,12 @@ def build_reply(services: Services, digest: Digest, summary: Summary) -> Reply:
             launch = launches.get(h.release.model_id)
             if launch is not None and (launch.figures or launch.vague or launch.disputed):
                 sections.append(_launch_section(store, digest, launch, vendors))
+    if digest.claim_groups and not digest.launches:
+        # no launch to tell: the week's claims, the most significant model first, a few each
+        items = tuple(wording.describe_claim(store, c, digest.models, digest.sources, vendors)
+                      for g in digest.claim_groups[:3] for c in g.claims[:2])
+        items += _more(digest.claim_total - len(items), "claim", "`/claims MODEL`")
+        sections.append(Section(heading="Claims this week", items=items))
     told = {x.id for la in digest.launches for f in la.figures for x in (f.claim,)}
     told |= {c.id for la in digest.launches for c in (*la.vague, *la.disputed)}
     moves = [m for m in digest.moves if m.new.id not in told]
@@ -126,9 +132,9 @@ def build_reply(services: Services, digest: Digest, summary: Summary) -> Reply:
             f"In the record this week: {digest.claim_total} new claim{'s' if digest.claim_total != 1 else ''} about "
             f"{digest.claim_model_total} model{'s' if digest.claim_model_total != 1 else ''}"
             + f". More: `/claims MODEL`, `/releases {digest.period.week}`.")))
-    lead = (f"Lead by {summary.source[4:]}, checked against the record." if summary.source.startswith("llm:")
-            else "Lead written from the record.")
-    footnotes = [f"{BADGE_NOTE} {lead} Week {digest.period.week} in {digest.period.tz}."]
+    lead = (f"Lead paragraph by {summary.source[4:]}, checked: every number and name in it is in the record."
+            if summary.source.startswith("llm:") else "Lead paragraph written from the record.")
+    footnotes = [BADGE_NOTE, lead, f"Week {digest.period.week} in {digest.period.tz}."]
     return Reply(title=title_for(digest), sections=tuple(sections), footnotes=tuple(footnotes),
                  ephemeral=False, kind="digest")
 
