@@ -7,6 +7,7 @@ is simply unknown.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import combinations
 
@@ -27,8 +28,24 @@ MAX_HEAD_TO_HEAD = 3
 USAGE = "`/compare qwen3-max opus-4.5` (2 to 4 models; quote names with spaces: `/compare \"Qwen3 Max Thinking\" \"Claude Opus 4.5\"`)"
 
 
+_JOINERS = re.compile(r"\s*(?:,|;|&|\+|\bvs\.?(?=\s|$)|\bversus\b|\band\b)\s*", re.IGNORECASE)
+
+
+def split_names(args: tuple[str, ...]) -> list[str] | None:
+    """'qwen3-max vs opus-4.5', 'a, b and c', 'a versus b': the names between the joiners, or None if none."""
+    text = " ".join(args)
+    if not _JOINERS.search(text):
+        return None
+    parts = [p.strip() for p in _JOINERS.split(text) if p and p.strip()]
+    return parts if len(parts) >= 2 else None
+
+
 def group_words(services: Services, args: tuple[str, ...]) -> list[str]:
-    """Unquoted multi-word names: find the split of the words into 2-4 names that all resolve."""
+    """Unquoted multi-word names: joiners ("vs", "versus", "and", commas) first, else find the split of the
+    words into 2-4 names that all resolve (a multi-word name is tried whole before its words)."""
+    joined = split_names(args)
+    if joined:
+        return joined
     if MIN_MODELS <= len(args) <= MAX_MODELS and all(services.resolver.resolve(a).ok for a in args):
         return list(args)
     if len(args) <= MAX_MODELS * 3:

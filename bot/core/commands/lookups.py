@@ -134,6 +134,9 @@ def claims_handle(services: Services, ctx: Context, args: tuple[str, ...]) -> Re
             found = store.search_claims(" ".join(args), limit=MAX_LIST) if benchmark_id is None else []
             if found:  # not a model or vendor, but words that quotes contain: full-text search
                 return _search_reply(services, " ".join(args), found)
+            whole = services.resolver.resolve(name)
+            if whole.candidates or whole.suggestions:
+                raise  # "did you mean …" for the whole name ("claude sonnet 4.5") beats a guess at a benchmark
             if len(args) >= 2 and benchmark_id is None:
                 raise UnknownName(f"I don't know “{name}” as a model or vendor, nor “{args[-1]}” as a benchmark.",
                                   "Benchmarks look like `mmlu-pro`, `swe-bench-verified`, `hle`.") from None
