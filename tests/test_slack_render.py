@@ -184,7 +184,7 @@ def test_a_table_becomes_the_native_table_block_with_a_text_fallback():
     block = message["blocks"][1]
     assert block["type"] == "table"
     assert [[c["text"] for c in row] for row in block["rows"]] == [
-        ["Model", "Claim"], ["Kimi <K2.5>", "beats everyone & more " + "x" * 80]]  # raw_text: no mrkdwn, no escapes
+        ["Model", "Claim"], ["Kimi &lt;K2.5&gt;", "beats everyone &amp; more " + "x" * 80]]  # no mrkdwn; entities
     assert "Kimi <K2.5>" in message["text"] and message["text"].startswith("Claims")
     from slack_sdk.models.blocks import Block
     Block.parse(block).validate_json()  # slack_sdk's own model of the table block accepts it

@@ -173,7 +173,9 @@ def _table_block(table: Table) -> dict | None:
         return None
 
     def cell(text: str) -> dict:
-        return {"type": "raw_text", "text": " ".join(to_plain(text).split()) or "—"}
+        # Slack decodes &amp; &lt; &gt; in message text of every kind: escaped, "<!here>" stays inert text
+        plain = " ".join(to_plain(text).split()) or "—"
+        return {"type": "raw_text", "text": plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}
     rows = [[cell(c) for c in table.columns]] + [[cell(c) for c in row] for row in table.rows]
     settings = [{"is_wrapped": True}] + [{"align": "right"} for _ in table.columns[1:]]
     return {"type": "table", "column_settings": settings, "rows": rows}
@@ -181,7 +183,8 @@ def _table_block(table: Table) -> dict | None:
 
 def _table_fallback(block: dict, limit: int) -> str:
     """The table as aligned plain text for the message's fallback `text` (the block holds every row)."""
-    rows = [[c["text"] for c in row] for row in block["rows"]]
+    rows = [[c["text"].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") for c in row]
+            for row in block["rows"]]
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     out, used = [], 0
     for r in rows:
