@@ -177,3 +177,10 @@ def test_when_gpt5_and_gpt51_arrive_gpt5_still_asks(services, store, ask):
     assert services.resolver.resolve("gpt-5").model_id == "gpt-5"
     assert services.resolver.resolve("GPT-5").model_id == "gpt-5"
     assert services.resolver.resolve("gpt-5.1").model_id == "gpt-5.1"
+
+
+def test_a_reply_with_a_table_round_trips_through_json(ask):
+    from bot.core.reply import Reply
+    reply = ask("/compare qwen3-max vs opus-4.5")
+    assert any(s.table for s in reply.sections)
+    assert Reply.from_json(reply.to_json()) == reply
