@@ -129,8 +129,11 @@ def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict |
     launched = {h.release.model_id for h in headlines}
     told = {x.id for la in launches for f in la.figures for x in (f.claim,)}
     told |= {c.id for la in launches for c in (*la.vague, *la.disputed)}
-    watch = sorted((c for c in pool if c.id not in told),
-                   key=lambda c: editorial.watch_rank(c, pool_models, launched))[:limits.watch]
+    told_benchmarks = {(f.claim.subject_id, f.claim.benchmark_id) for la in launches for f in la.figures}
+    told |= {m.new.id for m in moves[:limits.moves]}  # shown as a benchmark move already
+    ranked = sorted((c for c in pool if c.id not in told and (c.subject_id, c.benchmark_id) not in told_benchmarks),
+                    key=lambda c: editorial.watch_rank(c, pool_models, launched))
+    watch = editorial.diverse(ranked, limits.watch)
 
     launch_claims = [x for launch in launches for f in launch.figures for x in (f.claim, f.best_other) if x]
     launch_claims += [c for launch in launches for c in (*launch.vague, *launch.disputed)]

@@ -118,6 +118,17 @@ def watch_rank(claim: Claim, models: dict[str, Model], launched: set[str]) -> tu
             -(claim.value or 0.0), "".join(chr(0x10FFFF - ord(ch)) for ch in claim.first_seen), claim.id)
 
 
+def diverse(ranked: list[Claim], n: int) -> list[Claim]:
+    """The first n, one per benchmark (or per model for other kinds) while others remain: three HLE figures
+    say less than HLE, SWE-bench and a comparison."""
+    picked, seen, rest = [], set(), []
+    for c in ranked:
+        key = c.benchmark_id or (c.subject_id, c.kind)
+        (rest if key in seen else picked).append(c)
+        seen.add(key)
+    return (picked + rest)[:n]
+
+
 def group_by_benchmark(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
     out: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:

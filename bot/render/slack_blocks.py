@@ -177,7 +177,10 @@ def _table_block(table: Table) -> dict | None:
         plain = " ".join(to_plain(text).split()) or "—"
         return {"type": "raw_text", "text": plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}
     rows = [[cell(c) for c in table.columns]] + [[cell(c) for c in row] for row in table.rows]
-    settings = [{"is_wrapped": True}] + [{"align": "right"} for _ in table.columns[1:]]
+    def numeric(i: int) -> bool:
+        return all(re.match(r"^\**[-+]?\d", row[i].strip()) or row[i].strip() in ("", "—") for row in table.rows)
+    settings = [{"is_wrapped": True, **({"align": "right"} if i and numeric(i) else {})}
+                for i in range(len(table.columns))]
     return {"type": "table", "column_settings": settings, "rows": rows}
 
 
