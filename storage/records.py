@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 CLAIM_KINDS = ("benchmark_score", "comparison", "capability", "availability", "pricing")
-PROVENANCES = ("vendor_reported", "independent", "crowd", "disputed", "retracted")
+PROVENANCES = ("vendor_reported", "independent", "press", "crowd", "disputed", "retracted")
 RELATIONS = ("beats", "matches", "trails")
 MODEL_STATUSES = ("announced", "preview", "released")
 SOURCE_KINDS = ("vendor_blog", "press", "paper", "leaderboard", "model_card")
