@@ -180,7 +180,9 @@ def _figure(digest: Digest, f) -> str:
     if best is None:
         return line + " — no other figure in the record under the same settings"
     who = f"per {digest.vendor_name(best.reported_by)}" if best.reported_by else wording.badge(best)
-    return line + f" vs next best {wording.figure(best)} ({digest.model_name(best.subject_id)}, {who})"
+    ahead = best.value is None or c.value is None or c.value >= best.value
+    label = "next best" if ahead else "record's best"
+    return line + f" vs {label} {wording.figure(best)} ({digest.model_name(best.subject_id)}, {who})"
 
 
 def _with_tools(claim: Claim) -> bool:
