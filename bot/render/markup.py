@@ -1,13 +1,20 @@
-"""The tiny markup used inside Reply text (**bold**, [label](url), `code`) and its translations."""
+"""The tiny markup used inside Reply text (**bold**, [label](url), `code`) and its translations.
+
+Rules: every translation makes mentions inert (bot.render.inert) before anything else; a link's URL
+never holds whitespace, `<`, `>`, `|`, `"` or a backtick (such a "link" stays literal, escaped text).
+"""
 from __future__ import annotations
 
 import re
 
-LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^)\s]+)\)")
+from bot.render.inert import neutralise
+
+LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^)\s<>|\"`\x00-\x1f\x7f]+)\)")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
 def to_plain(text: str) -> str:
+    text = neutralise(text)
     text = LINK.sub(lambda m: f"{m.group(1)} <{m.group(2)}>", text)
     return BOLD.sub(r"\1", text)
 
@@ -15,6 +22,7 @@ def to_plain(text: str) -> str:
 def to_slack_mrkdwn(text: str) -> str:
     """Slack mrkdwn: escape &, <, > first (they are control characters there), then links and bold."""
     links: list[str] = []
+    text = neutralise(text)
 
     def keep(m: re.Match) -> str:
         links.append(f"<{m.group(2)}|{m.group(1).replace('|', '/').replace('>', '›').replace('<', '‹')}>")
@@ -28,4 +36,4 @@ def to_slack_mrkdwn(text: str) -> str:
 
 def to_discord_markdown(text: str) -> str:
     """Discord understands **bold** and [label](url) in embeds; mass mentions are neutralised."""
-    return text.replace("@everyone", "@\u200beveryone").replace("@here", "@\u200bhere")
+    return neutralise(text)
