@@ -110,7 +110,8 @@ class SlackFrontEnd:
             await self.socket_handler.connect_async()
             log.info("Slack: connected in Socket Mode as %s to %s", self.identity.get("user"), self.identity.get("team"))
         else:
-            self.server = SlackHttpServer(self.app, self.settings.http_host, self.settings.http_port)
+            self.server = SlackHttpServer(self.app, self.settings.http_host, self.settings.http_port,
+                                          signing_secret=self.settings.slack_signing_secret)
             await self.server.start()
             log.info("Slack: %s as %s to %s", self.server.url, self.identity.get("user"), self.identity.get("team"))
 
