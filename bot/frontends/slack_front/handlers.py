@@ -5,7 +5,8 @@ answer within 3 s) and then routed generically through the command registry as
 the equivalent command line (`/compare` + its text), so a command added to the
 core needs no code here. The core runs on one worker thread (the store's
 connection is used by one thread at a time). Answers go back through
-`respond` (the request's response_url): ephemeral for lookups and errors, with
+`respond` (the request's response_url, only when it is Slack's: see
+response_url.py; otherwise the Web API): ephemeral for lookups and errors, with
 a "Share to channel" button on lookups; the button re-answers the command line
 it carries and posts it in the channel. Nothing here raises to Bolt: any failure
 is logged and answered with an apology.
@@ -27,6 +28,7 @@ from bot.render.slack_blocks import SHARE_ACTION_ID, render_slack, shared_by_con
 from bot.core.reply import Reply, error_reply
 from bot.core.context import Context, Services
 from bot.frontends.slack_front.context import UserDirectory, build_context
+from bot.frontends.slack_front.response_url import safe_respond
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,8 @@ class _Handlers:
     async def on_command(self, ack, command: dict, respond, client: AsyncWebClient) -> None:
         await ack()
         line = f"{command.get('command', '')} {command.get('text') or ''}".strip()
+        respond = safe_respond(respond, command.get("response_url"), client, command.get("channel_id", ""),
+                               command.get("user_id", ""))
         try:
             ctx = await self._context(command.get("team_id", ""), command.get("channel_id", ""),
                                       command.get("user_id", ""), command.get("channel_name"))
@@ -88,6 +92,8 @@ class _Handlers:
 
     async def on_share(self, ack, body: dict, respond, client: AsyncWebClient) -> None:
         await ack()
+        respond = safe_respond(respond, body.get("response_url"), client, (body.get("channel") or {}).get("id", ""),
+                               (body.get("user") or {}).get("id", ""))
         try:
             action = (body.get("actions") or [{}])[0]
             line = str(action.get("value") or "")
