@@ -259,8 +259,11 @@ async def run_async(settings, options: RunOptions, services=None) -> int:
 def _open_store(settings):
     """The store, seeded when new; a seed problem must not keep delivery from running."""
     from bot.app.services import open_store
+    from storage.errors import StorageError
     try:
         return open_store(settings)
+    except StorageError:
+        raise  # bad local state: one line from the CLI, not a half-started bot
     except Exception:
         log.exception("could not seed the new database %s; running with what it holds", settings.db_path)
         return Store.open(settings.db_path)
