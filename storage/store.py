@@ -16,7 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from . import delivery_migrations, ingest_migrations, migrations
-from .errors import explain
+from .store_errors import explain
 from .records import Benchmark, Claim, Model, Release, Source, Stats, Vendor
 from .rows import TABLE_OF, converter, to_row
 
@@ -66,7 +66,7 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":
-        """The store at `path`, migrated; bad local state raises storage.errors.StorageError (one line)."""
+        """The store at `path`, migrated; bad local state raises storage.store_errors.StorageError (one line)."""
         db = None
         try:
             db = open_database(path)

@@ -259,7 +259,7 @@ async def run_async(settings, options: RunOptions, services=None) -> int:
 def _open_store(settings):
     """The store, seeded when new; a seed problem must not keep delivery from running."""
     from bot.app.services import open_store
-    from storage.errors import StorageError
+    from storage.store_errors import StorageError
     try:
         return open_store(settings)
     except StorageError:

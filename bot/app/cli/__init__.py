@@ -7,7 +7,7 @@ costs nothing. A command imports a chat library or openai only when it uses one.
 User mistakes are one-line `click.ClickException`s: exit 2 for bad input, 1 for
 a command that failed; a traceback means a bug. Bad local state (a read-only,
 corrupt or locked database, a missing directory, a full disk) is one line too,
-naming the file and the cause (storage.errors), exit 1.
+naming the file and the cause (storage.store_errors), exit 1.
 """
 from __future__ import annotations
 
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
 def _storage_error(err: Exception, state: CliState):
     """The one-line StorageError for bad local state met anywhere in a command, else None (a bug)."""
     import sqlite3
-    from storage.errors import StorageError, explain
+    from storage.store_errors import StorageError, explain
     if isinstance(err, StorageError):
         return err
     if isinstance(err, sqlite3.Error) or (isinstance(err, OSError) and err.errno is not None):
