@@ -13,10 +13,8 @@ is logged and answered with an apology.
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
@@ -24,8 +22,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 import bot.core.commands as commands
 from bot.core.answer import answer
+from bot.core.lanes import Lanes
 from bot.render.slack_blocks import SHARE_ACTION_ID, render_slack, shared_by_context
-from bot.core.reply import Reply, error_reply
+from bot.core.reply import Reply
 from bot.core.context import Context, Services
 from bot.frontends.slack_front.context import UserDirectory, build_context
 from bot.frontends.slack_front.response_url import safe_respond
@@ -38,21 +37,19 @@ ANY_COMMAND = re.compile(r"^/\S+$")
 
 
 class CoreRunner:
-    """Runs the synchronous core on a single worker thread, off the event loop."""
+    """Runs the synchronous core off the event loop, in two lanes (bot.core.lanes): a slow /digest
+    never delays another user's lookup."""
 
     def __init__(self, services: Services):
         self.services = services
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-slack-core")
+        self.lanes = Lanes(services, "briefbot-slack-core",
+                           answer_fn=lambda s, line, ctx: answer(s, line, ctx))  # looked up per call
 
     async def answer(self, line: str, ctx: Context) -> Reply:
-        try:
-            return await asyncio.get_running_loop().run_in_executor(self.executor, answer, self.services, line, ctx)
-        except Exception:
-            log.exception("the core failed on %r", line[:80])
-            return error_reply("Something went wrong on my side while answering that.", "Try again in a moment.")
+        return await self.lanes.answer(line, ctx)
 
     def close(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.lanes.close()
 
 
 def register(app: AsyncApp, services: Services, *, runner: CoreRunner, directory: UserDirectory,
