@@ -34,6 +34,7 @@ class DaemonWorker:
     """A single daemon thread running submitted calls in order (concurrent.futures-compatible submit)."""
 
     def __init__(self, name: str):
+        self.name = name
         self._queue: SimpleQueue = SimpleQueue()
         self._closed = False
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
