@@ -22,13 +22,9 @@ from tests.test_slack_http import SECRET, fake_slack, settings_for  # noqa: F401
 def run_server(services, fake, scenario, limits: Limits | None = None):
     async def main():
         front = build_front_end(settings_for(fake), services)
+        if limits is not None:
+            front.http_limits = limits
         await front.start()
-        if limits is not None:  # restart the server with test limits
-            await front.server.stop()
-            front.server.limits = limits
-            front.server.gate.limit, front.server.gate.header_timeout = limits.max_connections, limits.header_timeout
-            front.server.port = 0
-            await front.server.start()
         try:
             return await scenario(front)
         finally:
