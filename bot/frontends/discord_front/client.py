@@ -24,6 +24,8 @@ from bot.frontends.discord_front.tree import BriefbotTree, register_commands
 
 log = logging.getLogger(__name__)
 
+LOGIN_TIMEOUT = 30.0
+"""Seconds for the token check at start (GET /users/@me); a stalled API fails the start instead of hanging it."""
 MAX_RATELIMIT_WAIT = 60.0
 """A longer 429 wait is not slept through: the sender reports it as retryable to the outbox."""
 
@@ -57,7 +59,7 @@ class DiscordFrontEnd:
         self._task: asyncio.Task | None = None
 
     async def start(self) -> None:
-        await self.client.login(self._token)
+        await asyncio.wait_for(self.client.login(self._token), LOGIN_TIMEOUT)
         self._task = asyncio.create_task(self._run(), name="briefbot-discord-gateway")
 
     async def _run(self) -> None:
@@ -73,7 +75,7 @@ class DiscordFrontEnd:
 
     async def stop(self) -> None:
         try:
-            await self.client.close()
+            await asyncio.wait_for(self.client.close(), 5)
             if self._task is not None:
                 done, _ = await asyncio.wait([self._task], timeout=5)
                 if not done:
