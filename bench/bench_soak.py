@@ -231,6 +231,7 @@ async def endpoint_phases(args, db: Path) -> dict:
         try:
             results = {"forged": await forged(front, fake, args.forged)}
             results["slow"] = await slow_loris(front, args.slow, hold=args.header_timeout + 4, probes=args.probes)
+            await model_acks_while_parsing(front, fake, min(10, args.model), args.concurrency, None)  # warm-up
             results["baseline"] = await model_acks_while_parsing(front, fake, args.model, args.concurrency, None)
             results["model"] = await model_acks_while_parsing(front, fake, args.model, args.concurrency,
                                                               hostile_html(args.html_mb))
