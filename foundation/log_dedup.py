@@ -52,3 +52,9 @@ class DedupFilter(logging.Filter):
         """Messages counted but not yet reported (for tests and status)."""
         with self._lock:
             return sum(entry[1] for entry in self._seen.values())
+
+
+def deduplicate(logger: logging.Logger, window: float = 60.0) -> None:
+    """Attach one DedupFilter to `logger` (idempotent): call it when a server starts, not at import."""
+    if not any(isinstance(f, DedupFilter) for f in logger.filters):
+        logger.addFilter(DedupFilter(window))

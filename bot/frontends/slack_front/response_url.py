@@ -18,10 +18,9 @@ from urllib.parse import urlsplit
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from foundation.log_dedup import DedupFilter
+from foundation.log_dedup import deduplicate
 
 log = logging.getLogger(__name__)
-log.addFilter(DedupFilter())
 
 
 def _origin(url: str) -> tuple[str, str, int | None] | None:
@@ -85,6 +84,7 @@ def safe_respond(respond, response_url: str | None, client: AsyncWebClient, chan
     """Bolt's `respond` when the request's response_url is Slack's, else the Web API stand-in."""
     if trusted_response_url(response_url, getattr(client, "base_url", None)):
         return respond
+    deduplicate(log)
     host = _origin(response_url or "")
     log.warning("a request's response_url (host %s) is not Slack's: answering through the Web API instead",
                 host[1] if host else "unparseable")

@@ -31,10 +31,9 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
 
-from foundation.log_dedup import DedupFilter
+from foundation.log_dedup import deduplicate
 
 log = logging.getLogger(__name__)
-log.addFilter(DedupFilter())
 
 EVENTS_PATH = "/slack/events"
 
@@ -109,6 +108,7 @@ class SlackHttpServer:
         return web.Response(text="ok")
 
     async def start(self) -> None:
+        deduplicate(log)
         web_app = web.Application(client_max_size=self.limits.max_body, middlewares=[self._track])
         web_app.add_routes([web.post(self.path, self._events), web.get("/healthz", self._health)])
         self._runner = web.AppRunner(web_app, access_log=None, keepalive_timeout=2 * self.limits.header_timeout,
