@@ -4,10 +4,11 @@ Rules: the core is synchronous and a store connection is used by one thread at
 a time, so each lane is one worker thread with its own connection. Lookups
 (`/model`, `/compare`, `/releases`, …) run in the quick lane on the front end's
 services; `/digest` (which may wait seconds on an LLM for its lead) runs in the
-slow lane on a second connection to the same database file, opened on first
-use. A hung LLM call therefore holds only the slow lane: another user's
-`/model` is answered at once. Worker threads are daemons, so a hung call never
-keeps the process from exiting. A database without a file (":memory:") has
+slow lane: SLOW_WORKERS threads, each with its own connection to the same
+database file (opened on first use), the least busy one taking the next call.
+A hung LLM call therefore holds one slow worker only: another user's `/model`
+is answered at once, and another user's `/digest` by a free slow worker. Worker
+threads are daemons, so a hung call never keeps the process from exiting. A database without a file (":memory:") has
 one connection only: both lanes then share the quick one.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 SLOW_COMMANDS = frozenset({"digest"})
 """Commands that may wait on the network (an LLM-written digest lead)."""
+SLOW_WORKERS = 3
 
 
 class DaemonWorker:
@@ -35,6 +37,9 @@ class DaemonWorker:
 
     def __init__(self, name: str):
         self.name = name
+        self.outstanding = 0
+        """Calls submitted and not finished (DaemonPool picks the least busy worker)."""
+        self._count_lock = threading.Lock()
         self._queue: SimpleQueue = SimpleQueue()
         self._closed = False
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
@@ -45,8 +50,15 @@ class DaemonWorker:
         if self._closed:
             future.set_exception(RuntimeError("worker closed"))
             return future
+        with self._count_lock:
+            self.outstanding += 1
+        future.add_done_callback(self._done)
         self._queue.put((future, func, args, kwargs))
         return future
+
+    def _done(self, _future) -> None:
+        with self._count_lock:
+            self.outstanding -= 1
 
     def _loop(self) -> None:
         while True:
@@ -81,14 +93,32 @@ class DaemonWorker:
         self.close()
 
 
+class DaemonPool:
+    """A few DaemonWorkers; each call goes to the one with the fewest outstanding calls. A call that
+    needs per-thread state (a connection) keeps it in a threading.local."""
+
+    def __init__(self, name: str, size: int):
+        self.workers = [DaemonWorker(f"{name}-{i}") for i in range(max(1, size))]
+
+    def submit(self, func: Callable, *args) -> Future:
+        return min(self.workers, key=lambda w: w.outstanding).submit(func, *args)
+
+    async def run(self, func: Callable, *args):
+        return await asyncio.wrap_future(self.submit(func, *args))
+
+    def close(self, final: Callable | None = None) -> None:
+        for worker in self.workers:
+            worker.close(final=final)
+
+
 class Lanes:
     def __init__(self, services: Services, name: str = "briefbot-core", *, answer_fn: Callable | None = None):
         """`answer_fn(services, line, ctx)`: the core's `answer` unless a front end wraps it."""
         self.services = services
         self.answer_fn = answer_fn or answer
         self.quick = DaemonWorker(name)
-        self.slow = DaemonWorker(name + "-slow")
-        self._slow_services: Services | None = None
+        self.slow = DaemonPool(name + "-slow", SLOW_WORKERS)
+        self._local = threading.local()
         self.database_file = self._database_file()
 
     def is_slow(self, line: str) -> bool:
@@ -109,12 +139,19 @@ class Lanes:
         return await self.quick.run(func, *args)
 
     def _answer_slow(self, line: str, ctx: Context) -> Reply:
-        if self._slow_services is None:
+        services = getattr(self._local, "services", None)
+        if services is None:  # this slow worker's own connection
             from storage import Store
             s = self.services
-            self._slow_services = Services.for_store(Store.open(self.database_file), admins=s.admins,
-                                                     clock=s.clock, summarizer=s.summarizer, extra=dict(s.extra))
-        return self.answer_fn(self._slow_services, line, ctx)
+            services = Services.for_store(Store.open(self.database_file), admins=s.admins, clock=s.clock,
+                                          summarizer=s.summarizer, extra=dict(s.extra))
+            self._local.services = services
+        return self.answer_fn(services, line, ctx)
+
+    def _close_own_store(self) -> None:
+        services = getattr(self._local, "services", None)
+        if services is not None:
+            services.store.close()
 
     def _database_file(self) -> str:
         try:
@@ -125,5 +162,4 @@ class Lanes:
 
     def close(self) -> None:
         self.quick.close()
-        slow = self._slow_services
-        self.slow.close(final=slow.store.close if slow is not None else None)
+        self.slow.close(final=self._close_own_store)

@@ -56,3 +56,37 @@ def test_the_slack_runner_uses_the_lanes(store):
     finally:
         summarizer.release.set()
         runner.close()
+
+
+class FirstCallHangs(HangingSummarizer):
+    def __init__(self):
+        super().__init__()
+        self.calls = 0
+
+    def summarize(self, digest, known_names=()):
+        self.calls += 1
+        if self.calls == 1:
+            return super().summarize(digest, known_names)
+        return Summary("Another lead.", source="default")
+
+
+def test_a_hanging_digest_does_not_delay_another_users_digest(store):
+    summarizer = FirstCallHangs()
+    lanes = Lanes(Services.for_store(store, summarizer=summarizer))
+
+    async def main():
+        first = asyncio.ensure_future(lanes.answer("/digest 2026-W05", Context(user="U1")))
+        while not summarizer.entered.is_set():
+            await asyncio.sleep(0.01)
+        started = time.perf_counter()
+        second = await asyncio.wait_for(lanes.answer("/digest 2026-W04", Context(user="U2")), 10)
+        elapsed = time.perf_counter() - started
+        assert not second.is_error and not first.done()
+        summarizer.release.set()
+        await first
+        return elapsed
+    try:
+        assert asyncio.run(main()) < 5.0
+    finally:
+        summarizer.release.set()
+        lanes.close()
