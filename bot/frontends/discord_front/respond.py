@@ -2,8 +2,9 @@
 
 Rules: a front end is thin. Each slash command becomes the equivalent command
 line (`/compare a b`) answered by `bot.core.answer.answer`, so every rule stays in the
-core. Discord wants a first response within 3 s: the core runs in a single
-worker thread (the store's connection is then used by one thread at a time), and
+core. Discord wants a first response within 3 s: the core runs off the loop in
+bot.core.lanes (lookups on a single worker thread, whose connection is then used by
+one thread at a time; /digest on workers of its own), and
 if it has not answered within DEFER_AFTER seconds the interaction is deferred
 and the answer follows up. Lookups and errors answer the asker only
 (ephemeral). Who may change a channel is the core's rule (bot.core.destinations):

@@ -3,8 +3,9 @@
 Rules: a front end is thin. Each slash command is acked at once (Slack wants an
 answer within 3 s) and then routed generically through the command registry as
 the equivalent command line (`/compare` + its text), so a command added to the
-core needs no code here. The core runs on one worker thread (the store's
-connection is used by one thread at a time). Answers go back through
+core needs no code here. The core runs off the loop in bot.core.lanes: lookups
+on one worker thread (the store's connection is used by one thread at a time),
+/digest on workers of its own, so a slow LLM never delays a lookup. Answers go back through
 `respond` (the request's response_url, only when it is Slack's: see
 response_url.py; otherwise the Web API): ephemeral for lookups and errors, with
 a "Share to channel" button on lookups; the button re-answers the command line
