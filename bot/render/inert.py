@@ -45,7 +45,8 @@ def slack_escape(text: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL when it is an http(s) URL that cannot break out of link syntax, else None (omit it)."""
+    """The URL when it is an http(s) URL that cannot break out of link syntax, else None (omit it);
+    an "@here"-like part is written "%40here"."""
     if not url:
         return None
     url = url.strip()
@@ -53,7 +54,7 @@ def safe_url(url: str | None) -> str | None:
         return None
     if _URL_BAD.search(url) or len(url) <= len("https://"):
         return None
-    return url
+    return _AT_MENTION.sub("%40", _FULLWIDTH_AT.sub("%40", url))  # the same resource, never a mention
 
 
 def slack_user_mention(user_id: str) -> str:

@@ -77,7 +77,7 @@ def assert_slack_inert(messages: list[dict]) -> None:
         # the only angle-bracket syntax left is a link to an http(s) URL with no nested syntax
         assert not LIVE_SLACK_LINK.search(text), text
         for url in re.findall(r"<(https?://[^|>]*)", text):
-            assert safe_url(url.replace(ZWSP, "")) == url.replace(ZWSP, ""), text
+            assert safe_url(url.replace(ZWSP, "")) is not None, text  # http(s), nothing that ends the link
 
 
 def nodes(node):
@@ -90,7 +90,7 @@ def nodes(node):
             yield from nodes(value)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(replies())
 def test_every_renderer_output_is_inert(reply):
     assert_slack_inert(render_slack(reply, share_command="/claims <!here>"))
