@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import re
 
-from bot.render.inert import neutralise
+from bot.render.inert import neutralise, safe_url
 
 LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^)\s<>|\"`\x00-\x1f\x7f]+)\)")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
+def inert_markup(text: str) -> str:
+    """Mentions neutralised; inside a link's URL an @here-like part becomes %40here, so the link still works."""
+    text = LINK.sub(lambda m: f"[{m.group(1)}]({safe_url(m.group(2)) or m.group(2)})", text)
+    return neutralise(text)
+
+
 def to_plain(text: str) -> str:
-    text = neutralise(text)
+    text = inert_markup(text)
     text = LINK.sub(lambda m: f"{m.group(1)} <{m.group(2)}>", text)
     return BOLD.sub(r"\1", text)
 
@@ -22,7 +28,7 @@ def to_plain(text: str) -> str:
 def to_slack_mrkdwn(text: str) -> str:
     """Slack mrkdwn: escape &, <, > first (they are control characters there), then links and bold."""
     links: list[str] = []
-    text = neutralise(text)
+    text = inert_markup(text)
 
     def keep(m: re.Match) -> str:
         links.append(f"<{m.group(2)}|{m.group(1).replace('|', '/').replace('>', '›').replace('<', '‹')}>")
@@ -36,4 +42,4 @@ def to_slack_mrkdwn(text: str) -> str:
 
 def to_discord_markdown(text: str) -> str:
     """Discord understands **bold** and [label](url) in embeds; mass mentions are neutralised."""
-    return neutralise(text)
+    return inert_markup(text)

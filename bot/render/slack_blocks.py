@@ -19,8 +19,8 @@ import re
 import unicodedata
 
 from bot.core.reply import Field, Reply, Section, Table
-from bot.render.inert import neutralise, safe_url, slack_escape, slack_user_mention
-from bot.render.markup import LINK, to_plain, to_slack_mrkdwn as _to_slack_mrkdwn
+from bot.render.inert import safe_url, slack_escape, slack_user_mention
+from bot.render.markup import LINK, inert_markup, to_plain, to_slack_mrkdwn as _to_slack_mrkdwn
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
@@ -231,7 +231,7 @@ def to_slack_mrkdwn(text: str) -> str:
     "labely". Where a link is glued to a word before it, it is written `label (<url>)`, keeping the
     label joined to that word; where a word follows right after it, a space is put between them."""
     glued: list[tuple[str, str]] = []
-    text = neutralise(text)
+    text = inert_markup(text)
 
     def spaced(m) -> str:
         source, label, url = m.string, m.group(1), m.group(2)

@@ -129,6 +129,11 @@ def test_urls_that_could_break_link_syntax_or_are_not_http_are_omitted():
     assert safe_url("ftp://x.test/") is None and safe_url("https://x.test/ok") == "https://x.test/ok"
 
 
+def test_a_link_url_with_an_at_mention_stays_a_working_link():
+    assert to_slack_mrkdwn("see [docs](https://x.test/@here/a)") == "see <https://x.test/%40here/a|docs>"
+    assert to_plain("[docs](https://x.test/@channel)") == "docs <https://x.test/%40channel>"
+
+
 def test_the_shared_by_line_mentions_only_a_well_formed_user_id():
     assert shared_by_context("U0MEMBER")["elements"][0]["text"] == "Shared by <@U0MEMBER>"
     assert "<!" not in json.dumps(shared_by_context("U1><!here"))
