@@ -1,7 +1,8 @@
 """The tiny markup used inside Reply text (**bold**, [label](url), `code`) and its translations.
 
 Rules: every translation makes mentions inert (bot.render.inert) before anything else; a link's URL
-never holds whitespace, `<`, `>`, `|`, `"` or a backtick (such a "link" stays literal, escaped text).
+never holds whitespace, `<`, `>`, `|`, `"`, a backtick, a backslash or a zero-width character (such a
+"link" stays literal, escaped text).
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 
 from bot.render.inert import neutralise, safe_url
 
-LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^)\s<>|\"`\x00-\x1f\x7f]+)\)")
+LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^)\s<>|\"`\\\x00-\x1f\x7f\u200b-\u200f\u2060\ufeff]+)\)")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
