@@ -17,24 +17,27 @@ from sqlite_utils import Database
 
 from .where import Where
 from . import delivery_migrations, ingest_migrations, migrations
+from .store_errors import explain
 from .records import Benchmark, Claim, Model, Release, Source, Stats, Vendor
 from .rows import TABLE_OF, converter, to_row
 
 log = logging.getLogger(__name__)
 
 MIGRATION_SETS = (migrations.record, delivery_migrations.delivery, ingest_migrations.ingest)
+BUSY_TIMEOUT = 30.0
+"""Seconds a statement waits for another process's lock before failing as "locked"."""
 
 
 def open_database(path: str | Path) -> Database:
     """A connection tuned for one writer and several readers (WAL, busy timeout)."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False, isolation_level=None)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, check_same_thread=False, isolation_level=None)
     db = Database(conn)
     if str(path) != ":memory:":
         db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
-    db.execute("PRAGMA busy_timeout=30000")
+    db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
     return db
 
 
@@ -64,7 +67,15 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":
-        return cls(open_database(path))
+        """The store at `path`, migrated; bad local state raises storage.store_errors.StorageError (one line)."""
+        db = None
+        try:
+            db = open_database(path)
+            return cls(db)
+        except (sqlite3.Error, OSError) as err:
+            if db is not None:
+                db.conn.close()
+            raise explain(err, path) from None
 
     def close(self) -> None:
         self.db.conn.close()

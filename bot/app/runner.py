@@ -4,7 +4,10 @@ Without any front end it runs the console and delivers to the local destination 
 through the local sink (a file, BRIEFBOT_LOCAL_OUTBOX, or the terminal), so the whole flow works
 with no tokens. Shutdown (SIGTERM, SIGINT, `quit` in the console): the drain takes no new row,
 the send in progress finishes (or, past a timeout, is cancelled and its row goes back to the
-outbox flagged for a find_sent check), then front ends stop.
+outbox flagged for a find_sent check), then front ends stop; the whole stop takes under
+STOP_BUDGET seconds whatever is in flight. Digest building and feed polls run on daemon
+workers (bot.core.lanes.DaemonWorker), so a hung LLM or feed call is abandoned at exit
+rather than joined: what it had not yet written is simply redone on the next run.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ from bot.delivery.digest_runs import run_due_digests
 from bot.delivery.scheduler import build_scheduler
 from bot.delivery.local_sink import LocalSink
 from bot.core.context import Services
+from bot.core.lanes import DaemonWorker
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +43,12 @@ FRONT_END_MODULES = {"bot.frontends.slack_front": ("slack_bot_token", "slack_app
 """Front end module -> the settings that hint at credentials; without any, it is not even imported."""
 LOCAL = ("local", "", "console")
 LOCAL_DESTINATION = destination_id(*LOCAL)
-SHUTDOWN_GRACE = 10.0
+SHUTDOWN_GRACE = 5.0
+"""Seconds the send in progress may take to finish after SIGTERM."""
+FRONT_END_STOP = 2.0
+"""Seconds each front end may take to stop."""
+STOP_BUDGET = 10.0
+"""SIGTERM to exit, at most (SHUTDOWN_GRACE + front ends + closing)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,8 @@ class Runtime:
         self.stop_event = asyncio.Event()
         self._poll_store = None
         self._digest_services: Services | None = None
+        self._digest_worker = DaemonWorker("briefbot-digests")
+        self._feeds_worker = DaemonWorker("briefbot-feeds")
 
     async def start_front_ends(self) -> None:
         for name, hints in FRONT_END_MODULES.items():
@@ -110,9 +121,10 @@ class Runtime:
         return self._digest_services
 
     async def digest_tick(self) -> None:
-        outcomes = await asyncio.to_thread(run_due_digests, self._worker_services(), self.services.clock(),
-                                           grace_hours=self.settings.grace_hours, settings=self.settings)
-        if any(o.state == "enqueued" for o in outcomes):
+        outcomes = await self._offload(self._digest_worker, lambda: run_due_digests(
+            self._worker_services(), self.services.clock(), grace_hours=self.settings.grace_hours,
+            settings=self.settings))
+        if outcomes and any(o.state == "enqueued" for o in outcomes):
             await self.outbox.drain_once()
 
     async def drain(self) -> None:
@@ -124,9 +136,12 @@ class Runtime:
         slot = datetime.fromtimestamp(int(now.timestamp() // every * every), timezone.utc)
         from digests.period import current_week
         week = current_week(now, self.settings.default_tz)
-        key, new = await asyncio.to_thread(enqueue_digest_now, self._worker_services(), LOCAL_DESTINATION,
-                                           self.settings.default_tz, None, f"{week}@{_iso(slot)}", now, week=week,
-                                           settings=self.settings)
+        done = await self._offload(self._digest_worker, lambda: enqueue_digest_now(
+            self._worker_services(), LOCAL_DESTINATION, self.settings.default_tz, None, f"{week}@{_iso(slot)}", now,
+            week=week, settings=self.settings))
+        if done is None:
+            return
+        key, new = done
         if new:
             log.info("digest %s enqueued (--every)", key)
             await self.outbox.drain_once()
@@ -138,7 +153,18 @@ class Runtime:
             if self._poll_store is None:
                 self._poll_store = Store.open(self.settings.db_path)
             poll_due_feeds(self._poll_store, self.settings)
-        await asyncio.to_thread(in_thread)
+        await self._offload(self._feeds_worker, in_thread)
+
+    async def _offload(self, worker: DaemonWorker, func):
+        """`func()` on a daemon worker; None when shutdown cancelled the wait (the work is abandoned, and
+        whatever it had not written yet is redone on the next run)."""
+        try:
+            return await worker.run(func)
+        except asyncio.CancelledError:
+            if self.stop_event.is_set():
+                log.info("shutting down: abandoned %s's job in progress", worker.name)
+                return None
+            raise
 
     async def flush_alerts(self) -> None:
         from bot.delivery.alerts import flush_alerts
@@ -189,9 +215,13 @@ class Runtime:
     async def stop_front_ends(self) -> None:
         for front_end in self.front_ends:
             try:
-                await front_end.stop()
+                await asyncio.wait_for(front_end.stop(), FRONT_END_STOP)
+            except asyncio.TimeoutError:
+                log.warning("front end %s did not stop within %.0f s; leaving it", front_end.name, FRONT_END_STOP)
             except Exception:
                 log.exception("front end %s did not stop cleanly", front_end.name)
+        self._digest_worker.close()
+        self._feeds_worker.close()
 
 
 class ConsoleThread:
@@ -310,8 +340,11 @@ async def _keep_lease(store, lease, ttl: float, stop: asyncio.Event) -> None:
 def _open_store(settings):
     """The store, seeded when new; a seed problem must not keep delivery from running."""
     from bot.app.services import open_store
+    from storage.store_errors import StorageError
     try:
         return open_store(settings)
+    except StorageError:
+        raise  # bad local state: one line from the CLI, not a half-started bot
     except Exception:
         log.exception("could not seed the new database %s; running with what it holds", settings.db_path)
         return Store.open(settings.db_path)

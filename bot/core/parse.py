@@ -3,7 +3,10 @@
 Chat clients mangle input: Slack turns quotes into curly quotes, people paste
 stray backticks, leave quotes unbalanced or type 4,000 characters. Parsing never
 raises on any of that: it returns what it could read, and the command decides
-whether that is enough.
+whether that is enough. This is the one place where every command's input is
+made safe for the store and the renderers: lone surrogates (which SQLite, JSON
+and Slack's UTF-16 counting cannot encode) become U+FFFD, control characters
+(C0, C1) become spaces and bidirectional overrides are dropped.
 """
 from __future__ import annotations
 
@@ -15,7 +18,15 @@ MAX_INPUT_CHARS = 1000
 MAX_ARG_CHARS = 100
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'",
                          "\u00ab": '"', "\u00bb": '"', "`": " "})
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(text: str) -> str:
+    """Text that encodes as UTF-8: surrogate pairs joined, lone surrogates replaced by U+FFFD."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 @dataclass(frozen=True)
@@ -51,9 +62,9 @@ def split_args(text: str) -> list[str]:
 
 
 def parse_command(text: str, default: str = "") -> CommandLine:
-    raw = text or ""
+    raw = clean_text(text or "")
     cleaned = unicodedata.normalize("NFKC", raw).translate(_QUOTES)
-    cleaned = _CONTROL.sub(" ", cleaned).strip()
+    cleaned = _BIDI.sub("", _CONTROL.sub(" ", cleaned)).strip()
     truncated = len(cleaned) > MAX_INPUT_CHARS
     cleaned = cleaned[:MAX_INPUT_CHARS]
     words = split_args(cleaned)

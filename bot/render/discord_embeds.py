@@ -14,6 +14,7 @@ colour. Imports no chat library: the front end and the sender post the dicts.
 from __future__ import annotations
 
 from bot.core.reply import Reply, Section, Table
+from bot.render.inert import safe_url
 from bot.render.markup import to_discord_markdown, to_plain
 
 MAX_EMBEDS = 10
@@ -38,12 +39,13 @@ def render_discord(reply: Reply) -> list[dict]:
     colour = ERROR_COLOUR if reply.is_error else COLOURS.get(reply.kind, COLOURS["answer"])
     builder = _Builder(colour)
     builder.start(title=reply.title)
-    if reply.image_url:
+    if safe_url(reply.image_url):
         builder.current["image"] = {"url": reply.image_url}
     for section in reply.sections:
         _add_section(builder, section)
     if reply.links:
-        builder.add_text("\n".join(f"[{to_plain(link.label)}]({link.url})" for link in reply.links), heading="Links")
+        builder.add_text("\n".join(f"[{to_plain(link.label)}]({safe_url(link.url)})" if safe_url(link.url)
+                                   else to_plain(link.label) for link in reply.links), heading="Links")
     if reply.footnotes:
         builder.add_text("\n".join(reply.footnotes), heading=None, fresh=True)
     return _pack(builder.finish())

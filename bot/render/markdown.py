@@ -8,6 +8,7 @@ headings never contain a line break.
 from __future__ import annotations
 
 from bot.core.reply import Reply, Table
+from bot.render.inert import neutralise, safe_url
 
 
 def _one_line(text: str) -> str:
@@ -27,7 +28,7 @@ def render_table(table: Table) -> str:
 
 def render_markdown(reply: Reply) -> str:
     out = [f"# {_one_line(reply.title)}"]
-    if reply.image_url:
+    if safe_url(reply.image_url):
         out += ["", f"![]({reply.image_url})"]
     for section in reply.sections:
         if section.heading:
@@ -45,8 +46,9 @@ def render_markdown(reply: Reply) -> str:
             out.append("")
             out += ["- " + item.strip().replace("\n", "\n  ") for item in section.items]
     if reply.links:
-        out += [""] + [f"- [{_one_line(link.label)}]({link.url})" for link in reply.links]
+        out += [""] + [f"- [{_one_line(link.label).replace('[', '(').replace(']', ')')}]({safe_url(link.url)})" if safe_url(link.url)
+                       else f"- {_one_line(link.label)}" for link in reply.links]
     if reply.footnotes:
         out += ["", "---", ""]
         out += [note.strip() + "  " for note in reply.footnotes]
-    return "\n".join(out).rstrip() + "\n"
+    return neutralise("\n".join(out).rstrip() + "\n")

@@ -23,7 +23,8 @@ import re
 import unicodedata
 
 from bot.core.reply import Field, Reply, Section, Table
-from bot.render.markup import LINK, to_plain, to_slack_mrkdwn as _to_slack_mrkdwn
+from bot.render.inert import safe_url, slack_escape, slack_user_mention
+from bot.render.markup import LINK, inert_markup, to_plain, to_slack_mrkdwn as _to_slack_mrkdwn
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
@@ -67,10 +68,10 @@ def render_slack(reply: Reply, *, share_command: str | None = None) -> list[dict
             marker = f"{_cut_plain(title, 100)} (continued, part {index + 1} of {total})"
             message_blocks = [_context(to_slack_mrkdwn(marker))] + message_blocks
         suffix = f" (part {index + 1} of {total})" if total > 1 else ""
-        fallback = _cut_plain(title, FALLBACK_CHARS) + suffix
+        fallback = slack_escape(_cut_plain(title, FALLBACK_CHARS) + suffix)
         for block in message_blocks:
             if block.get("type") == "table":
-                fallback += "\n" + _table_fallback(block, TABLE_FALLBACK_CHARS)
+                fallback += "\n" + slack_escape(_table_fallback(block, TABLE_FALLBACK_CHARS))
         out.append({"text": fallback, "blocks": message_blocks})
     if share_command and share_offered(reply) and slack_len(share_command) <= MAX_BUTTON_VALUE:
         out[-1]["blocks"].append(share_actions(share_command))
@@ -90,7 +91,7 @@ def share_actions(command_line: str) -> dict:
 
 
 def shared_by_context(user_id: str) -> dict:
-    return _context(f"Shared by <@{user_id}>")
+    return _context(f"Shared by {slack_user_mention(user_id) or 'someone'}")
 
 
 def message_text_size(message: dict) -> int:
@@ -108,12 +109,13 @@ def _reply_blocks(reply: Reply) -> list[dict]:
         blocks.append({"type": "header", "text": {"type": "plain_text", "text": title, "emoji": True}})
     elif reply.title.strip():
         blocks += _sections(f"*{to_slack_mrkdwn(reply.title.strip())}*")
-    if reply.image_url and len(reply.image_url) <= 3000:
+    if safe_url(reply.image_url):
         blocks.append({"type": "image", "image_url": reply.image_url, "alt_text": _cut_plain(title or "image", 2000)})
     for section in reply.sections:
         blocks += _section_blocks(section)
     if reply.links:
-        lines = "\n".join(f"• <{link.url}|{_link_label(link.label)}>" for link in reply.links)
+        lines = "\n".join(f"• <{safe_url(link.url)}|{_link_label(link.label)}>" if safe_url(link.url)
+                          else f"• {_link_label(link.label)}" for link in reply.links)
         blocks += _sections(lines)
     for footnote in reply.footnotes:
         if footnote.strip():
@@ -175,7 +177,7 @@ def _table_block(table: Table) -> dict | None:
     def cell(text: str) -> dict:
         # Slack decodes &amp; &lt; &gt; in message text of every kind: escaped, "<!here>" stays inert text
         plain = " ".join(to_plain(text).split()) or "—"
-        return {"type": "raw_text", "text": plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}
+        return {"type": "raw_text", "text": slack_escape(plain)}
     rows = [[cell(c) for c in table.columns]] + [[cell(c) for c in row] for row in table.rows]
     def numeric(i: int) -> bool:
         return all(re.match(r"^\**[-+]?\d", row[i].strip()) or row[i].strip() in ("", "—") for row in table.rows)
@@ -279,6 +281,7 @@ def to_slack_mrkdwn(text: str) -> str:
     "labely". Where a link is glued to a word before it, it is written `label (<url>)`, keeping the
     label joined to that word; where a word follows right after it, a space is put between them."""
     glued: list[tuple[str, str]] = []
+    text = inert_markup(text)
 
     def spaced(m) -> str:
         source, label, url = m.string, m.group(1), m.group(2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 from bot.core.reply import Reply, Table
+from bot.render.inert import neutralise, safe_url
 from bot.render.markup import to_plain
 
 
@@ -42,10 +43,10 @@ def render_text(reply: Reply) -> str:
             out.append(f"  • {to_plain(item)}")
     if reply.links:
         out.append("")
-        out += [f"{link.label}: {link.url}" for link in reply.links]
+        out += [f"{link.label}: {safe_url(link.url) or '(link omitted)'}" for link in reply.links]
     if reply.footnotes:
         out.append("")
         out += [to_plain(f) for f in reply.footnotes]
-    if reply.image_url:
+    if safe_url(reply.image_url):
         out.append(f"Image: {reply.image_url}")
-    return "\n".join(out).rstrip() + "\n"
+    return neutralise("\n".join(out).rstrip() + "\n")

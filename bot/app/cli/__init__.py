@@ -5,7 +5,9 @@ here and also accepts `--db` after its name (`briefbot schedule add … --db X`)
 Settings are loaded once, lazily, when a command first needs them, so `--help`
 costs nothing. A command imports a chat library or openai only when it uses one.
 User mistakes are one-line `click.ClickException`s: exit 2 for bad input, 1 for
-a command that failed; a traceback means a bug.
+a command that failed; a traceback means a bug. Bad local state (a read-only,
+corrupt or locked database, a missing directory, a full disk) is one line too,
+naming the file and the cause (storage.store_errors), exit 1.
 """
 from __future__ import annotations
 
@@ -112,8 +114,9 @@ _register()
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (tests call this in-process; the console script exits with it)."""
+    state = CliState()
     try:
-        result = cli.main(args=argv, prog_name="briefbot", standalone_mode=False, obj=CliState())
+        result = cli.main(args=argv, prog_name="briefbot", standalone_mode=False, obj=state)
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as err:
@@ -124,7 +127,25 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except KeyboardInterrupt:
         return 130
+    except Exception as err:
+        storage_error = _storage_error(err, state)
+        if storage_error is None:
+            raise
+        click.echo(f"briefbot: {storage_error}", err=True)
+        return 1
     return int(result or 0)
+
+
+def _storage_error(err: Exception, state: CliState):
+    """The one-line StorageError for bad local state met anywhere in a command, else None (a bug)."""
+    import sqlite3
+    from storage.store_errors import StorageError, explain
+    if isinstance(err, StorageError):
+        return err
+    if isinstance(err, sqlite3.Error) or (isinstance(err, OSError) and err.errno is not None):
+        settings = state._settings
+        return explain(err, getattr(settings, "db_path", None) or state.db)
+    return None
 
 
 def command_line() -> list[str]:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
+from foundation.clock import days_before, parse_date, week_monday
 from storage import Model
 
 import bot.core.wording as facts
@@ -62,25 +63,25 @@ def model_card(services: Services, model: Model) -> Reply:
 
 
 def parse_since(text: str, today: date) -> str | None:
-    """'2026-01-01', '30d', '6w', '3m', '1y' or an ISO week '2026-W05' -> a date string; None if not a date."""
+    """'2026-01-01', '30d', '6w', '3m', '1y' or an ISO week '2026-W05' -> a date string; None if not a date.
+    A date-shaped word that is no real date, or one outside the covered years, raises UsageError
+    (foundation.clock's bounds);
+    a span reaching back before them starts at the first covered day."""
     text = text.strip().lower()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return date.fromisoformat(text).isoformat()
-        except ValueError:
-            return None
-    if re.fullmatch(r"\d{4}-w\d{2}", text):
-        try:
-            return date.fromisocalendar(int(text[:4]), int(text[6:]), 1).isoformat()
-        except ValueError:
-            return None
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        return text + "-01"
+    try:
+        if re.fullmatch(r"\d{1,9}-\d{1,2}-\d{1,2}", text):
+            return parse_date(text).isoformat()
+        if re.fullmatch(r"\d{1,9}-w\d{1,3}", text):
+            return week_monday(text.upper()).isoformat()
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return parse_date(text + "-01").isoformat()
+    except ValueError as err:  # date-shaped but not a usable date: say why rather than guess a vendor
+        raise UsageError(str(err), "Example: `/releases 2026-01-01` or `/releases 30d`.") from None
     match = _SINCE.match(text)
     if match:
-        n = min(int(match.group(1)), 100_000)
+        n = min(int(match.group(1)[:9]), 100_000)
         days = {"d": 1, "w": 7, "m": 30, "y": 365}[match.group(2)] * n
-        return (today - timedelta(days=min(days, 365 * 100))).isoformat()
+        return days_before(today, days).isoformat()
     return None
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
 
 import discord
 
 from foundation.settings import Settings
 from bot.core.context import Services
+from bot.core.lanes import Lanes
 from bot.frontends.discord_front.endpoints import apply_endpoints
 from bot.frontends.discord_front.respond import Responder
 from bot.frontends.discord_front.sender import DiscordSender
@@ -24,18 +24,21 @@ from bot.frontends.discord_front.tree import BriefbotTree, register_commands
 
 log = logging.getLogger(__name__)
 
+LOGIN_TIMEOUT = 30.0
+"""Seconds for the token check at start (GET /users/@me); a stalled API fails the start instead of hanging it."""
 MAX_RATELIMIT_WAIT = 60.0
 """A longer 429 wait is not slept through: the sender reports it as retryable to the outbox."""
 
 
 class BriefbotClient(discord.Client):
-    def __init__(self, services: Services | None, executor: ThreadPoolExecutor, *, guild_ready_timeout: float = 2.0):
+    def __init__(self, services: Services | None, executor, *, guild_ready_timeout: float = 2.0,
+                 lanes: Lanes | None = None):
         """`services` may be None only to declare the tree (`briefbot discord sync`), never to serve."""
         intents = discord.Intents.none()
         intents.guilds = True
         super().__init__(intents=intents, guild_ready_timeout=guild_ready_timeout,
                          allowed_mentions=discord.AllowedMentions.none(), max_ratelimit_timeout=MAX_RATELIMIT_WAIT)
-        self.responder = Responder(services, executor)
+        self.responder = Responder(services, executor, lanes=lanes)
         self.tree = BriefbotTree(self)
         register_commands(self.tree, self.responder)
 
@@ -48,13 +51,15 @@ class DiscordFrontEnd:
 
     def __init__(self, token: str, services: Services, *, guild_ready_timeout: float = 2.0):
         self._token = token
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-discord-core")
-        self.client = BriefbotClient(services, self.executor, guild_ready_timeout=guild_ready_timeout)
+        self.lanes = Lanes(services, "briefbot-discord-core")  # a slow /digest never holds up a lookup
+        self.executor = self.lanes.quick
+        self.client = BriefbotClient(services, self.executor, guild_ready_timeout=guild_ready_timeout,
+                                     lanes=self.lanes)
         self.sender = DiscordSender(self.client)
         self._task: asyncio.Task | None = None
 
     async def start(self) -> None:
-        await self.client.login(self._token)
+        await asyncio.wait_for(self.client.login(self._token), LOGIN_TIMEOUT)
         self._task = asyncio.create_task(self._run(), name="briefbot-discord-gateway")
 
     async def _run(self) -> None:
@@ -70,13 +75,13 @@ class DiscordFrontEnd:
 
     async def stop(self) -> None:
         try:
-            await self.client.close()
+            await asyncio.wait_for(self.client.close(), 5)
             if self._task is not None:
                 done, _ = await asyncio.wait([self._task], timeout=5)
                 if not done:
                     self._task.cancel()
         finally:
-            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.lanes.close()
 
 
 def build_front_end(settings: Settings, services: Services, **options) -> DiscordFrontEnd | None:

@@ -2,8 +2,9 @@
 
 Rules: a front end is thin. Each slash command becomes the equivalent command
 line (`/compare a b`) answered by `bot.core.answer.answer`, so every rule stays in the
-core. Discord wants a first response within 3 s: the core runs in a single
-worker thread (the store's connection is then used by one thread at a time), and
+core. Discord wants a first response within 3 s: the core runs off the loop in
+bot.core.lanes (lookups on a single worker thread, whose connection is then used by
+one thread at a time; /digest on workers of its own), and
 if it has not answered within DEFER_AFTER seconds the interaction is deferred
 and the answer follows up. Lookups and errors answer the asker only
 (ephemeral). Who may change a channel is the core's rule (bot.core.destinations):
@@ -25,6 +26,8 @@ from bot.core.context import Context, Services
 log = logging.getLogger(__name__)
 
 DEFER_AFTER = 2.0
+CALL_TIMEOUT = 10.0
+"""Total seconds for one interaction call (defer, response, follow-up): a stalled API never pins a handler."""
 """Seconds to wait for the core before deferring (Discord's limit is 3 s for the first response)."""
 _STRIP_QUOTES = str.maketrans({'"': None, "\u201c": None, "\u201d": None, "\u201e": None, "\u00ab": None,
                                "\u00bb": None, "`": None})
@@ -68,9 +71,11 @@ def context_for(interaction: discord.Interaction, services: Services) -> Context
 class Responder:
     """Answers interactions through the core, on one worker thread, within Discord's 3 s."""
 
-    def __init__(self, services: Services, executor: Executor):
+    def __init__(self, services: Services, executor: Executor, *, lanes=None):
         self.services = services
         self.executor = executor
+        self.lanes = lanes
+        """bot.core.lanes.Lanes: answers /digest apart from lookups; without it, all on `executor`."""
 
     async def run(self, func, *args):
         """Run a store-touching function on the core's worker thread."""
@@ -78,11 +83,12 @@ class Responder:
 
     async def command(self, interaction: discord.Interaction, line: str, *, ephemeral: bool = True) -> None:
         ctx = context_for(interaction, self.services)
-        future = asyncio.ensure_future(self.run(answer, self.services, line, ctx))
+        future = asyncio.ensure_future(self.lanes.answer(line, ctx) if self.lanes is not None
+                                       else self.run(answer, self.services, line, ctx))
         try:
             reply = await asyncio.wait_for(asyncio.shield(future), DEFER_AFTER)
         except asyncio.TimeoutError:
-            await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+            await asyncio.wait_for(interaction.response.defer(ephemeral=ephemeral, thinking=True), CALL_TIMEOUT)
             reply = await future
         await self.send(interaction, reply, ephemeral=reply.is_error or (ephemeral and reply.ephemeral))
 
@@ -93,6 +99,6 @@ class Responder:
             kwargs = dict(content=body["content"] or None, embeds=embeds, ephemeral=ephemeral,
                           allowed_mentions=discord.AllowedMentions.none())
             if index == 0 and not interaction.response.is_done():
-                await interaction.response.send_message(**kwargs)
+                await asyncio.wait_for(interaction.response.send_message(**kwargs), CALL_TIMEOUT)
             else:
-                await interaction.followup.send(**kwargs)
+                await asyncio.wait_for(interaction.followup.send(**kwargs), CALL_TIMEOUT)

@@ -37,6 +37,8 @@ NONCE_CHARS = 25
 """Discord accepts a string nonce of at most 25 characters."""
 HISTORY_LIMIT = 50
 REF_CHARS = 10
+CALL_TIMEOUT = 30.0
+"""Total seconds for one Discord API call (rate-limit sleeps included); past it the send is retryable."""
 
 
 def reference_for(key: str) -> str:
@@ -109,7 +111,7 @@ class DiscordSender:
 
     async def _call(self, destination: Destination, request):
         try:
-            return await request
+            return await asyncio.wait_for(request, CALL_TIMEOUT)
         except discord.Forbidden as err:
             raise PermanentSendError("missing_access", f"{destination.id}: {err.text or err}") from err
         except discord.NotFound as err:

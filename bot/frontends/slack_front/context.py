@@ -10,6 +10,7 @@ never as an admin.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -23,6 +24,8 @@ from bot.core.context import Context
 log = logging.getLogger(__name__)
 
 USER_CACHE_SECONDS = 300.0
+USERS_INFO_DEADLINE = 5.0
+"""Total seconds for users.info (retries included): an answer never waits longer on it."""
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,11 @@ class UserDirectory:
         if cached and self.clock() - cached[0] < self.ttl:
             return cached[1]
         try:
-            data = (await self.client.users_info(user=user_id)).get("user") or {}
+            data = (await asyncio.wait_for(self.client.users_info(user=user_id), USERS_INFO_DEADLINE)).get("user") or {}
             user = SlackUser(user_id, bool(data.get("is_admin")), bool(data.get("is_owner")), data.get("tz"))
+        except asyncio.TimeoutError:
+            log.warning("users.info for %s took over %.0f s: treating them as a member", user_id, USERS_INFO_DEADLINE)
+            return None  # not cached: the next command asks again
         except SlackApiError as err:
             log.warning("users.info for %s failed (%s): treating them as a member", user_id,
                         err.response.get("error") if err.response is not None else err)

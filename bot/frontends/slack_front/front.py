@@ -22,7 +22,7 @@ from bot.frontends.slack_front.bolt_app import build_app
 from bot.frontends.slack_front.client import api_base_url, client_for
 from bot.frontends.slack_front.handlers import CoreRunner
 from bot.frontends.slack_front.sender import SlackSender
-from bot.frontends.slack_front.server import SlackHttpServer
+from bot.frontends.slack_front.server import Limits, SlackHttpServer
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +97,8 @@ class SlackFrontEnd:
         self.app = build_app(settings, services, self.client, runner=self.runner)
         self.sender = SlackSender(self.client)
         self.server: SlackHttpServer | None = None
+        self.http_limits = Limits()
+        """HTTP mode's timeouts and caps (tests and the soak bench shorten them before start())."""
         self.socket_handler = None
         self.identity: dict = {}
 
@@ -110,7 +112,8 @@ class SlackFrontEnd:
             await self.socket_handler.connect_async()
             log.info("Slack: connected in Socket Mode as %s to %s", self.identity.get("user"), self.identity.get("team"))
         else:
-            self.server = SlackHttpServer(self.app, self.settings.http_host, self.settings.http_port)
+            self.server = SlackHttpServer(self.app, self.settings.http_host, self.settings.http_port,
+                                          signing_secret=self.settings.slack_signing_secret, limits=self.http_limits)
             await self.server.start()
             log.info("Slack: %s as %s to %s", self.server.url, self.identity.get("user"), self.identity.get("team"))
 

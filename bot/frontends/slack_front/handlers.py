@@ -3,19 +3,19 @@
 Rules: a front end is thin. Each slash command is acked at once (Slack wants an
 answer within 3 s) and then routed generically through the command registry as
 the equivalent command line (`/compare` + its text), so a command added to the
-core needs no code here. The core runs on one worker thread (the store's
-connection is used by one thread at a time). Answers go back through
-`respond` (the request's response_url): ephemeral for lookups and errors, with
+core needs no code here. The core runs off the loop in bot.core.lanes: lookups
+on one worker thread (the store's connection is used by one thread at a time),
+/digest on workers of its own, so a slow LLM never delays a lookup. Answers go back through
+`respond` (the request's response_url, only when it is Slack's: see
+response_url.py; otherwise the Web API): ephemeral for lookups and errors, with
 a "Share to channel" button on lookups; the button re-answers the command line
 it carries and posts it in the channel. Nothing here raises to Bolt: any failure
 is logged and answered with an apology.
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
@@ -23,10 +23,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 import bot.core.commands as commands
 from bot.core.answer import answer
+from bot.core.lanes import Lanes
 from bot.render.slack_blocks import SHARE_ACTION_ID, render_slack, shared_by_context
-from bot.core.reply import Reply, error_reply
+from bot.core.reply import Reply
 from bot.core.context import Context, Services
 from bot.frontends.slack_front.context import UserDirectory, build_context
+from bot.frontends.slack_front.response_url import safe_respond
 
 log = logging.getLogger(__name__)
 
@@ -36,21 +38,19 @@ ANY_COMMAND = re.compile(r"^/\S+$")
 
 
 class CoreRunner:
-    """Runs the synchronous core on a single worker thread, off the event loop."""
+    """Runs the synchronous core off the event loop, in two lanes (bot.core.lanes): a slow /digest
+    never delays another user's lookup."""
 
     def __init__(self, services: Services):
         self.services = services
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-slack-core")
+        self.lanes = Lanes(services, "briefbot-slack-core",
+                           answer_fn=lambda s, line, ctx: answer(s, line, ctx))  # looked up per call
 
     async def answer(self, line: str, ctx: Context) -> Reply:
-        try:
-            return await asyncio.get_running_loop().run_in_executor(self.executor, answer, self.services, line, ctx)
-        except Exception:
-            log.exception("the core failed on %r", line[:80])
-            return error_reply("Something went wrong on my side while answering that.", "Try again in a moment.")
+        return await self.lanes.answer(line, ctx)
 
     def close(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.lanes.close()
 
 
 def register(app: AsyncApp, services: Services, *, runner: CoreRunner, directory: UserDirectory,
@@ -75,6 +75,8 @@ class _Handlers:
     async def on_command(self, ack, command: dict, respond, client: AsyncWebClient) -> None:
         await ack()
         line = f"{command.get('command', '')} {command.get('text') or ''}".strip()
+        respond = safe_respond(respond, command.get("response_url"), client, command.get("channel_id", ""),
+                               command.get("user_id", ""))
         try:
             ctx = await self._context(command.get("team_id", ""), command.get("channel_id", ""),
                                       command.get("user_id", ""), command.get("channel_name"))
@@ -88,6 +90,8 @@ class _Handlers:
 
     async def on_share(self, ack, body: dict, respond, client: AsyncWebClient) -> None:
         await ack()
+        respond = safe_respond(respond, body.get("response_url"), client, (body.get("channel") or {}).get("id", ""),
+                               (body.get("user") or {}).get("id", ""))
         try:
             action = (body.get("actions") or [{}])[0]
             line = str(action.get("value") or "")

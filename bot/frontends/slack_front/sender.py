@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 EVENT_TYPE = "briefbot_delivery"
 HISTORY_LIMIT = 50
 MIN_INTERVAL = 1.0
+CALL_DEADLINE = 45.0
+"""Total seconds for one Web API call, the client's own rate-limit sleeps and retries included."""
 """Seconds between two posts to one channel (Slack allows about one message per second per channel)."""
 PERMANENT_ERRORS = frozenset({
     "channel_not_found", "not_in_channel", "is_archived", "account_inactive", "invalid_auth", "token_revoked",
@@ -140,7 +142,7 @@ class SlackSender:
 
     async def _call(self, destination: Destination, request):
         try:
-            return await request
+            return await asyncio.wait_for(request, CALL_DEADLINE)
         except SlackApiError as err:
             raise classify(destination, err) from err
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError, SlackClientError) as err:
