@@ -15,13 +15,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import delivery_migrations, ingest_migrations, migrations
+from . import delivery_migrations, evidence_migrations, ingest_migrations, migrations
 from .records import Benchmark, Claim, Model, Release, Source, Stats, Vendor
 from .rows import TABLE_OF, converter, to_row
 
 log = logging.getLogger(__name__)
 
-MIGRATION_SETS = (migrations.record, delivery_migrations.delivery, ingest_migrations.ingest)
+MIGRATION_SETS = (migrations.record, delivery_migrations.delivery, ingest_migrations.ingest,
+                  evidence_migrations.evidence)
 
 
 def open_database(path: str | Path) -> Database:
