@@ -25,7 +25,7 @@ def table_of(item_id: str) -> str | None:
 
 def accept(store: Store, item_id: str, now: str) -> int:
     """Accept one candidate by id; returns how many alert events it produced (-1 when nothing was accepted)."""
-    table = table_of(item_id) or "models"
+    table = table_of(item_id) or ("claims" if store.claim(item_id) is not None else "models")
     with store.db.atomic():
         if table == "claims":
             claim = store.claim(item_id)
@@ -63,4 +63,5 @@ def accept_all(store: Store, now: str) -> tuple[int, int]:
 
 
 def reject_item(store: Store, item_id: str) -> bool:
-    return reject(store, table_of(item_id) or "models", item_id)
+    table = table_of(item_id) or ("claims" if store.claim(item_id) is not None else "models")
+    return reject(store, table, item_id)
