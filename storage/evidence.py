@@ -335,12 +335,39 @@ def top(store: Store, benchmark_id: str, *, n: int = 10, open_only: bool = False
     order = {"independent": 0, "crowd": 1, "vendor_reported": 2}
 
     def rank(b: Board) -> tuple:
-        wanted_scope = scope is None or (scope.casefold() in b.label.casefold())
+        part = b.key[1].casefold() if len(b.key) > 1 else ""
+        wanted = (scope or "").casefold()
+        wanted_scope = scope is None or part in (wanted, f"category {wanted}", f"task {wanted}") or (
+            wanted in b.label.casefold()) * 0.5
         wanted_prov = provenance is None or b.provenance == provenance
-        return (not wanted_prov, not wanted_scope, b.key[-1] == "submitted systems", "no style control" in b.label,
+        return (not wanted_prov, -float(wanted_scope), b.key[-1] == "submitted systems", "no style control" in b.label,
                 b.key[1:2] != ("overall",) if len(b.key) > 1 else False, order.get(b.provenance, 3), -len(boards[b]),
                 b.label)
     chosen = min(boards, key=rank)
     rows = sorted(boards[chosen].values(), key=lambda c: ((-c.value if bench.higher_is_better else c.value), c.subject_id))
     others = tuple(sorted(((b, len(m)) for b, m in boards.items() if b != chosen), key=lambda x: (-x[1], x[0].label)))
     return TopResult(bench, chosen, tuple(rows[:n]), len(rows), others)
+
+
+def is_synced(claim: Claim) -> bool:
+    """A figure from a synced published file (its source id carries the file's version)."""
+    return "@" in claim.source_id
+
+
+def headline(claims: Iterable[Claim], benchmarks: dict[str, Benchmark] | None = None) -> list[Claim]:
+    """Of synced independent/crowd figures, the one a reader compares with a vendor claim: per model, benchmark
+    and source, the best whole-benchmark figure of a model (no submitted systems, no task or category parts;
+    style-controlled arena ratings)."""
+    best: dict[tuple, Claim] = {}
+    for c in claims:
+        if not is_synced(c) or c.provenance not in CHECKING or c.value is None:
+            continue
+        if not is_overall(c) or is_submitted_system(c) or "no style control" in (c.settings or ""):
+            continue
+        key = (c.subject_id, canonical(c.benchmark_id), source_family(c))
+        bench = (benchmarks or {}).get(canonical(c.benchmark_id) or "")
+        higher = bench.higher_is_better if bench else True
+        current = best.get(key)
+        if current is None or ((c.value > current.value) if higher else (c.value < current.value)):
+            best[key] = c
+    return sorted(best.values(), key=lambda c: (c.subject_id, c.benchmark_id or "", c.source_id))

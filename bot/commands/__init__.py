@@ -45,7 +45,7 @@ def unique_commands() -> list[Command]:
 
 
 def register_builtin() -> None:
-    from . import compare, digest, help as help_cmd, lookups, subscriptions
+    from . import compare, digest, evidence, help as help_cmd, lookups, subscriptions
     register(Command("compare", "/compare MODEL MODEL [MODEL MODEL]",
                      "Two to four models side by side: shared benchmarks, sources, head-to-head claims.",
                      compare.handle))
@@ -58,3 +58,4 @@ def register_builtin() -> None:
     register(Command("brief", "/brief", "This help.", help_cmd.handle, aliases=("help",)))
     for module in (digest, subscriptions):
         module.register_commands(register, Command)
+    evidence.register_commands(register, Command)  # /check, /top
