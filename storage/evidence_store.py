@@ -122,9 +122,9 @@ def put_claims(store: Store, claims: Sequence[Claim], version: str, recorded: st
 
 
 def history(store: Store, claim_id: str) -> list[dict[str, Any]]:
-    """Every recorded value of a claim, oldest version first."""
+    """Every recorded value of a claim, in the order the versions were first synced."""
     return store.rows("""select value, value_text, source_id, version, recorded from claim_history
-        where claim_id = ? order by version, recorded""", [claim_id])
+        where claim_id = ? order by recorded, version""", [claim_id])
 
 
 def previous_values(store: Store, claim_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -133,7 +133,7 @@ def previous_values(store: Store, claim_ids: Sequence[str]) -> dict[str, dict[st
         return {}
     marks = ",".join("?" * len(claim_ids))
     rows = store.rows(f"""select claim_id, value, value_text, version from claim_history
-        where claim_id in ({marks}) order by claim_id, version desc""", claim_ids)
+        where claim_id in ({marks}) order by claim_id, recorded desc, version desc""", claim_ids)
     out: dict[str, dict[str, Any]] = {}
     seen: dict[str, int] = {}
     for r in rows:

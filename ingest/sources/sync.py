@@ -117,8 +117,9 @@ def load_path(adapter, path: Path) -> Loaded:
 
 def load_url(adapter, url: str, fetcher, previous) -> Loaded:
     from ingest.fetch import FetchError  # noqa: F401  (callers catch it)
-    etag = previous.etag if previous and previous.origin == f"url {url}" else None
-    modified = previous.last_modified if previous and previous.origin == f"url {url}" else None
+    same = previous is not None and previous.origin == url
+    etag = previous.etag if same else None
+    modified = previous.last_modified if same else None
     got = fetcher.get(url, etag=etag, last_modified=modified)
     if got.not_modified:
         return Loaded({}, f"url {url}", url, previous.version if previous else "", None, got.etag, got.last_modified,
@@ -207,6 +208,9 @@ def source_row(adapter, loaded: Loaded, now: str) -> Source:
 
 def apply(store: Store, adapter, rows: Sequence, loaded: Loaded, now: str) -> dict[str, int]:
     source = source_row(adapter, loaded, now)
+    known = store.source(source.id)
+    if known is not None:  # the same file (same version) again: the row from its first sync stays as it was
+        source = known
     changed = store.upsert_many([source])
     if rows and isinstance(rows[0], CatalogEntry):
         counts = _apply_catalog(store, adapter, rows, source, now)
@@ -358,7 +362,7 @@ def _apply_scores(store: Store, adapter, rows: Sequence[ScoreRow], source: Sourc
         if key not in cache:
             m = mapper.map(row.name, *([row.model_tag] if row.model_tag else []))
             model_id, status, reason = m.model_id, m.status, m.reason
-            if status == "unmapped":
+            if status == "unmapped" and "+" not in row.name:  # a combination of models is never one candidate
                 vendor_id = vendor_from_name(row.model_tag or row.name, row.vendor_hint, known_vendors)
                 if vendor_id:
                     tokens, _ = split_variant((row.model_tag or row.name).rstrip("/").rsplit("/", 1)[-1])
