@@ -86,7 +86,7 @@ def test_bad_input(ask, line, expect):
 
 
 FRONTIER = ("claude-opus-4.5", "gemini-3-pro", "gpt-5.2", "kimi-k2.5", "kimi-k2-thinking", "qwen3-max-thinking",
-            "claude-sonnet-4.5", "gpt-5", "gpt-5.1")
+            "claude-sonnet-4.5", "gpt-5", "gpt-5.1", "deepseek-v3.2", "kimi-k2-instruct", "llama-4-maverick")
 
 
 @pytest.mark.parametrize("model_id", FRONTIER)
