@@ -136,6 +136,22 @@ def build_reply(services: Services, digest: Digest, summary: Summary) -> Reply:
         sections.append(Section(heading="Claims to watch", text=(
             f"Vendor claims since {digest.watch_since} that nothing independent has checked yet, oldest first."),
             items=items))
+    # -- independent evidence (digests/evidence.py): checks of recent vendor claims, moved leaderboard figures --
+    if digest.checks:
+        items = tuple(f"{digest.model_name(x.claim.subject_id)}, {digest.benchmark_name(x.claim.benchmark_id)}: "
+                      f"{wording.figure(x.claim)} claimed ({wording.reporter_note(store, x.claim, digest.models.get(x.claim.subject_id), vendors)}) · "
+                      f"{wording.figure(x.counterpart)} {wording.badge(x.counterpart)} "
+                      f"({wording.source_link(digest.sources.get(x.counterpart.source_id))}) — {x.verdict.text()}"
+                      for x in digest.checks)
+        items += _more(digest.check_total - len(digest.checks), "checked claim", "`/check MODEL`")
+        sections.append(Section(heading="Independent checks", items=items))
+    if digest.evidence_moves:
+        items = tuple(f"{digest.model_name(m.claim.subject_id)}, {digest.benchmark_name(m.claim.benchmark_id)}"
+                      f"{f' ({m.claim.scope})' if m.claim.scope and m.claim.scope != 'overall' else ''}: moved from "
+                      f"{m.previous_text} to {wording.figure(m.claim)} ({wording.badge(m.claim)} · "
+                      f"{wording.source_link(digest.sources.get(m.claim.source_id))})" for m in digest.evidence_moves)
+        items += _more(digest.evidence_move_total - len(digest.evidence_moves), "moved figure", "`/top BENCHMARK`")
+        sections.append(Section(heading="Leaderboard moves", items=items))
     footnotes = [BADGE_NOTE]
     if summary.source.startswith("llm:"):
         footnotes.append(f"Lead paragraph by {summary.source[4:]}, checked: every number and name in it is in the record.")

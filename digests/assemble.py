@@ -27,7 +27,7 @@ from storage import Claim, Store
 from storage.digest_store import open_vendor_claims
 from storage.records import CLAIM_KINDS
 
-from . import significance
+from . import evidence, significance
 from .model import BenchmarkMove, ClaimGroup, Digest, Filters, Headline
 from .period import Period
 
@@ -107,7 +107,11 @@ def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict |
         kinds=[k for k in WATCH_KINDS if filt.keeps_kind(k)], vendor_ids=filt.vendors, model_ids=filt.models,
         limit=limits.watch)
 
+    checks, check_total = evidence.checks(store, watch_since.isoformat(), hi, limit=limits.watch)
+    checks = tuple(x for x in checks if filt.keeps_model(models.get(x.claim.subject_id), x.claim.subject_id))
+    moved, moved_total = evidence.moves(store, lo, hi, limit=limits.moves)
     shown_claims = [c for g in groups for c in g.claims] + [m.new for m in moves] + [m.previous for m in moves] + watch
+    shown_claims += [c for x in checks for c in (x.claim, x.counterpart)] + [m.claim for m in moved]
     names_needed = set(models) | {x for c in shown_claims for x in (c.subject_id, *c.compared_to)}
     missing = sorted(names_needed - set(models))
     if missing:
@@ -122,7 +126,8 @@ def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict |
         first_scores=first_scores, watch=tuple(watch), watch_total=watch_total, watch_since=watch_since.isoformat(),
         models=models, vendors={v.id: v for v in store.vendors()},
         benchmarks={b.id: b for b in store.benchmarks(sorted(bench_ids))} if bench_ids else {},
-        sources=store.sources(source_ids),
+        sources=store.sources(source_ids), checks=checks, check_total=check_total, evidence_moves=moved,
+        evidence_move_total=moved_total,
     )
 
 

@@ -114,6 +114,12 @@ class Digest:
     vendors: dict[str, Vendor] = field(default_factory=dict, compare=False)
     benchmarks: dict[str, Benchmark] = field(default_factory=dict, compare=False)
     sources: dict[str, Source] = field(default_factory=dict, compare=False)
+    checks: tuple = ()
+    """digests.evidence.Check: vendor claims of the watch window that an independent figure now checks."""
+    check_total: int = 0
+    evidence_moves: tuple = ()
+    """digests.evidence.Moved: independent/crowd figures that changed with a newer file synced this week."""
+    evidence_move_total: int = 0
 
     @property
     def quiet(self) -> bool:

@@ -191,3 +191,16 @@ def unmapped_names(store: Store, source: str | None = None, limit: int = 200) ->
     where = "status in ('unmapped', 'candidate')" + (" and source = ?" if source else "")
     params: list[Any] = [source] if source else []
     return store.rows(f"select * from source_names where {where} order by source, name limit ?", [*params, limit])
+
+
+def moved_between(store: Store, since: str, until: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Synced figures whose value changed with a version recorded in [since, until): claim id, old and new value."""
+    return store.rows("""select * from (
+        select h.claim_id, h.value as value, h.value_text as value_text, h.version, h.recorded,
+               (select p.value_text from claim_history p where p.claim_id = h.claim_id and p.recorded < h.recorded
+                order by p.recorded desc limit 1) as previous_text,
+               (select p.value from claim_history p where p.claim_id = h.claim_id and p.recorded < h.recorded
+                order by p.recorded desc limit 1) as previous
+        from claim_history h where h.recorded >= ? and h.recorded < ?)
+        where previous is not null and previous != value order by abs(value - previous) desc, claim_id limit ?""",
+                      [since, until, limit])

@@ -107,8 +107,6 @@ def number(value: Any, where: str) -> float | None:
 
 
 def printed(value: Any) -> str:
-    """The figure as text, as the file prints it (floats from JSON lose trailing zeros, like the file)."""
-    if isinstance(value, float):
-        text = repr(value)
-        return text[:-2] if text.endswith(".0") else text
-    return str(value).strip()
+    """The figure as text, as the file prints it: a parsed float keeps its decimal point (JSON and YAML
+    `66.0` stay `66.0`), an integer stays an integer."""
+    return repr(value) if isinstance(value, float) else str(value).strip()
