@@ -400,9 +400,45 @@ def _apply_scores(store: Store, adapter, rows: Sequence[ScoreRow], source: Sourc
         if c.id not in seen:
             seen.add(c.id)
             unique.append(c)
+    primed = last_sync(store, adapter.name, ok_only=True) is not None
+    before = _values(store, [c.id for c in unique]) if primed else {}
     changed = len(created) + put_claims(store, unique, version, now)
+    if primed:
+        _alert(store, adapter, unique, before, source, version, now)
     note_names(store, adapter.name, names_log.values(), now)
     return {"rows": len(rows), "mapped": mapped, "unmapped": unmapped, "candidates": len(created), "changed": changed}
+
+
+MAX_ALERTS = 50
+"""Alerts per sync at most: a leaderboard that reshuffles everything says so in the digest, not in 500 DMs."""
+
+
+def _values(store: Store, ids: Sequence[str]) -> dict[str, float | None]:
+    out: dict[str, float | None] = {}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i:i + 500])
+        marks = ",".join("?" * len(chunk))
+        out.update(dict(store.db.execute(f"select id, value from claims where id in ({marks})", chunk).fetchall()))
+    return out
+
+
+def _alert(store: Store, adapter, claims: Sequence[Claim], before: dict, source: Source, version: str, now: str) -> int:
+    """Subscribers hear of a model's new or moved headline figure (never on a source's first sync, which
+    would announce the whole leaderboard; never for a candidate)."""
+    from storage.evidence import headline
+    from storage.ingest_state import record_alert_events
+    fresh = [c for c in headline(claims) if c.reviewed and before.get(c.id, "new") != c.value]
+    events = 0
+    for c in fresh[:MAX_ALERTS]:
+        model = store.model(c.subject_id)
+        bench = store.benchmark(c.benchmark_id)
+        old = before.get(c.id, "new")
+        what = "new figure" if old == "new" else f"moved from {old:g}"
+        text = (f"{model.name if model else c.subject_id}: {c.value_text} on {bench.name if bench else c.benchmark_id}"
+                f" ({what}; {c.provenance}, {adapter.title}" + (f"; {c.settings}" if c.settings else "") + ")")
+        events += record_alert_events(store, "claim", f"{c.id}@{version}", model.vendor_id if model else None,
+                                      c.subject_id, text, source.url, now)
+    return events
 
 
 def names(adapters: Iterable = ADAPTERS) -> list[str]:

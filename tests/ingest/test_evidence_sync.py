@@ -150,3 +150,20 @@ def test_seeding_loads_the_snapshots_and_adds_missing_models(store):
     lost = store.rows("""select n.source, n.name from source_names n where n.status = 'unmapped'
         and (lower(n.name) like 'claude%' or lower(n.name) like 'gpt-5%' or lower(n.name) like 'gemini-3%')""")
     assert lost == []
+
+
+def test_subscribers_hear_of_moved_headline_figures_but_not_of_a_first_sync(bare, tmp_path):
+    from storage.delivery import subscribe
+    files = real_files("aider")
+    sync(bare, ["models.dev"], SNAPSHOT)
+    subscribe(bare, "local::console", "model", "gpt-5", "test", "2026-01-01T00:00:00+00:00")
+    sync(bare, ["aider"], SNAPSHOT)
+    assert bare.db.execute("select count(*) from alert_events").fetchone()[0] == 0   # first sync: no flood
+    path = tmp_path / "polyglot_leaderboard.yml"
+    path.write_bytes(files["polyglot_leaderboard.yml"].replace(b"pass_rate_2: 88.0", b"pass_rate_2: 90.2", 1))
+    sync(bare, ["aider"], str(path))
+    texts = [r[0] for r in bare.db.execute("select text from alert_events").fetchall()]
+    assert texts == ["GPT-5: 90.2 on Aider-Polyglot (moved from 88; independent, Aider polyglot leaderboard; "
+                     "aider, edit format diff; effort high)"]
+    sync(bare, ["aider"], str(path))
+    assert bare.db.execute("select count(*) from alert_events").fetchone()[0] == 1
