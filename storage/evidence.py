@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .records import Benchmark, Claim
 from .store import Store
@@ -58,7 +59,12 @@ _SHOTS = re.compile(r"(\d+)-shot")
 
 def axes(settings: str | None) -> dict[str, object]:
     """What a settings text says on the axes that decide comparability (absent when it does not say)."""
-    text = (settings or "").casefold()
+    return dict(_axes(settings or ""))
+
+
+@lru_cache(maxsize=8192)
+def _axes(settings: str) -> tuple[tuple[str, object], ...]:
+    text = settings.casefold()
     out: dict[str, object] = {}
     if re.search(r"\b(without tools|no tools|w/o tools)\b", text):
         out["tools"] = False
@@ -77,7 +83,7 @@ def axes(settings: str | None) -> dict[str, object]:
         out["shots"] = shots.group(1)
     if "base model" in text:
         out["base"] = True
-    return out
+    return tuple(out.items())
 
 
 def conflicts(a: str | None, b: str | None) -> list[str]:
@@ -149,6 +155,8 @@ class Ledger:
     disagreements: list[Disagreement] = field(default_factory=list)
     independent_only: list[Claim] = field(default_factory=list)
     """Independent or crowd figures (best per benchmark) for which no vendor claim exists."""
+    benchmarks: dict[str, Benchmark] = field(default_factory=dict)
+    """The benchmarks the ledger mentions, by (canonical) id."""
 
     @property
     def unchecked(self) -> list[LedgerEntry]:
@@ -203,7 +211,7 @@ def ledger(store: Store, model_id: str) -> Ledger:
             vendor.setdefault(key, []).append(c)
         elif c.provenance in CHECKING:
             checking.setdefault(key, []).append(c)
-    out = Ledger(model_id)
+    out = Ledger(model_id, benchmarks=benches)
     for key in sorted(vendor, key=lambda k: (k not in checking, benches[k].name if k in benches else k)):
         for claim in sorted(vendor[key], key=lambda c: (c.reported_by or "", c.settings or "", c.id)):
             counterpart, v, others = verdict(claim, checking.get(key, ()), benches.get(key))
@@ -286,50 +294,47 @@ class TopResult:
     """Best figure per model on the board, best first."""
     total_models: int
     other_boards: tuple[tuple[Board, int], ...] = ()
+    """Other boards with how many figures each holds."""
 
 
-def board_of(claim: Claim) -> Board:
-    if claim.provenance == "vendor_reported":
+_BOARD_SQL = """
+    with c as (
+        select claims.*,
+            case when provenance = 'vendor_reported' then 'vendor' when instr(source_id, '@') = 0 then source_id
+                 else substr(source_id, 1, instr(source_id, '@') - 1) end as board_family,
+            case when provenance = 'vendor_reported' then '' else coalesce(nullif(scope, ''), 'overall') end as board_scope,
+            case when provenance = 'vendor_reported' or settings is null then ''
+                 when instr(settings, 'submitted system') then 'submitted systems'
+                 when instr(settings, 'no style control') then 'no style control'
+                 when instr(settings, 'style control') then 'style control'
+                 when instr(settings, 'bash-only') then 'bash-only' else '' end as board_method
+        from claims where benchmark_id in ({marks}) and kind = 'benchmark_score' and reviewed = 1
+            and value is not null and provenance not in ('retracted', 'disputed') {open_filter})"""
+_OPEN_FILTER = """and subject_id in (select id from models where open_weights = 1
+            union select model_id from model_facts where field = 'open_weights' and value = 'true'
+                and model_id not in (select id from models where open_weights is not null))"""
+
+
+def _board(family: str, scope: str, method: str, provenance: str) -> Board:
+    if family == "vendor":
         return Board(("vendor",), "vendor claims (each vendor's own conditions)", "vendor_reported")
-    family = source_family(claim)
-    scope = claim.scope or "overall"
-    method = ""
-    text = (claim.settings or "").casefold()
-    if is_submitted_system(claim):
-        method = "submitted systems"
-    elif "no style control" in text:
-        method = "no style control"
-    elif "style control" in text:
-        method = "style control"
-    elif "bash-only" in text:
-        method = "bash-only"
     label = f"{family}: {scope}" + (f", {method}" if method else "")
-    return Board((family, scope, method), label, claim.provenance)
+    return Board((family, scope, method), label, provenance)
 
 
 def top(store: Store, benchmark_id: str, *, n: int = 10, open_only: bool = False, provenance: str | None = None,
         scope: str | None = None) -> TopResult | None:
     """The best figure per model on one board of a benchmark, sorted; the default board is the
-    independent (else crowd, else vendor) board listing the most models."""
+    independent (else crowd, else vendor) board listing the most models. Grouping and the best figure
+    per model are computed in SQL (a benchmark may hold thousands of figures)."""
     bench = store.benchmark(canonical(benchmark_id))
     if bench is None:
         return None
     ids = same_benchmark_ids(bench.id)
-    marks = ",".join("?" * len(ids))
-    claims = store._many(Claim, f"""select * from claims where benchmark_id in ({marks}) and kind = 'benchmark_score'
-        and reviewed = 1 and value is not null and provenance not in ('retracted', 'disputed')""", ids)
-    if open_only:
-        from .evidence_store import open_weight_models
-        allowed = open_weight_models(store)
-        claims = [c for c in claims if c.subject_id in allowed]
-    boards: dict[Board, dict[str, Claim]] = {}
-    for c in claims:
-        b = board_of(c)
-        best = boards.setdefault(b, {})
-        current = best.get(c.subject_id)
-        better = current is None or ((c.value > current.value) if bench.higher_is_better else (c.value < current.value))
-        if better:
-            best[c.subject_id] = c
+    cte = _BOARD_SQL.format(marks=",".join("?" * len(ids)), open_filter=_OPEN_FILTER if open_only else "")
+    counts = store.db.execute(cte + """ select board_family, board_scope, board_method, max(provenance),
+        count(*) from c group by board_family, board_scope, board_method""", ids).fetchall()
+    boards = {_board(f, sc, m, prov): k for f, sc, m, prov, k in counts}
     if not boards:
         return TopResult(bench, None, (), 0)
     order = {"independent": 0, "crowd": 1, "vendor_reported": 2}
@@ -341,12 +346,19 @@ def top(store: Store, benchmark_id: str, *, n: int = 10, open_only: bool = False
             wanted in b.label.casefold()) * 0.5
         wanted_prov = provenance is None or b.provenance == provenance
         return (not wanted_prov, -float(wanted_scope), b.key[-1] == "submitted systems", "no style control" in b.label,
-                b.key[1:2] != ("overall",) if len(b.key) > 1 else False, order.get(b.provenance, 3), -len(boards[b]),
+                b.key[1:2] != ("overall",) if len(b.key) > 1 else False, order.get(b.provenance, 3), -boards[b],
                 b.label)
     chosen = min(boards, key=rank)
-    rows = sorted(boards[chosen].values(), key=lambda c: ((-c.value if bench.higher_is_better else c.value), c.subject_id))
-    others = tuple(sorted(((b, len(m)) for b, m in boards.items() if b != chosen), key=lambda x: (-x[1], x[0].label)))
-    return TopResult(bench, chosen, tuple(rows[:n]), len(rows), others)
+    family, board_scope, method = (chosen.key + ("", ""))[:3] if chosen.key != ("vendor",) else ("vendor", "", "")
+    direction = "desc" if bench.higher_is_better else "asc"
+    rows = store._many(Claim, cte + f""" select * from (select c.*, row_number() over (partition by subject_id
+        order by value {direction}, id) as rank_in_model from c where board_family = ? and board_scope = ?
+        and board_method = ?) where rank_in_model = 1 order by value {direction}, subject_id limit ?""",
+                       [*ids, family, board_scope, method, n])
+    total = store.db.execute(cte + """ select count(distinct subject_id) from c where board_family = ?
+        and board_scope = ? and board_method = ?""", [*ids, family, board_scope, method]).fetchone()[0]
+    others = tuple(sorted(((b, k) for b, k in boards.items() if b != chosen), key=lambda x: (-x[1], x[0].label)))
+    return TopResult(bench, chosen, tuple(rows), total, others)
 
 
 def is_synced(claim: Claim) -> bool:

@@ -44,3 +44,11 @@ def m001_create_evidence_tables(db: Database) -> None:
         );
         """
     )
+
+
+@evidence()
+def m002_claims_board_index(db: Database) -> None:
+    """/top groups a benchmark's figures into boards and takes each model's best: a covering index lets it
+    read only the index (a benchmark can hold thousands of figures spread over a million-row table)."""
+    db.execute("""CREATE INDEX IF NOT EXISTS claims_board ON claims(benchmark_id, kind, reviewed, provenance,
+        source_id, scope, settings, subject_id, value)""")

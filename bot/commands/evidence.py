@@ -51,7 +51,10 @@ def check_reply(services: Services, model: Model, book: Ledger) -> Reply:
     vendors: dict = {}
     claims = [e.claim for e in book.entries] + [e.counterpart for e in book.entries if e.counterpart] + \
              [c for d in book.disagreements for c in d.claims] + book.independent_only
-    names = _bench_names(store, {c.benchmark_id for c in claims})
+    names = {b.id: b.name for b in book.benchmarks.values()}
+    missing = {c.benchmark_id for c in claims if c.benchmark_id and canonical(c.benchmark_id) not in names}
+    if missing:
+        names.update(_bench_names(store, missing))
     sources = store.sources({c.source_id for c in claims})
     sections = []
     checked = [e for e in book.entries if e.verdict.kind != "unchecked"]
@@ -153,7 +156,7 @@ def top_handle(services: Services, ctx: Context, args: tuple[str, ...]) -> Reply
     if board.provenance == "vendor_reported":
         footnotes.append("Vendor claims are each vendor's own report under its own conditions: not like with like.")
     if result.other_boards:
-        footnotes.append("Other boards (not mixed in): " + "; ".join(f"{b.label} ({m} models)" for b, m in result.other_boards[:6]) +
+        footnotes.append("Other boards (not mixed in): " + "; ".join(f"{b.label} ({m} figures)" for b, m in result.other_boards[:6]) +
                          ". Pick one with a word, e.g. `/top " + bench_id + " vendor` or a category such as `coding`.")
     return Reply(title=f"Top: {result.benchmark.name}",
                  sections=(Section(text=text, table=Table(("#", "Model", "Score", "Settings", "Provenance", "Source"),
