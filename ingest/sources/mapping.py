@@ -23,7 +23,12 @@ import yaml
 
 from storage.resolve import name_key
 
-ALIASES_FILE = Path(__file__).resolve().parent.parent.parent / "seeds" / "model_aliases.yaml"
+def _aliases_file() -> Path:
+    from ingest.seed_files import DEFAULT_SEEDS_DIR  # one answer to "where are the seeds"
+    return Path(DEFAULT_SEEDS_DIR) / "model_aliases.yaml"
+
+
+ALIASES_FILE = _aliases_file()
 
 _EFFORTS = ("minimal", "low", "medium", "high", "xhigh")
 _BUDGET = re.compile(r"^(\d+)k$")

@@ -19,7 +19,12 @@ from pathlib import Path
 
 import yaml
 
-SEEDS_SNAPSHOTS = Path(__file__).resolve().parent.parent.parent / "seeds" / "snapshots"
+def _seeds_dir() -> Path:
+    from ingest.seed_files import DEFAULT_SEEDS_DIR  # one answer to "where are the seeds" (a package once installed)
+    return Path(DEFAULT_SEEDS_DIR)
+
+
+SEEDS_SNAPSHOTS = _seeds_dir() / "snapshots"
 
 
 class SnapshotMissing(FileNotFoundError):
@@ -57,7 +62,7 @@ def search_dirs(source: str) -> list[Path]:
         dirs.append(Path(env) / source)
     dirs.append(SEEDS_SNAPSHOTS / source)
     repo = SEEDS_SNAPSHOTS.parent.parent
-    for up in (repo.parent, repo.parent.parent, Path("/work")):
+    for up in (repo.parent, repo.parent.parent, Path.cwd(), Path.cwd().parent, Path("/work")):
         dirs.append(up / "shared" / "data" / "snapshots" / source)
     return dirs
 

@@ -149,10 +149,11 @@ def sync(store: Store, names: Sequence[str] | None = None, from_: str | None = N
         raise ValueError("--from needs exactly one source name")
     own_fetcher = None
     if fetcher is None and from_ != SNAPSHOT and (from_ is None or from_.startswith(("http://", "https://"))):
+        from dataclasses import replace
+
         from ingest.fetch import FetchConfig, Fetcher
         config = FetchConfig.from_settings(settings) if settings is not None else FetchConfig()
-        own_fetcher = fetcher = Fetcher(FetchConfig(timeout=config.timeout, max_bytes=max(config.max_bytes, SOURCE_MAX_BYTES),
-                                                    max_redirects=config.max_redirects, domain_delay=config.domain_delay))
+        own_fetcher = fetcher = Fetcher(replace(config, max_bytes=max(config.max_bytes, SOURCE_MAX_BYTES)))
     try:
         return [sync_one(store, a, from_, fetcher=fetcher, now=now) for a in adapters]
     finally:
