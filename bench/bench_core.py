@@ -16,8 +16,8 @@ from pathlib import Path
 
 from bench.stats import percentile, summary, time_calls
 from bench.synthetic import build
-from bot.core import answer
-from bot.services import Services
+from bot.core.answer import answer
+from bot.core.context import Services
 from storage import Store
 
 
@@ -38,12 +38,12 @@ def run_bare(store: Store, statements: list[str]) -> None:
         store.db.conn.execute(sql).fetchall()
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--models", type=int, default=10_000)
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("-n", type=int, default=300)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     path = Path(tempfile.mkdtemp()) / "bench.db"
     build(path, args.models, args.claims)
     store = Store.open(path)

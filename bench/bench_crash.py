@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bot.senders_local import delivered_keys
+from bot.app.cli import command_line
+from bot.delivery.local_sink import delivered_keys
 from storage import Store
 from storage.delivery import Schedule, ensure_destination, outbox_counts, set_schedule
 
@@ -52,8 +53,8 @@ def build_template(path: Path, n: int = BURST, *, enqueued: bool = False, base: 
         set_schedule(store, Schedule(dest.id, "daily", 0, f"{slot:%H:%M}", "UTC"), (now - timedelta(days=2)).isoformat())
         keys.append(f"digest:{dest.id}:{slot.date().isoformat()}")
     if enqueued:
-        from bot.scheduling.runs import run_due_digests
-        from bot.services import Services
+        from bot.delivery.digest_runs import run_due_digests
+        from bot.core.context import Services
         outcomes = run_due_digests(Services.for_store(store), now)
         assert sorted(o.key for o in outcomes if o.state == "enqueued") == sorted(keys), outcomes
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -82,11 +83,8 @@ def _env(sink: Path, delay: float, find_sent: bool) -> dict[str, str]:
     return env
 
 
-def _start(db: Path, env: dict, module: str = "bot.runner") -> subprocess.Popen:
-    args = [sys.executable, "-m", module, "--db", str(db)]
-    if module == "bot.cli":
-        args += ["run"]
-    args += ["--once", "--no-console"]
+def _start(db: Path, env: dict) -> subprocess.Popen:
+    args = [*command_line(), "--db", str(db), "run", "--once", "--no-console"]
     return subprocess.Popen(args, cwd=str(db.parent), env=env, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
@@ -107,7 +105,7 @@ def _kill_during_burst(proc: subprocess.Popen, sink: Path, rng: random.Random, n
 
 
 def crash_round(template: Path, workdir: Path, expected: list[str], rng: random.Random, *, kills: int = 1,
-                delay: float = 0.01, find_sent: bool = True, final_module: str = "bot.runner",
+                delay: float = 0.01, find_sent: bool = True, 
                 threshold: int | None = None) -> RoundResult:
     workdir.mkdir(parents=True, exist_ok=True)
     db, sink = workdir / "briefbot.db", workdir / "sink.txt"
@@ -120,7 +118,7 @@ def crash_round(template: Path, workdir: Path, expected: list[str], rng: random.
         if landed is not None:
             result.kills += 1
             result.delivered_at_kill.append(landed)
-    final = _start(db, env, final_module)
+    final = _start(db, env)
     _, err = final.communicate(timeout=60)
     if final.returncode != 0:
         raise RuntimeError(f"the restarted bot failed ({final.returncode}): {err.decode()[-2000:]}")

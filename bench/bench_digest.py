@@ -23,8 +23,8 @@ from pathlib import Path
 
 from bench.stats import summary, time_calls
 from bench.synthetic import build
-from bot.digest_reply import digest_reply_for
-from bot.services import Services
+from bot.core.digest_reply import digest_reply_for
+from bot.core.context import Services
 from digests.assemble import assemble
 from storage import Store
 
@@ -95,14 +95,14 @@ def renderer(name: str):
         return None
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--models", type=int, default=10_000)
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--week-claims", type=int, default=5_000)
     parser.add_argument("-n", type=int, default=9)
     parser.add_argument("--index", action="store_true", help="create the watch-list index first (see the note)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     t0 = time.perf_counter()
     path = prepared(args.models, args.claims, args.week_claims)
     print(f"(record ready in {time.perf_counter() - t0:.1f} s)")

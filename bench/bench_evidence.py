@@ -16,8 +16,8 @@ from pathlib import Path
 from bench.bench_core import run_bare
 from bench.stats import percentile, summary, time_calls
 from bench.synthetic import build
-from bot.core import answer
-from bot.services import Services
+from bot.core.answer import answer
+from bot.core.context import Services
 from ingest.seed_files import load_seeds
 from ingest.sources.sync import sync_snapshots
 from storage import Store

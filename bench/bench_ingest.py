@@ -17,10 +17,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 from bench.bench_extract_accuracy import build_record_store
 from ingest.poll import poll_due_feeds
+from foundation.settings import Settings
 from storage import Model
 from storage.ingest_state import Feed, add_feed
 from tests.fakes.feed_server import FeedServer, rss
@@ -56,8 +56,9 @@ def run(n_items: int, n_feeds: int) -> dict:
                                 aliases=(f"SN-{i}",)) for i in range(600))
         models = [m.name for m in store.models()]
         server = FeedServer().start()
-        settings = SimpleNamespace(raw={"BRIEFBOT_FEED_DOMAIN_DELAY": "0", "BRIEFBOT_FEED_MAX_BYTES": "50000000"},
-                                   openai_base_url=None, llm_model=None)
+        settings = Settings.load(environ={"BRIEFBOT_FEED_DOMAIN_DELAY": "0", "BRIEFBOT_FEED_MAX_BYTES": "50000000",
+                                          "BRIEFBOT_ALLOW_PRIVATE_FETCH": "1", "BRIEFBOT_DB": str(Path(tmp) / "b.db")},
+                                 env_file=None)
         try:
             per_feed = n_items // n_feeds
             for f in range(n_feeds):

@@ -24,9 +24,9 @@ from pathlib import Path
 import aiohttp
 
 from bench.stats import percentile
-from bot.app import build_services
-from bot.config import Settings
-from bot.slack_front import build_front_end
+from bot.app.services import build_services
+from foundation.settings import Settings
+from bot.frontends.slack_front import build_front_end
 from tests.fakes.fake_slack import FakeSlack, sign, slash_command_body
 
 SECRET = "bench-signing-secret"

@@ -27,8 +27,8 @@ from storage import Claim, Store
 from storage.digest_store import open_vendor_claims
 from storage.records import CLAIM_KINDS
 
-from . import evidence, significance
-from .model import BenchmarkMove, ClaimGroup, Digest, Filters, Headline
+from . import evidence_section, significance
+from .digest_types import BenchmarkMove, ClaimGroup, Digest, Filters, Headline
 from .period import Period
 
 log = logging.getLogger(__name__)
@@ -107,9 +107,9 @@ def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict |
         kinds=[k for k in WATCH_KINDS if filt.keeps_kind(k)], vendor_ids=filt.vendors, model_ids=filt.models,
         limit=limits.watch)
 
-    checks, check_total = evidence.checks(store, watch_since.isoformat(), hi, limit=limits.watch)
+    checks, check_total = evidence_section.checks(store, watch_since.isoformat(), hi, limit=limits.watch)
     checks = tuple(x for x in checks if filt.keeps_model(models.get(x.claim.subject_id), x.claim.subject_id))
-    moved, moved_total = evidence.moves(store, lo, hi, limit=limits.moves)
+    moved, moved_total = evidence_section.moves(store, lo, hi, limit=limits.moves)
     shown_claims = [c for g in groups for c in g.claims] + [m.new for m in moves] + [m.previous for m in moves] + watch
     shown_claims += [c for x in checks for c in (x.claim, x.counterpart)] + [m.claim for m in moved]
     names_needed = set(models) | {x for c in shown_claims for x in (c.subject_id, *c.compared_to)}

@@ -12,7 +12,7 @@ from dataclasses import asdict
 
 from storage import Claim
 
-from .model import Digest
+from .digest_types import Digest
 
 BADGE = {"vendor_reported": "vendor claim", "independent": "independent", "crowd": "crowd-sourced",
          "disputed": "disputed", "retracted": "retracted"}

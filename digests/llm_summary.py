@@ -1,16 +1,17 @@
 """An optional lead paragraph written by a language model, used only if it passes the grounding check.
 
 Works with any OpenAI-compatible endpoint (OpenAI, Moonshot, Qwen/DashScope,
-Ollama, vLLM) through the `openai` client. Rules: the model sees the facts
-only (digests.factsheet.facts_text), never the record; its text is checked by
-digests.grounding before use; on rejection, timeout, HTTP error or a spent
-token budget the default text is used and the reason is returned (and logged)
-so it can be stored with the digest. Retries transient failures (timeouts,
-connection errors, 429, 5xx) with exponential backoff; client errors (4xx) are
-not retried. Token cap: `max_tokens` completion tokens per digest across all
-attempts (usage reported by the server is subtracted), and the facts sent are
-cut to about four characters per token of `prompt_tokens`. The API key is
-never logged.
+Ollama, vLLM) through the shared client, foundation.llm (which sets up
+`openai`, cuts every attempt at a total deadline and retries transient
+failures within the call's deadline). Rules: the model sees the facts only
+(digests.factsheet.facts_text), never the record; its text is checked by
+digests.grounding against the structured facts (figures with their model and
+benchmark) before use; on rejection, timeout, HTTP error or a spent token
+budget the default text is used and the reason is returned (and logged) so it
+can be stored with the digest. Token cap: `max_tokens` completion tokens per
+digest across all attempts (usage reported by the server is subtracted), and
+the facts sent are cut to about four characters per token of `prompt_tokens`.
+The API key is never logged.
 """
 from __future__ import annotations
 
@@ -19,11 +20,11 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import openai
+from foundation.llm import LLMClient, LLMConfig as ClientConfig, LLMError, RetriesExhausted
 
 from . import grounding
 from .factsheet import facts_text
-from .model import Digest
+from .digest_types import Digest
 from .summarize import Summary, default_summary
 
 log = logging.getLogger(__name__)
@@ -36,41 +37,25 @@ SYSTEM_PROMPT = (
     "Plain text, two to four sentences, under 90 words, no lists, no headings.")
 MAX_TEXT_CHARS = 1200
 MIN_USEFUL_TOKENS = 40
-TRANSIENT = (openai.APITimeoutError, openai.APIConnectionError, openai.RateLimitError, openai.InternalServerError)
 
 
 @dataclass(frozen=True)
-class LLMConfig:
-    base_url: str
-    model: str
-    api_key: str | None = None
-    timeout: float = 30.0
-    """Seconds per request."""
-    max_tokens: int = 600
-    """Completion tokens per digest, across retries."""
-    prompt_tokens: int = 1500
-    retries: int = 2
-    backoff: float = 0.5
-    """Seconds before the first retry; doubles each time."""
+class LLMConfig(ClientConfig):
+    """The shared client's settings (timeout: total seconds per attempt; max_tokens: completion tokens
+    per digest, across retries) plus what only the summarizer needs."""
 
-    @classmethod
-    def from_settings(cls, settings) -> "LLMConfig | None":
-        """None unless both an endpoint and a model are configured."""
-        base_url, model = getattr(settings, "openai_base_url", None), getattr(settings, "llm_model", None)
-        if not (base_url and model):
-            return None
-        return cls(base_url=base_url, model=model, api_key=settings.openai_api_key,
-                   timeout=float(settings.llm_timeout), max_tokens=int(settings.llm_max_tokens),
-                   retries=int(settings.number("BRIEFBOT_LLM_RETRIES")),
-                   backoff=settings.number("BRIEFBOT_LLM_BACKOFF"))
+    prompt_tokens: int = 1500
+    """Facts sent are cut to about four characters per token of this."""
+
+
+class _Final(LLMError):
+    """Stop without retrying; the message is the whole reason."""
 
 
 class LLMSummarizer:
     def __init__(self, config: LLMConfig, sleep: Callable[[float], None] = time.sleep):
         self.config = config
-        self.sleep = sleep
-        self.client = openai.OpenAI(base_url=config.base_url, api_key=config.api_key or "not-needed",
-                                    timeout=config.timeout, max_retries=0)
+        self.client = LLMClient(config, sleep=sleep)
 
     @property
     def source(self) -> str:
@@ -80,7 +65,7 @@ class LLMSummarizer:
         facts = facts_text(digest, max_chars=self.config.prompt_tokens * 4)
         text, reason = self._generate(facts)
         if text is not None:
-            problems = grounding.check(text, facts, known_names)
+            problems = grounding.check_digest(text, digest, facts, known_names)
             if len(text) > MAX_TEXT_CHARS:
                 problems.append(f"the text is {len(text)} characters long (limit {MAX_TEXT_CHARS})")
             if not problems:
@@ -90,39 +75,31 @@ class LLMSummarizer:
         return Summary(text=default_summary(digest), source="default", note=reason)
 
     def _generate(self, facts: str) -> tuple[str | None, str]:
-        budget, attempt, last = self.config.max_tokens, 0, "no attempt made"
-        while True:
-            if budget < MIN_USEFUL_TOKENS:
-                return None, f"token budget spent ({self.config.max_tokens} per digest); last error: {last}"
+        budget, last = [self.config.max_tokens], ["no attempt made"]
+        messages = [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": "Facts:\n" + facts}]
+
+        def attempt(seconds_left: float) -> str:
+            if budget[0] < MIN_USEFUL_TOKENS:
+                raise _Final(f"token budget spent ({self.config.max_tokens} per digest); last error: {last[0]}")
             try:
-                response = self.client.chat.completions.create(
-                    model=self.config.model, max_tokens=budget, temperature=0,
-                    messages=[{"role": "system", "content": SYSTEM_PROMPT},
-                              {"role": "user", "content": "Facts:\n" + facts}])
-            except TRANSIENT as err:
-                last = _describe(err)
-            except openai.APIError as err:
-                return None, f"LLM request failed: {_describe(err)}"
-            else:
-                usage = getattr(response, "usage", None)
-                budget -= getattr(usage, "completion_tokens", 0) or 0
-                choice = response.choices[0] if response.choices else None
-                text = " ".join(((choice.message.content if choice else None) or "").split())
-                if text:
-                    return text, ""
-                if choice is not None and choice.finish_reason == "length":
-                    return None, "LLM answer cut off by the token cap"
-                last = "empty answer"
-            attempt += 1
-            if attempt > self.config.retries:
-                return None, f"LLM unavailable after {attempt} attempt{'s' if attempt > 1 else ''}: {last}"
-            delay = self.config.backoff * (2 ** (attempt - 1))
-            log.info("LLM attempt %s failed (%s); retrying in %.1f s", attempt, last, delay)
-            self.sleep(delay)
+                completion = self.client.complete(messages, max_tokens=budget[0], timeout=seconds_left)
+            except LLMError as err:
+                last[0] = str(err)
+                raise
+            budget[0] -= completion.completion_tokens
+            text = " ".join(completion.text.split())
+            if text:
+                return text
+            if completion.finish_reason == "length":
+                raise _Final("LLM answer cut off by the token cap")
+            last[0] = "empty answer"
+            raise LLMError("empty answer", transient=True)
 
-
-def _describe(err: Exception) -> str:
-    if isinstance(err, openai.APITimeoutError):
-        return "timed out"
-    status = getattr(err, "status_code", None)
-    return f"HTTP {status}" if status else type(err).__name__
+        try:
+            return self.client.retrying(attempt), ""
+        except RetriesExhausted as err:
+            return None, f"LLM unavailable after {err.attempts} attempt{'s' if err.attempts > 1 else ''}: {err.last}"
+        except _Final as err:
+            return None, str(err)
+        except LLMError as err:
+            return None, f"LLM request failed: {err}"

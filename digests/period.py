@@ -11,33 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
-
-
-def zone(tz: str) -> ZoneInfo:
-    """The IANA zone, or ValueError naming the bad value and the fix."""
-    try:
-        if not tz or tz.startswith(("/", ".")) or ".." in tz:
-            raise ValueError
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise ValueError(f"“{tz}” is not an IANA time zone; use a name such as Europe/London, "
-                         "America/New_York or UTC.") from None
+from foundation.clock import iso_week, parse_week, zone
 
 
-def parse_week(week: str) -> tuple[int, int]:
-    """'2026-W05' (also '2026w5') -> (2026, 5); ValueError when it is not a real ISO week."""
-    match = _WEEK.match((week or "").strip())
-    if not match:
-        raise ValueError(f"“{week}” is not an ISO week; write it like 2026-W05.")
-    year, number = int(match.group(1)), int(match.group(2))
-    try:
-        date.fromisocalendar(year, number, 1)
-    except ValueError:
-        raise ValueError(f"{year} has no week {number}; ISO weeks run from W01 to W52 or W53.") from None
-    return year, number
+
 
 
 def normalize_week(week: str) -> str:

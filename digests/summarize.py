@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .factsheet import BADGE, figure
-from .model import Digest
+from .digest_types import Digest
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Rules: HTML goes through trafilatura (main text, tables kept as pipe rows;
 boilerplate, scripts and comments dropped), with ingest.htmltext as the
-fallback when trafilatura finds nothing; plain text and Markdown are used as
+fallback when trafilatura finds nothing, and instead of it for markup that
+would make it superlinear (too many tags, or thousands never closed); plain text and Markdown are used as
 they are; undecodable bytes are replaced, never fatal. An article on a
 vendor's own site (its homepage domain) is that vendor's report. Nothing is
 stored by `prepare_article`; `ingest_article` stores unless dry_run.
@@ -18,13 +19,20 @@ from storage import Store
 
 from .extract import Extraction, SourceContext
 from .fetch import Fetcher
-from .htmltext import html_to_text, one_line
-from .records import Origin, Plan, StoreResult, plan, store_plan
+from .htmltext import html_to_text, markup_load, one_line, strip_heavy
+from .plans import Origin, Plan, StoreResult, plan, store_plan
 from .urls import same_site
 
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 5_000_000
+MAX_TAGS = 60_000
+"""More tags than this and trafilatura is not used (cost grows faster than the size; see bench_hostile_parse)."""
+MAX_UNCLOSED = 2_000
+"""More start tags left open than this (a real page has a few dozen) and trafilatura is not used either."""
+MAX_EXTRACT_CHARS = 600_000
+"""Markup (scripts, styles and comments removed) beyond this goes to the fallback too: trafilatura costs up
+to about 2 s of CPU per MB on hostile but well-formed shapes (a run of "<" or "&")."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,14 @@ def looks_like_html(text: str, content_type: str | None, name: str = "") -> bool
 
 
 def html_article(html: str, url: str) -> Article:
+    html = strip_heavy(html)
+    tags, unclosed = markup_load(html)
+    if tags > MAX_TAGS or unclosed > MAX_UNCLOSED or len(html) > MAX_EXTRACT_CHARS:
+        # lxml and trafilatura are superlinear on such markup (hostile or broken) and cost about 2 s per MB
+        # on some linear shapes: the linear fallback only
+        log.warning("article %s: %s characters, %s tags, %s never closed; read with the plain-text fallback",
+                    url[:200], len(html), tags, unclosed)
+        return Article(url, None, html_to_text(html))
     import trafilatura
     text = trafilatura.extract(html, output_format="markdown", include_tables=True, include_comments=False,
                                favor_precision=True) or ""

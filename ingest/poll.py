@@ -12,6 +12,7 @@ BRIEFBOT_ADMIN_DESTINATION is set, told to admins through the outbox.
 """
 from __future__ import annotations
 
+from foundation.clock import aware, parse_stamp, stamp, utc_now
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -21,10 +22,10 @@ from storage.delivery import enqueue
 from storage.ingest_state import Feed, due_feeds, record_error, record_item, seen_item, update_feed
 
 from .extract import SourceContext, build_extractor
-from .extract.llm import ExtractionError
+from .extract.llm_extractor import ExtractionError
 from .feedparse import FeedParseError, parse_feed
 from .fetch import FetchConfig, FetchError, Fetcher
-from .records import Origin, plan, store_plan
+from .plans import Origin, plan, store_plan
 from .urls import content_hash, normalize_url
 
 log = logging.getLogger(__name__)
@@ -71,16 +72,10 @@ class PollReport:
                 f"releases, {self.claims} claims, {self.models} candidate models; {self.alerts} alert events")
 
 
-def iso(dt: datetime) -> str:
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _as_datetime(now) -> datetime:
     if now is None:
-        return datetime.now(timezone.utc)
-    if isinstance(now, str):
-        return datetime.fromisoformat(now.replace("Z", "+00:00"))
-    return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+        return utc_now()
+    return parse_stamp(now) if isinstance(now, str) else aware(now)
 
 
 def poll_due_feeds(store: Store, settings=None, *, now=None, fetcher: Fetcher | None = None, extractor=None,
@@ -88,7 +83,7 @@ def poll_due_feeds(store: Store, settings=None, *, now=None, fetcher: Fetcher | 
     """Poll every feed that is due (or the named ones; `force` ignores next_poll_at but not pauses)."""
     config = PollConfig.from_settings(settings)
     now_dt = _as_datetime(now)
-    now_s = iso(now_dt)
+    now_s = stamp(now_dt)
     feeds = due_feeds(store, "9999" if force else now_s)
     if feed_ids:
         feeds = [f for f in feeds if f.id in feed_ids or f.url in feed_ids]
@@ -116,7 +111,7 @@ def poll_due_feeds(store: Store, settings=None, *, now=None, fetcher: Fetcher | 
 
 def poll_feed(store: Store, feed: Feed, fetcher: Fetcher, extractor, config: PollConfig, now: datetime,
               report: PollReport) -> None:
-    now_s = iso(now)
+    now_s = stamp(now)
     try:
         fetched = fetcher.get(feed.url, etag=feed.etag, last_modified=feed.last_modified)
     except FetchError as err:
@@ -206,8 +201,8 @@ def _store_entry(store: Store, feed: Feed, parsed, entry, guid, extraction, now_
 
 def _succeeded(store: Store, feed: Feed, config: PollConfig, now: datetime, status: int, etag: str | None,
                last_modified: str | None, title: str | None = None) -> None:
-    changes = dict(last_polled_at=iso(now), last_ok_at=iso(now), last_status=status, failures=0, last_error=None,
-                   next_poll_at=iso(now + timedelta(minutes=config.interval_minutes)), etag=etag,
+    changes = dict(last_polled_at=stamp(now), last_ok_at=stamp(now), last_status=status, failures=0, last_error=None,
+                   next_poll_at=stamp(now + timedelta(minutes=config.interval_minutes)), etag=etag,
                    last_modified=last_modified, primed=True)
     if title:
         changes["title"] = title
@@ -216,11 +211,11 @@ def _succeeded(store: Store, feed: Feed, config: PollConfig, now: datetime, stat
 
 def _failed(store: Store, feed: Feed, config: PollConfig, now: datetime, reason: str, stage: str,
             report: PollReport) -> None:
-    now_s = iso(now)
+    now_s = stamp(now)
     failures = feed.failures + 1
     delay = min(config.backoff_base_minutes * 2 ** (failures - 1), config.backoff_max_minutes)
     changes = dict(last_polled_at=now_s, failures=failures, last_error=f"{stage}: {reason}"[:500],
-                   next_poll_at=iso(now + timedelta(minutes=delay)))
+                   next_poll_at=stamp(now + timedelta(minutes=delay)))
     record_error(store, feed.id, feed.url, stage, reason, now_s)
     report.failed += 1
     report.errors.append(f"{feed.id}: {stage}: {reason}")
@@ -239,7 +234,7 @@ def _failed(store: Store, feed: Feed, config: PollConfig, now: datetime, reason:
 def _tell_admins(store: Store, config: PollConfig, feed: Feed, reason: str, now: str) -> None:
     if not config.admin_destination:
         return
-    # The payload is the neutral Reply's JSON shape (bot.reply), written here because ingest never imports bot.
+    # The payload is the neutral Reply's JSON shape (bot.core.reply), written here because ingest never imports bot.
     payload = {"title": f"Feed paused: {feed.title or feed.id}", "kind": "alert", "ephemeral": False,
                "sections": [{"text": f"{feed.url}\n{reason}"}],
                "footnotes": [f"Fix the feed, then resume it with `briefbot feeds resume {feed.id}`."]}

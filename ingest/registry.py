@@ -7,6 +7,7 @@ and auto_accept of known ones, never their poll state. Loading never fetches.
 from __future__ import annotations
 
 import re
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -16,7 +17,7 @@ from storage.ingest_state import Feed, add_feed
 
 from .urls import host_of, short_hash
 
-DEFAULT_FEEDS_FILE = Path(__file__).resolve().parent.parent / "seeds" / "feeds.yaml"
+DEFAULT_FEEDS_FILE = Path(str(resources.files("seeds").joinpath("feeds.yaml")))
 FEED_KINDS = ("rss", "atom")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from storage import Store
 from storage.ingest_state import reject, set_reviewed, unreviewed
 
-from .records import alert_for_claim, alert_for_release
+from .plans import alert_for_claim, alert_for_release
 
 TABLES = {"model": "models", "release": "releases", "claim": "claims"}
 

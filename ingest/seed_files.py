@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,8 @@ from storage.records import CLAIM_KINDS, PROVENANCES, RELATIONS
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+DEFAULT_SEEDS_DIR = Path(str(resources.files("seeds")))
+"""The curated seeds ship inside the installed distribution (package `seeds`), so a wheel works anywhere."""
 
 
 class SeedError(ValueError):

@@ -220,10 +220,17 @@ def pending_items(store: Store) -> list[OutboxItem]:
     return [_item(r) for r in store.rows("select * from outbox where state = 'pending' order by destination_id, id")]
 
 
-def mark_in_flight(store: Store, item_id: int, now: str) -> None:
-    """Committed before the send starts: a crash from here on leaves a row that recovery checks."""
-    store.db.execute("""update outbox set state = 'in_flight', attempts = attempts + 1, updated_at = ?
-        where id = ?""", [now, item_id])
+def mark_in_flight(store: Store, item_id: int, now: str, *, expected_attempts: int | None = None) -> bool:
+    """Claim a pending row for sending: a compare-and-set on its state, committed before the send
+    starts (a crash from here on leaves a row that recovery checks). True only for the caller that
+    moved the row from pending to in_flight; a caller that gets False must not send it (another
+    drainer won it, or it changed since it was read). `expected_attempts` (the attempts the caller
+    read) also refuses a stale copy of a row that was tried and put back in the meantime."""
+    guard = "" if expected_attempts is None else " and attempts = ?"
+    params: list[Any] = [now, item_id] + ([] if expected_attempts is None else [expected_attempts])
+    cur = store.db.execute(f"""update outbox set state = 'in_flight', attempts = attempts + 1, updated_at = ?
+        where id = ? and state = 'pending'{guard}""", params)
+    return cur.rowcount == 1
 
 
 def mark_sent(store: Store, item_id: int, message_id: str | None, now: str) -> None:

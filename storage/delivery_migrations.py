@@ -70,3 +70,14 @@ def m002_schedule_runs_and_outbox_checks(db: Database) -> None:
         "CREATE INDEX outbox_destination ON outbox(destination_id, state, id)",
     ):
         db.execute(statement)
+
+
+@delivery()
+def m003_runner_lease(db: Database) -> None:
+    """One row per lease name ('runner'): which process drains the outbox and until when.
+
+    expires_at is Unix time in seconds; a holder that stops heartbeating loses the lease once it
+    passes, and a standby takes it over. The holder string is hostname:pid:start.
+    """
+    db.execute("""CREATE TABLE runner_lease (
+        name TEXT PRIMARY KEY, holder TEXT NOT NULL, acquired_at REAL NOT NULL, expires_at REAL NOT NULL)""")

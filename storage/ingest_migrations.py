@@ -34,7 +34,7 @@ def m001_create_ingest_tables(db: Database) -> None:
 
 @ingest()
 def m002_alert_events_and_feed_details(db: Database) -> None:
-    """Alert events wait here until bot.alerts batches them into one outbox row per destination.
+    """Alert events wait here until bot.delivery.alerts batches them into one outbox row per destination.
 
     UNIQUE (destination, item) is what makes "never alert twice for the same item" hold even when
     an item is ingested again from another feed or re-published.

@@ -4,7 +4,7 @@ Rules: every failure of a feed is written to `ingest_errors` (nothing is only
 logged); feed state changes are partial updates (`update`), never partial
 upserts (see DESIGN.md); alert events are unique per (destination, item), so
 an item can be queued for a destination once, ever. Storage knows nothing about
-chat platforms: an alert event holds plain text, and bot.alerts turns a batch
+chat platforms: an alert event holds plain text, and bot.delivery.alerts turns a batch
 of them into a reply.
 """
 from __future__ import annotations

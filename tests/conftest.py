@@ -1,7 +1,10 @@
-"""Shared fixtures: a real SQLite file per test, seeded from the real seeds/ files.
+"""The shared test kit's fixtures: real SQLite files and local fakes over real sockets on 127.0.0.1.
 
-The seeded database is built once per session and copied per test, so every
-test gets its own file without paying for the seed load each time.
+- `isolated_env` (automatic): no test sees the developer's tokens, database or .env.
+- `seeded_db_template`, `db_path`, `store`, `services`, `ask`: the seeded record, built once per session and
+  copied per test, so every test gets its own file without paying for the seed load each time.
+- `fake_slack`, `fake_discord`, `fake_openai`, `feed_server`: the local fakes in tests/fakes, each stopped in
+  `finally`. Assertions shared by tests live in tests/kit.py.
 """
 from __future__ import annotations
 
@@ -10,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import answer
-from bot.services import Context, Services
+from bot.core.answer import answer
+from bot.core.context import Context, Services
 from ingest.seed_files import load_seeds
 from storage import Store
 
@@ -73,3 +76,44 @@ def fake_openai():
         yield fake
     finally:
         fake.stop()
+
+
+@pytest.fixture
+def fake_slack():
+    """The Slack Web API on 127.0.0.1 with a member, an admin, an owner and a user listed as a bot admin."""
+    from tests.fakes.fake_slack import FakeSlack
+    fake = FakeSlack().start()
+    fake.add_user("U0MEMBER")
+    fake.add_user("U0ADMIN", is_admin=True)
+    fake.add_user("U0OWNER", is_owner=True)
+    fake.add_user("U0LISTED")
+    try:
+        yield fake
+    finally:
+        fake.stop()
+
+
+@pytest.fixture
+def fake_discord():
+    """Discord's REST API and gateway on 127.0.0.1; discord.py's process-wide endpoints are reset after."""
+    from bot.frontends.discord_front import reset_endpoints
+    from tests.fakes.fake_discord import FakeDiscord
+    fake = FakeDiscord().start()
+    try:
+        yield fake
+    finally:
+        fake.stop()
+        reset_endpoints()
+
+
+@pytest.fixture
+def feed_server(monkeypatch):
+    """An HTTP server on 127.0.0.1 serving scripted feeds and articles; BRIEFBOT_ALLOW_PRIVATE_FETCH=1 is set
+    because fetches refuse loopback by default (settings built from an explicit environ must add it too)."""
+    from tests.fakes.feed_server import FeedServer
+    monkeypatch.setenv("BRIEFBOT_ALLOW_PRIVATE_FETCH", "1")
+    server = FeedServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()

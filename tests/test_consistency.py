@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from bot.commands import unique_commands
-from bot.config import Settings
-from bot.core import ensure_registered
+from bot.core.commands import unique_commands
+from foundation.settings import Settings
+from bot.core.answer import ensure_registered
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,13 +32,13 @@ def test_readme_documents_every_command():
 
 
 def test_slack_manifest_declares_every_command():
-    manifest = yaml.safe_load((ROOT / "slack" / "manifest.yml").read_text())
+    manifest = yaml.safe_load((ROOT / "bot" / "frontends" / "slack_front" / "manifest.yml").read_text())
     declared = {c["command"].lstrip("/") for c in manifest["features"]["slash_commands"]}
     assert declared == core_commands()
 
 
 def test_discord_tree_declares_every_command():
-    from bot.discord_front.tree import APP_COMMANDS
+    from bot.frontends.discord_front.tree import APP_COMMANDS
     assert set(APP_COMMANDS) == core_commands()
 
 

@@ -12,8 +12,8 @@ colour. Imports no chat library: the front end and the sender post the dicts.
 """
 from __future__ import annotations
 
-from ..reply import Reply, Section, Table
-from .markup import to_discord_markdown, to_plain
+from bot.core.reply import Reply, Section, Table
+from bot.render.markup import to_discord_markdown, to_plain
 
 MAX_EMBEDS = 10
 MAX_MESSAGE_CHARS = 6000

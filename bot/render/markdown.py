@@ -7,7 +7,7 @@ headings never contain a line break.
 """
 from __future__ import annotations
 
-from ..reply import Reply, Table
+from bot.core.reply import Reply, Table
 
 
 def _one_line(text: str) -> str:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..reply import Field, Reply, Section, Table
-from .markup import LINK, to_plain, to_slack_mrkdwn as _to_slack_mrkdwn
+from bot.core.reply import Field, Reply, Section, Table
+from bot.render.markup import LINK, to_plain, to_slack_mrkdwn as _to_slack_mrkdwn
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..reply import Reply, Table
-from .markup import to_plain
+from bot.core.reply import Reply, Table
+from bot.render.markup import to_plain
 
 
 def _width(text: str) -> int:

@@ -19,7 +19,7 @@ def build_extractor(store, settings=None, *, use_llm: bool = False):
     gaz = Gazetteer.from_store(store)
     if not use_llm:
         return RuleExtractor(gaz)
-    from .llm import LLMExtractor, LLMExtractorConfig
+    from .llm_extractor import LLMExtractor, LLMExtractorConfig
     config = LLMExtractorConfig.from_settings(settings)
     if config is None:
         raise ValueError("the LLM extractor needs OPENAI_BASE_URL and BRIEFBOT_LLM_MODEL")

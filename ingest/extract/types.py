@@ -1,7 +1,7 @@
 """What an extractor returns: candidate mentions, releases and claims, each with its verbatim quote.
 
 Both extractors (the default rules and the optional LLM) return an
-`Extraction`; nothing here is a fact until ingest.records stores it, and a
+`Extraction`; nothing here is a fact until ingest.plans stores it, and a
 candidate naming a model the record does not know carries `model_id=None` and
 becomes an unreviewed candidate model there.
 """

@@ -426,7 +426,7 @@ def _values(store: Store, ids: Sequence[str]) -> dict[str, float | None]:
 def _alert(store: Store, adapter, claims: Sequence[Claim], before: dict, source: Source, version: str, now: str) -> int:
     """Subscribers hear of a model's new or moved headline figure (never on a source's first sync, which
     would announce the whole leaderboard; never for a candidate)."""
-    from storage.evidence import headline
+    from storage.reconcile import headline
     from storage.ingest_state import record_alert_events
     fresh = [c for c in headline(claims) if c.reviewed and before.get(c.id, "new") != c.value]
     events = 0

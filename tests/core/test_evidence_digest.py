@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot.render.text import render_text
-from digests import evidence
+from digests import evidence_section
 from ingest.sources.sync import SNAPSHOT, sync
 
 from ..ingest.evidence_support import need_all_snapshots, real_files
@@ -27,7 +27,7 @@ def test_a_newer_file_shows_as_a_leaderboard_move(tmp_path):
     path = tmp_path / "polyglot_leaderboard.yml"
     path.write_bytes(files["polyglot_leaderboard.yml"].replace(b"pass_rate_2: 88.0", b"pass_rate_2: 90.2", 1))
     sync(store, ["aider"], str(path), now="2026-02-03T09:00:00+00:00")
-    moved, total = evidence.moves(store, "2026-02-02", "2026-02-09")
+    moved, total = evidence_section.moves(store, "2026-02-02", "2026-02-09")
     assert total >= 1 and any(m.previous_text == "88.0" and m.claim.value == 90.2 for m in moved)
-    assert evidence.moves(store, "2026-01-26", "2026-02-02") == ((), 0)
+    assert evidence_section.moves(store, "2026-01-26", "2026-02-02") == ((), 0)
     store.close()

@@ -1,9 +1,11 @@
-"""A local OpenAI-compatible HTTP server on 127.0.0.1 for tests.
+"""A local OpenAI-compatible HTTP server on 127.0.0.1 for tests; strict: an empty queue answers 500
+and a missing or wrong bearer token 401.
 
 The real `openai` client talks to it over a real socket (openai 3.x uses httpx2,
 so transport-level mocks do not see its calls). Answers come from a queue, like
-llm's MockModel.enqueue: a content string, a full JSON body, an HTTP status, or a
-delay (to provoke client timeouts). Every request body is recorded.
+llm's MockModel.enqueue: a content string, a full JSON body, an HTTP status, a
+delay (to provoke client timeouts), or a dribble (the answer one byte per interval, which
+per-read timeouts never stop). Every request body is recorded.
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ class Canned:
     body: dict | None = None
     status: int = 200
     delay: float = 0.0
+    dribble: float = 0.0
+    """Seconds between bytes of the answer: headers at once, then the body one byte at a time."""
 
 
 @dataclass
@@ -29,6 +33,9 @@ class FakeOpenAI:
     answers: deque = field(default_factory=deque)
     requests: list[dict[str, Any]] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
+    stopping: threading.Event = field(default_factory=threading.Event)
+    api_key: str | None = None
+    """When set, a request without `Authorization: Bearer <api_key>` answers 401 (a missing bearer always does)."""
 
     @property
     def base_url(self) -> str:
@@ -36,9 +43,9 @@ class FakeOpenAI:
         return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
 
     def enqueue(self, content: str | None = None, *, body: dict | None = None, status: int = 200,
-                delay: float = 0.0, times: int = 1) -> None:
+                delay: float = 0.0, times: int = 1, dribble: float = 0.0) -> None:
         for _ in range(times):
-            self.answers.append(Canned(content, body, status, delay))
+            self.answers.append(Canned(content, body, status, delay, dribble))
 
     def start(self) -> "FakeOpenAI":
         fake = self
@@ -56,7 +63,13 @@ class FakeOpenAI:
                     parsed = {"_raw": raw.decode("utf-8", "replace")}
                 fake.requests.append({"path": self.path, "body": parsed,
                                       "authorization": self.headers.get("Authorization")})
-                canned = fake.answers.popleft() if fake.answers else Canned(content="")
+                auth = self.headers.get("Authorization") or ""
+                if not auth.startswith("Bearer ") or (fake.api_key and auth != f"Bearer {fake.api_key}"):
+                    canned = Canned(status=401)
+                elif fake.answers:
+                    canned = fake.answers.popleft()
+                else:  # strict: a test that did not queue an answer must not get a silent empty one
+                    canned = Canned(status=500)
                 if canned.delay:
                     time.sleep(canned.delay)
                 if canned.status != 200:
@@ -75,7 +88,15 @@ class FakeOpenAI:
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
-                    self.wfile.write(data)
+                    if canned.dribble:
+                        self.wfile.flush()
+                        for i in range(len(data)):
+                            if fake.stopping.wait(canned.dribble):
+                                return
+                            self.wfile.write(data[i:i + 1])
+                            self.wfile.flush()
+                    else:
+                        self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timeout test)
 
@@ -85,6 +106,7 @@ class FakeOpenAI:
         return self
 
     def stop(self) -> None:
+        self.stopping.set()
         if self.server is not None:
             self.server.shutdown()
             self.server.server_close()

@@ -56,6 +56,8 @@ class FakeSlack:
     bot_name: str = "briefbot"
     socket_url: str | None = None
     """What apps.connections.open answers (Socket Mode); a test serves the websocket."""
+    tokens: set[str] | None = None
+    """Accepted tokens; None accepts any xoxb- (and xapp- for apps.connections.open). No token: not_authed."""
     calls: list[Call] = field(default_factory=list)
     users: dict[str, dict] = field(default_factory=dict)
     messages: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
@@ -175,6 +177,9 @@ class FakeSlack:
         call = Call(method, parts.path, verb, body, dict(request.headers.items()), time.monotonic())
         with self._lock:
             self.calls.append(call)
+        if method != "response_url" and not self._authorised(request, body, method):
+            return _send(request, 200, {"ok": False, "error": "not_authed"})
+        with self._lock:
             scripted = self.scripts[method].popleft() if self.scripts[method] else None
         if scripted is not None:
             if scripted.delay:
@@ -194,6 +199,13 @@ class FakeSlack:
             return _send(request, 200, {"ok": False, "error": "unknown_method"})
         status, payload = handler(body)
         _send(request, status, payload)
+
+    def _authorised(self, request: BaseHTTPRequestHandler, body: dict, method: str) -> bool:
+        """Strict like Slack: every Web API call carries a bot or app token (header or form field)."""
+        auth = request.headers.get("Authorization") or ""
+        token = auth[len("Bearer "):] if auth.startswith("Bearer ") else str(body.get("token") or "")
+        wanted = "xapp-" if method == "apps.connections.open" else "xoxb-"
+        return token.startswith(wanted) and (self.tokens is None or token in self.tokens)
 
     # ---- the Web API methods ---------------------------------------------------------------------------
     def _api_auth_test(self, body):

@@ -134,11 +134,3 @@ def rss(items: list[dict], title: str = "Test feed", encoding: str = "utf-8") ->
         parts.append("</item>")
     parts.append("</channel></rss>")
     return "\n".join(parts).encode(encoding, errors="xmlcharrefreplace")
-
-
-def feed_server_fixture():
-    server = FeedServer().start()
-    try:
-        yield server
-    finally:
-        server.stop()

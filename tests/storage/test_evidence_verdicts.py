@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from storage import Benchmark, Claim, Model, Source, Store, Vendor
-from storage.evidence import axes, conflicts, ledger, top, vendor_disagreements, verdict
+from storage.reconcile import axes, conflicts, ledger, top, vendor_disagreements, verdict
 from storage.evidence_store import Fact, put_facts
 
 BENCH = Benchmark("swe-bench-verified", "SWE-bench Verified", unit="%")

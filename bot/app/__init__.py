@@ -1,0 +1,1 @@
+"""How the app is assembled: settings to services, `briefbot run`, status and the click CLI."""

@@ -1,0 +1,1 @@
+"""Curated seed data shipped with the app (read with importlib.resources)."""
