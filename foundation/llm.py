@@ -48,16 +48,12 @@ class LLMConfig:
 
     @classmethod
     def from_settings(cls, settings, **overrides) -> "LLMConfig | None":
-        """From foundation.settings.Settings (duck-typed); None unless an endpoint and a model are configured."""
-        base_url, model = getattr(settings, "openai_base_url", None), getattr(settings, "llm_model", None)
-        if not (base_url and model):
+        """From foundation.settings.Settings' llm section; None unless an endpoint and a model are configured."""
+        llm = settings.llm
+        if not llm.configured:
             return None
-        number = getattr(settings, "number", None)
-        values = dict(base_url=base_url, model=model, api_key=getattr(settings, "openai_api_key", None),
-                      timeout=float(getattr(settings, "llm_timeout", 30.0) or 30.0),
-                      max_tokens=int(getattr(settings, "llm_max_tokens", 600) or 600))
-        if number is not None:
-            values.update(retries=int(number("BRIEFBOT_LLM_RETRIES")), backoff=float(number("BRIEFBOT_LLM_BACKOFF")))
+        values = dict(base_url=llm.base_url, model=llm.model, api_key=llm.api_key, timeout=llm.timeout,
+                      max_tokens=llm.max_tokens, retries=llm.retries, backoff=llm.backoff)
         values.update(overrides)
         return cls(**values)
 

@@ -51,7 +51,7 @@ class ConfigError(ValueError):
 
 NUMBERS: dict[str, float] = {
     "BRIEFBOT_OUTBOX_MAX_ATTEMPTS": 8, "BRIEFBOT_OUTBOX_BASE_DELAY": 2.0, "BRIEFBOT_OUTBOX_PACE": 1.0,
-    "BRIEFBOT_LOCAL_SINK_DELAY": 0.0, "BRIEFBOT_ALERT_WINDOW_MINUTES": 10.0,
+    "BRIEFBOT_LOCAL_SINK_DELAY": 0.0, "BRIEFBOT_ALERT_WINDOW_MINUTES": 10.0, "BRIEFBOT_ALERT_MAX_AGE_DAYS": 14.0,
     "BRIEFBOT_FEED_INTERVAL_MINUTES": 30.0, "BRIEFBOT_FEED_BACKOFF_MINUTES": 5.0, "BRIEFBOT_FEED_MAX_FAILURES": 5,
     "BRIEFBOT_FEED_TIMEOUT": 10.0, "BRIEFBOT_FEED_MAX_BYTES": 2_000_000, "BRIEFBOT_FEED_MAX_REDIRECTS": 3,
     "BRIEFBOT_FEED_DOMAIN_DELAY": 1.0, "BRIEFBOT_LLM_RETRIES": 2, "BRIEFBOT_LLM_BACKOFF": 0.5,
@@ -71,6 +71,61 @@ def parse_number(raw: dict[str, str], name: str) -> float:
     if number < 0:
         raise ConfigError(f"{name} must not be negative, got {value!r}")
     return number
+
+
+@dataclass(frozen=True)
+class OutboxSettings:
+    max_attempts: int
+    base_delay: float
+    """Seconds before the first retry; doubles per attempt, with jitter."""
+    pace: float
+    """Seconds between two messages to one channel."""
+    admin_destination: str | None
+
+
+@dataclass(frozen=True)
+class LocalSinkSettings:
+    path: Path | None
+    """BRIEFBOT_LOCAL_OUTBOX: the file the local destination writes to; None means the terminal."""
+    delay: float
+    find_sent: bool
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    interval_minutes: float
+    backoff_minutes: float
+    max_failures: int
+    timeout: float
+    max_bytes: int
+    max_redirects: int
+    domain_delay: float
+    allow_private: str
+    """BRIEFBOT_ALLOW_PRIVATE_FETCH: "" (refuse private addresses), "1" (allow all, local testing), or a list."""
+    admin_destination: str | None
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    window_minutes: float
+    max_age_days: float
+    """A release dated longer ago than this is stored but never alerted as new (a re-report of old news)."""
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    """The OpenAI-compatible endpoint; `configured` is false unless both an endpoint and a model are set."""
+    base_url: str | None
+    model: str | None
+    api_key: str | None = field(repr=False)
+    timeout: float
+    max_tokens: int
+    retries: int
+    backoff: float
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.base_url and self.model)
 
 
 @dataclass(frozen=True)
@@ -146,3 +201,51 @@ class Settings:
     def number(self, name: str) -> float:
         """A numeric tuning variable from NUMBERS (validated at load), or its default."""
         return parse_number(self.raw, name)
+
+    # Typed sections: each part reads its own section, never variables by name.
+    @property
+    def outbox(self) -> OutboxSettings:
+        return OutboxSettings(max_attempts=int(self.number("BRIEFBOT_OUTBOX_MAX_ATTEMPTS")),
+                              base_delay=self.number("BRIEFBOT_OUTBOX_BASE_DELAY"),
+                              pace=self.number("BRIEFBOT_OUTBOX_PACE"), admin_destination=self._text("BRIEFBOT_ADMIN_DESTINATION"))
+
+    @property
+    def local_sink(self) -> LocalSinkSettings:
+        find_sent = (self._text("BRIEFBOT_LOCAL_SINK_FIND_SENT") or "1").lower() not in ("0", "false", "no")
+        return LocalSinkSettings(path=self.local_outbox, delay=self.number("BRIEFBOT_LOCAL_SINK_DELAY"),
+                                 find_sent=find_sent)
+
+    @property
+    def feeds(self) -> FeedSettings:
+        return FeedSettings(interval_minutes=self.number("BRIEFBOT_FEED_INTERVAL_MINUTES"),
+                            backoff_minutes=self.number("BRIEFBOT_FEED_BACKOFF_MINUTES"),
+                            max_failures=int(self.number("BRIEFBOT_FEED_MAX_FAILURES")),
+                            timeout=self.number("BRIEFBOT_FEED_TIMEOUT"),
+                            max_bytes=int(self.number("BRIEFBOT_FEED_MAX_BYTES")),
+                            max_redirects=int(self.number("BRIEFBOT_FEED_MAX_REDIRECTS")),
+                            domain_delay=self.number("BRIEFBOT_FEED_DOMAIN_DELAY"),
+                            allow_private=self._text("BRIEFBOT_ALLOW_PRIVATE_FETCH") or "",
+                            admin_destination=self._text("BRIEFBOT_ADMIN_DESTINATION"))
+
+    @property
+    def alerts(self) -> AlertSettings:
+        return AlertSettings(window_minutes=self.number("BRIEFBOT_ALERT_WINDOW_MINUTES"),
+                             max_age_days=self.number("BRIEFBOT_ALERT_MAX_AGE_DAYS"))
+
+    @property
+    def llm(self) -> LLMSettings:
+        return LLMSettings(base_url=self.openai_base_url, model=self.llm_model, api_key=self.openai_api_key,
+                           timeout=self.llm_timeout, max_tokens=self.llm_max_tokens,
+                           retries=int(self.number("BRIEFBOT_LLM_RETRIES")), backoff=self.number("BRIEFBOT_LLM_BACKOFF"))
+
+    @property
+    def discord_application_id(self) -> str | None:
+        return self._text("DISCORD_APPLICATION_ID")
+
+    @property
+    def log_level_chosen(self) -> bool:
+        """Whether BRIEFBOT_LOG_LEVEL was set (interactive commands are quiet unless it was)."""
+        return "BRIEFBOT_LOG_LEVEL" in self.raw
+
+    def _text(self, name: str) -> str | None:
+        return (self.raw.get(name) or "").strip() or None

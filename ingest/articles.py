@@ -20,7 +20,7 @@ from storage import Store
 from .extract import Extraction, SourceContext
 from .fetch import Fetcher
 from .htmltext import html_to_text, markup_load, one_line, strip_heavy
-from .plans import Origin, Plan, StoreResult, plan, store_plan
+from .plans import DEFAULT_ALERT_MAX_AGE_DAYS, Origin, Plan, StoreResult, plan, store_plan
 from .urls import same_site
 
 log = logging.getLogger(__name__)
@@ -131,9 +131,9 @@ def prepare_article(store: Store, article: Article, extractor, now: str) -> tupl
     return plan(store, extraction, origin, now), extraction
 
 
-def ingest_article(store: Store, article: Article, extractor, now: str, *, dry_run: bool = False
-                   ) -> tuple[Plan, Extraction, StoreResult | None]:
+def ingest_article(store: Store, article: Article, extractor, now: str, *, dry_run: bool = False,
+                   max_age_days: float = DEFAULT_ALERT_MAX_AGE_DAYS) -> tuple[Plan, Extraction, StoreResult | None]:
     p, extraction = prepare_article(store, article, extractor, now)
     if dry_run:
         return p, extraction, None
-    return p, extraction, store_plan(store, p, now)
+    return p, extraction, store_plan(store, p, now, max_age_days)

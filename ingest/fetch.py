@@ -61,12 +61,10 @@ class FetchConfig:
 
     @classmethod
     def from_settings(cls, settings) -> "FetchConfig":
-        """`settings` is foundation.settings.Settings (duck-typed: ingest does not import bot)."""
-        return cls(timeout=settings.number("BRIEFBOT_FEED_TIMEOUT"),
-                   max_bytes=int(settings.number("BRIEFBOT_FEED_MAX_BYTES")),
-                   max_redirects=int(settings.number("BRIEFBOT_FEED_MAX_REDIRECTS")),
-                   domain_delay=settings.number("BRIEFBOT_FEED_DOMAIN_DELAY"),
-                   allow_private=settings.raw.get("BRIEFBOT_ALLOW_PRIVATE_FETCH", "") or "")
+        """From foundation.settings.Settings' feeds section."""
+        feeds = settings.feeds
+        return cls(timeout=feeds.timeout, max_bytes=feeds.max_bytes, max_redirects=feeds.max_redirects,
+                   domain_delay=feeds.domain_delay, allow_private=feeds.allow_private)
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,23 @@ unreviewed candidate models, and only when their vendor is known; rows are
 reviewed only when the origin is a vendor's own feed with auto_accept (and,
 for a new model, the model is that vendor's). Newly stored reviewed releases
 and claims record alert events for their subscribers.
+
+Release dates: the date the text states (the extractor resolves relative ones
+against the article's own date), else none; never the day of ingestion. A
+release older than the alert age (BRIEFBOT_ALERT_MAX_AGE_DAYS, default 14;
+judged on its stated date, else the source's publication date) is stored but
+never alerted as new: re-reports of old launches do not page anyone. Every
+versioned model name the record does not know becomes an unreviewed candidate
+model (with its vendor, when known) for `briefbot review`.
 """
 from __future__ import annotations
 
+import calendar
 import json
 import logging
 import re
 from dataclasses import asdict, dataclass
+from datetime import date, datetime
 
 from storage import Claim, Model, Release, Source, Store
 from storage.ingest_state import insert_new, record_alert_events
@@ -23,6 +33,9 @@ from .extract.types import CandidateClaim, Extraction, ModelRef
 from .urls import normalize_url, short_hash
 
 log = logging.getLogger(__name__)
+
+DEFAULT_ALERT_MAX_AGE_DAYS = 14.0
+"""Default of BRIEFBOT_ALERT_MAX_AGE_DAYS: releases older than this are stored but not alerted."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +115,9 @@ def plan(store: Store, extraction: Extraction, origin: Origin, now: str) -> Plan
         model = model_of(mid)
         return model is not None and model.reviewed
 
-    date = (origin.published or now)[:10]
+    for ref in extraction.new_models:
+        if ref.vendor_id:  # a name only mentioned needs its own maker: a feed's vendor is not everyone's
+            model_id(ref)
     releases = []
     for r in extraction.releases:
         mid = model_id(r.model)
@@ -112,9 +127,9 @@ def plan(store: Store, extraction: Extraction, origin: Origin, now: str) -> Plan
         if vendor is None:
             model = model_of(mid)
             vendor = model.vendor_id if model else (r.vendor_id or origin.vendor_id)
-        releases.append(Release(id="rel-" + short_hash(mid, src.id), model_id=mid, vendor_id=vendor, date=date,
+        releases.append(Release(id="rel-" + short_hash(mid, src.id), model_id=mid, vendor_id=vendor, date=r.date or None,
                                 title=origin.title or r.quote[:200], source_id=src.id, summary=r.quote[:500],
-                                date_basis="source published" if origin.published else "first seen",
+                                date_basis="stated in source" if r.date else None,
                                 first_seen=now, reviewed=reviewed(mid)))
     claims = []
     for c in extraction.claims:
@@ -125,6 +140,9 @@ def plan(store: Store, extraction: Extraction, origin: Origin, now: str) -> Plan
 
 
 def _claim(c: CandidateClaim, model_id, reviewed, source_id: str, now: str, dropped: list[str]) -> Claim | None:
+    if c.kind == "benchmark_score" and not c.benchmark_id:
+        dropped.append(f"score {c.value_text} on unknown benchmark {c.benchmark_text!r}: not stored")
+        return None
     subject = model_id(c.subject)
     if subject is None:
         return None
@@ -136,12 +154,12 @@ def _claim(c: CandidateClaim, model_id, reviewed, source_id: str, now: str, drop
     ok = reviewed(subject) and all(reviewed(m) for m in others)
     return Claim(id="clm-" + short_hash(key, source_id), kind=c.kind, subject_id=subject, provenance=c.provenance,
                  quote=c.quote, source_id=source_id, first_seen=now, benchmark_id=c.benchmark_id, value=c.value,
-                 value_text=c.value_text, unit=c.unit, compared_to=others, relation=c.relation,
+                 value_text=c.value_text, unit=c.unit, settings=c.conditions, compared_to=others, relation=c.relation,
                  reported_by=c.reported_by, notes="found by automatic ingestion", reviewed=ok)
 
 
-def store_plan(store: Store, p: Plan, now: str) -> StoreResult:
-    """Insert what is new (never overwrite), then record alert events for new reviewed items."""
+def store_plan(store: Store, p: Plan, now: str, max_age_days: float = DEFAULT_ALERT_MAX_AGE_DAYS) -> StoreResult:
+    """Insert what is new (never overwrite), then record alert events for new reviewed items that are not old news."""
     with store.db.atomic():
         insert_new(store, [p.source])
         models = insert_new(store, p.models)
@@ -150,14 +168,40 @@ def store_plan(store: Store, p: Plan, now: str) -> StoreResult:
         alerts = 0
         for r in fresh_releases:
             if r.reviewed:
-                alerts += alert_for_release(store, r, p.source.url, now)
+                alerts += alert_for_release(store, r, p.source.url, now, max_age_days)
         for c in fresh_claims:
             if c.reviewed:
                 alerts += alert_for_claim(store, c, p.source.url, now)
     return StoreResult(len(models), len(fresh_releases), len(fresh_claims), alerts)
 
 
-def alert_for_release(store: Store, r: Release, url: str | None, now: str) -> int:
+def _day(text: str | None) -> date | None:
+    """'2025-01-20' as that day; '2025-01' as the month's last day (the latest it can be); else None."""
+    m = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text or "")
+    if not m:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    try:
+        return date(year, month, int(m.group(3)) if m.group(3) else calendar.monthrange(year, month)[1])
+    except ValueError:
+        return None
+
+
+def release_is_old(store: Store, r: Release, now: str, max_age_days: float = DEFAULT_ALERT_MAX_AGE_DAYS) -> bool:
+    """Older than the alert age, on the stated release date or else the source's publication date."""
+    when = _day(r.date)
+    if when is None:
+        source = store.source(r.source_id)
+        when = _day(source.published if source else None)
+    today = _day(now) or datetime.now().date()
+    return when is not None and (today - when).days > max_age_days
+
+
+def alert_for_release(store: Store, r: Release, url: str | None, now: str,
+                      max_age_days: float = DEFAULT_ALERT_MAX_AGE_DAYS) -> int:
+    if release_is_old(store, r, now, max_age_days):
+        log.info("release %s dated %s is older than %s days: stored, not alerted", r.id, r.date, max_age_days)
+        return 0
     model, vendor = store.model(r.model_id), store.vendor(r.vendor_id)
     text = f"{vendor.name if vendor else r.vendor_id} released {model.name if model else r.model_id}: {r.title}"
     return record_alert_events(store, "release", r.id, r.vendor_id, r.model_id, text[:500], url, now)

@@ -25,7 +25,7 @@ from .extract import SourceContext, build_extractor
 from .extract.llm_extractor import ExtractionError
 from .feedparse import FeedParseError, parse_feed
 from .fetch import FetchConfig, FetchError, Fetcher
-from .plans import Origin, plan, store_plan
+from .plans import DEFAULT_ALERT_MAX_AGE_DAYS, Origin, plan, store_plan
 from .urls import content_hash, normalize_url
 
 log = logging.getLogger(__name__)
@@ -39,14 +39,15 @@ class PollConfig:
     max_failures: int = 5
     admin_destination: str | None = None
     fetch: FetchConfig = field(default_factory=FetchConfig)
+    alert_max_age_days: float = DEFAULT_ALERT_MAX_AGE_DAYS
 
     @classmethod
     def from_settings(cls, settings) -> "PollConfig":
-        return cls(interval_minutes=settings.number("BRIEFBOT_FEED_INTERVAL_MINUTES"),
-                   backoff_base_minutes=settings.number("BRIEFBOT_FEED_BACKOFF_MINUTES"),
-                   max_failures=int(settings.number("BRIEFBOT_FEED_MAX_FAILURES")),
-                   admin_destination=settings.raw.get("BRIEFBOT_ADMIN_DESTINATION") or None,
-                   fetch=FetchConfig.from_settings(settings))
+        feeds = settings.feeds
+        return cls(interval_minutes=feeds.interval_minutes, backoff_base_minutes=feeds.backoff_minutes,
+                   max_failures=feeds.max_failures, admin_destination=feeds.admin_destination,
+                   fetch=FetchConfig.from_settings(settings),
+                   alert_max_age_days=settings.alerts.max_age_days)
 
 
 @dataclass
@@ -152,7 +153,8 @@ def poll_feed(store: Store, feed: Feed, fetcher: Fetcher, extractor, config: Pol
         with store.db.atomic():
             for (entry, guid, url, digest), extraction in extracted:
                 report.new_items += 1
-                source_id = _store_entry(store, feed, parsed, entry, guid, extraction, now_s, report)
+                source_id = _store_entry(store, feed, parsed, entry, guid, extraction, now_s, report,
+                                         config.alert_max_age_days)
                 record_item(store, feed.id, guid, url, digest, entry.title, entry.published, now_s, source_id)
     report.ok += 1
     _succeeded(store, feed, config, now, fetched.status, fetched.etag, fetched.last_modified,
@@ -175,7 +177,7 @@ def _extract(store: Store, feed: Feed, entry, extractor, now_s: str, report: Pol
 
 
 def _store_entry(store: Store, feed: Feed, parsed, entry, guid, extraction, now_s: str,
-                 report: PollReport) -> str | None:
+                 report: PollReport, alert_max_age_days: float = DEFAULT_ALERT_MAX_AGE_DAYS) -> str | None:
     """Store one item's candidates (inside the caller's transaction); returns its source id."""
     if extraction is None:
         return None
@@ -185,7 +187,7 @@ def _store_entry(store: Store, feed: Feed, parsed, entry, guid, extraction, now_
                         published=entry.published, vendor_id=feed.vendor_id, auto_accept=feed.auto_accept)
         with store.db.atomic():  # a savepoint: a failing item leaves nothing half-stored
             p = plan(store, extraction, origin, now_s)
-            result = store_plan(store, p, now_s)
+            result = store_plan(store, p, now_s, alert_max_age_days)
     except Exception as err:
         log.exception("storing item %s of feed %s failed", entry.url, feed.id)
         record_error(store, feed.id, entry.url, "store", f"{type(err).__name__}: {err}", now_s)

@@ -3,14 +3,15 @@
 Rules: accepting a release or a claim makes it a fact and records alert events
 for its subscribers (exactly as if it had arrived reviewed); accepting a claim
 whose models are unreviewed candidates accepts those models too, so no fact
-ever points at a candidate; rejecting deletes only unreviewed rows.
+ever points at a candidate; rejecting deletes only unreviewed rows. A release
+older than the alert age is accepted without an alert (old news, not new).
 """
 from __future__ import annotations
 
 from storage import Store
 from storage.ingest_state import reject, set_reviewed, unreviewed
 
-from .plans import alert_for_claim, alert_for_release
+from .plans import DEFAULT_ALERT_MAX_AGE_DAYS, alert_for_claim, alert_for_release
 
 TABLES = {"model": "models", "release": "releases", "claim": "claims"}
 
@@ -23,7 +24,7 @@ def table_of(item_id: str) -> str | None:
     return None
 
 
-def accept(store: Store, item_id: str, now: str) -> int:
+def accept(store: Store, item_id: str, now: str, max_age_days: float = DEFAULT_ALERT_MAX_AGE_DAYS) -> int:
     """Accept one candidate by id; returns how many alert events it produced (-1 when nothing was accepted)."""
     table = table_of(item_id) or ("claims" if store.claim(item_id) is not None else "models")
     with store.db.atomic():
@@ -43,11 +44,11 @@ def accept(store: Store, item_id: str, now: str) -> int:
             set_reviewed(store, "models", release.model_id)
             set_reviewed(store, "releases", item_id)
             source = store.source(release.source_id)
-            return alert_for_release(store, release, source.url if source else None, now)
+            return alert_for_release(store, release, source.url if source else None, now, max_age_days)
         return 0 if set_reviewed(store, "models", item_id) else -1
 
 
-def accept_all(store: Store, now: str) -> tuple[int, int]:
+def accept_all(store: Store, now: str, max_age_days: float = DEFAULT_ALERT_MAX_AGE_DAYS) -> tuple[int, int]:
     """(accepted, alert events)."""
     pending = unreviewed(store, limit=100000)
     accepted = alerts = 0
@@ -55,7 +56,7 @@ def accept_all(store: Store, now: str) -> tuple[int, int]:
         accepted += set_reviewed(store, "models", row["id"])
     for key in ("releases", "claims"):
         for row in pending[key]:
-            n = accept(store, row["id"], now)
+            n = accept(store, row["id"], now, max_age_days)
             if n >= 0:
                 accepted += 1
                 alerts += n

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .where import Where
 from .records import Claim
 from .store import Store
 
@@ -61,14 +62,10 @@ def list_digests(store: Store, destination_id: str | None = None, limit: int = 2
 
 def _audience(vendor_ids: Sequence[str], model_ids: Sequence[str]) -> tuple[str, list]:
     """SQL for "the claim's subject belongs to one of these vendors or is one of these models"."""
-    parts, params = [], []
-    if vendor_ids:
-        parts.append(f"c.subject_id in (select id from models where vendor_id in ({','.join('?' * len(vendor_ids))}))")
-        params += list(vendor_ids)
-    if model_ids:
-        parts.append(f"c.subject_id in ({','.join('?' * len(model_ids))})")
-        params += list(model_ids)
-    return ("(" + " or ".join(parts) + ")", params) if parts else ("1", [])
+    w = Where(joiner=" or ")
+    w.any_of("c.subject_id", vendor_ids or None, template="{column} in (select id from models where vendor_id in ({marks}))")
+    w.any_of("c.subject_id", model_ids or None)
+    return ("(" + w.sql + ")", w.params) if w.parts else ("1", [])
 
 
 def open_vendor_claims(store: Store, *, since: str, until: str, checked_before: str, kinds: Sequence[str],

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from .where import Where
 from . import delivery_migrations, evidence_migrations, ingest_migrations, migrations
 from .records import Benchmark, Claim, Model, Release, Source, Stats, Vendor
 from .rows import TABLE_OF, converter, to_row
@@ -196,64 +197,31 @@ class Store:
                since: str | None = None, until: str | None = None, kinds: Sequence[str] | None = None,
                provenance: Sequence[str] | None = None, include_unreviewed: bool = False,
                order: str = "first_seen desc, id", limit: int | None = 50) -> list[Claim]:
-        where, params = [], []
+        w = Where()
         if not include_unreviewed:
-            where.append("reviewed = 1")
-        if model_ids is not None:
-            where.append(f"subject_id in ({','.join('?' * len(model_ids))})")
-            params += list(model_ids)
-        if benchmark_id:
-            where.append("benchmark_id = ?")
-            params.append(benchmark_id)
-        if since:
-            where.append("first_seen >= ?")
-            params.append(since)
-        if until:
-            where.append("first_seen < ?")
-            params.append(until)
-        if kinds:
-            where.append(f"kind in ({','.join('?' * len(kinds))})")
-            params += list(kinds)
-        if provenance:
-            where.append(f"provenance in ({','.join('?' * len(provenance))})")
-            params += list(provenance)
-        sql = "select * from claims" + (" where " + " and ".join(where) if where else "")
-        sql += f" order by {order}"
+            w.add("reviewed = 1")
+        w.any_of("subject_id", model_ids).when(benchmark_id, "benchmark_id = ?")
+        w.when(since, "first_seen >= ?").when(until, "first_seen < ?")
+        w.any_of("kind", kinds or None).any_of("provenance", provenance or None)
+        sql, params = "select * from claims" + w.where() + f" order by {order}", w.params
         if limit is not None:
             sql += " limit ?"
             params.append(limit)
         return self._many(Claim, sql, params)
 
     def count_claims(self, *, model_ids: Sequence[str] | None = None, benchmark_id: str | None = None) -> int:
-        where, params = ["reviewed = 1"], []
-        if model_ids is not None:
-            where.append(f"subject_id in ({','.join('?' * len(model_ids))})")
-            params += list(model_ids)
-        if benchmark_id:
-            where.append("benchmark_id = ?")
-            params.append(benchmark_id)
-        return self.db.execute("select count(*) from claims where " + " and ".join(where), params).fetchone()[0]
+        w = Where().add("reviewed = 1").any_of("subject_id", model_ids).when(benchmark_id, "benchmark_id = ?")
+        return self.db.execute("select count(*) from claims" + w.where(), w.params).fetchone()[0]
 
     def releases(self, *, vendor_ids: Sequence[str] | None = None, model_ids: Sequence[str] | None = None,
                  since: str | None = None, until: str | None = None, limit: int | None = 20,
                  include_unreviewed: bool = False) -> list[Release]:
-        where, params = [], []
+        w = Where()
         if not include_unreviewed:
-            where.append("reviewed = 1")
-        if vendor_ids:
-            where.append(f"vendor_id in ({','.join('?' * len(vendor_ids))})")
-            params += list(vendor_ids)
-        if model_ids:
-            where.append(f"model_id in ({','.join('?' * len(model_ids))})")
-            params += list(model_ids)
-        if since:
-            where.append("coalesce(date, first_seen) >= ?")
-            params.append(since)
-        if until:
-            where.append("coalesce(date, first_seen) < ?")
-            params.append(until)
-        sql = "select * from releases" + (" where " + " and ".join(where) if where else "")
-        sql += " order by coalesce(date, first_seen) desc, id"
+            w.add("reviewed = 1")
+        w.any_of("vendor_id", vendor_ids or None).any_of("model_id", model_ids or None)
+        w.when(since, "coalesce(date, first_seen) >= ?").when(until, "coalesce(date, first_seen) < ?")
+        sql, params = "select * from releases" + w.where() + " order by coalesce(date, first_seen) desc, id", w.params
         if limit is not None:
             sql += " limit ?"
             params.append(limit)

@@ -29,7 +29,7 @@ MAX_ITEMS = 20
 
 def window_minutes(services: Services) -> float:
     settings = services.extra.get("settings")
-    return settings.number("BRIEFBOT_ALERT_WINDOW_MINUTES") if settings is not None else DEFAULT_WINDOW_MINUTES
+    return settings.alerts.window_minutes if settings is not None else DEFAULT_WINDOW_MINUTES
 
 
 def _iso(now) -> tuple[datetime, str]:

@@ -51,9 +51,8 @@ class LocalSink:
 
     @classmethod
     def from_settings(cls, settings) -> "LocalSink":
-        delay = settings.number("BRIEFBOT_LOCAL_SINK_DELAY")
-        enabled = str(settings.raw.get("BRIEFBOT_LOCAL_SINK_FIND_SENT", "1")).strip().lower() not in ("0", "false", "no")
-        return cls(settings.local_outbox, delay=delay, find_sent_enabled=enabled)
+        section = settings.local_sink
+        return cls(section.path, delay=section.delay, find_sent_enabled=section.find_sent)
 
     async def send(self, destination: Destination, reply: Reply, idempotency_key: str) -> SendResult:
         message_id = message_id_for(idempotency_key)

@@ -51,10 +51,9 @@ class DrainPolicy:
 
     @classmethod
     def from_settings(cls, settings) -> "DrainPolicy":
-        return cls(max_attempts=int(settings.number("BRIEFBOT_OUTBOX_MAX_ATTEMPTS")),
-                   base_delay=settings.number("BRIEFBOT_OUTBOX_BASE_DELAY"),
-                   pace_seconds=settings.number("BRIEFBOT_OUTBOX_PACE"),
-                   admin_destination=settings.raw.get("BRIEFBOT_ADMIN_DESTINATION") or None)
+        section = settings.outbox
+        return cls(max_attempts=section.max_attempts, base_delay=section.base_delay, pace_seconds=section.pace,
+                   admin_destination=section.admin_destination)
 
 
 @dataclass

@@ -19,7 +19,9 @@ from storage import Store
 from storage.resolve import name_key
 
 PRIORITY = {"model": 0, "benchmark": 1, "vendor": 2}
-_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_WORD = re.compile(f"[^\\W_{_CJK}]+(?:['’.][^\\W_{_CJK}]+)*")
+"""Word tokens; Chinese, Japanese and Korean characters are never part of one, so "模型DeepSeek-R1发布" has the name."""
 _JOIN_GAP = frozenset(" \t-_/")
 
 
@@ -52,8 +54,14 @@ class Gazetteer:
         for vendor_id, names in vendors:
             self.vendor_names[vendor_id] = names[0] if names else vendor_id
             self._add(surfaces, Entry("vendor", vendor_id), names)
+        self.unversioned: set[str] = set()
+        self.first_words: set[str] = set()
         for model_id, vendor_id, names in models:
             self.model_vendor[model_id] = vendor_id
+            if names and not any(ch.isdigit() for ch in names[0]):
+                self.unversioned.add(model_id)
+            if names and names[0]:
+                self.first_words.add(re.split(r"[\s\-]", names[0])[0])
             self._add(surfaces, Entry("model", model_id, vendor_id), names)
         for bench_id, names in benchmarks:
             self._add(surfaces, Entry("benchmark", bench_id), names)
@@ -75,7 +83,8 @@ class Gazetteer:
             bucket = self.entries.setdefault(key, [])
             if entry not in bucket:
                 bucket.append(entry)
-            if len(key) <= 3:
+            if len(key) <= 3 or (entry.kind == "benchmark" and name.isalpha() and name.isupper()):
+                # short names, and benchmarks spelled like words ("MATH", "DROP"), must match case exactly
                 self.exact_case.setdefault(key, set()).add(name)
             surfaces.add(name)
 
@@ -107,7 +116,7 @@ class Gazetteer:
                 i += 1
                 continue
             start = tokens[i][0]
-            if start and (text[start - 1] in ".-" or text[start - 1].isalnum()):
+            if start and (text[start - 1] in ".-" or _latin_alnum(text[start - 1])):
                 i += 1
                 continue
             key, found = "", None
@@ -145,5 +154,13 @@ class Gazetteer:
                 i += 1
         return hits
 
+    def is_family(self, model_id: str) -> bool:
+        """A record row for a family or product ("Claude", "ChatGPT"): no version in its name."""
+        return model_id in self.unversioned
+
     def vendor_of_model(self, model_id: str | None) -> str | None:
         return self.model_vendor.get(model_id) if model_id else None
+
+
+def _latin_alnum(ch: str) -> bool:
+    return ch.isalnum() and not re.match(f"[{_CJK}]", ch)

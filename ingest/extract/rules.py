@@ -2,42 +2,74 @@
 
 Finds mentions (vendors, models, benchmarks named in the text), releases (a
 release verb with the model it governs), benchmark scores ("scores 89.1 on
-MMLU-Pro", "MMLU-Pro score of 89.1", pipe tables of scores) and comparisons
-("outperforms", "on par with", "trails"). Rules: every candidate's quote is the
-sentence (or table row) it came from, verbatim; a figure is taken only when it
-sits next to a benchmark name, so stray numbers are never scores; hedged or
-negated statements ("is expected to launch", "does not outperform") are
-skipped; "It"/"The model" at the start of a sentence refers to the model the
-article is about. Precision matters more than recall: a missed claim costs
-less than a wrong one.
+MMLU-Pro", "MMLU-Pro score of 89.1", tables) and comparisons ("outperforms",
+"on par with", "trails"), in English here and in zh/ja/ko/fr/de/es/ru through
+passes.py and lexicon.py. The pieces: textnorm (one-to-one normalisation,
+local number formats), names and hits (versioned names the record does not
+know), tables (pipe, HTML via trafilatura, flattened), dates (stated and
+relative release dates). Rules: every candidate's quote is the sentence (or
+table row) it came from, verbatim; a figure is taken only when it sits next to
+a benchmark name, so stray numbers are never scores; hedged or negated
+statements ("is expected to launch", "does not outperform") are skipped; a
+pronoun, a participle or "It was released" refers to the model named last, a
+heading or list item to its section's model; a release carries the date the
+text states, else none. Input is capped (textnorm.MAX_CHARS) and long runs are
+cut into bounded sentences, so time stays linear. Precision matters more than
+recall: a missed claim costs less than a wrong one.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 
-from . import provenance
+from . import dates, passes, provenance
 from .gazetteer import Gazetteer, Hit
+from .hits import NameHits
+from .names import NameFinder
+from .tables import TableReader
+from .textnorm import _DELTA_AFTER, MAX_CHARS, normalise
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n+")
-RELEASE_VERB = re.compile(
+class _Lowered:
+    """A lower-case pattern matched against lower-cased text: case-insensitive matching of long alternations is several
+    times slower, and these run on every sentence. Offsets are the original's (lower() keeps lengths here)."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+
+    @staticmethod
+    def _lower(text: str) -> str:
+        lowered = text.lower()
+        return lowered if len(lowered) == len(text) else text
+
+    def finditer(self, text: str, *args):
+        return self.pattern.finditer(self._lower(text), *args)
+
+    def search(self, text: str, *args):
+        return self.pattern.search(self._lower(text), *args)
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=[。！？])\s*|\n+")
+_PRONOUN = re.compile(r"^\s*(?:[其它该]|この|その|이\s|그\s|Il\b|Elle\b|Er\b|Es\b|Sie\b|Él\b|Ella\b|Он[ао]?\b)|这一模型|该模型|"
+                      r"このモデル|이\s?모델|ce\s+modèle|dieses?\s+Modell|este\s+modelo|эта\s+модель", re.IGNORECASE)
+RELEASE_VERB = _Lowered(re.compile(
     r"\b(?:released|releases|releasing|unveiled|unveils|unveiling|launched|launches|launching|rolled\s+out|"
-    r"rolls\s+out|rolling\s+out|introduced|introduces|debuted|debuts|shipped|ships|open-sourced|"
+    r"rolls\s+out|rolling\s+out|introduced|introduces|debuted|debuts|shipped|ships|open-sourced|went\s+open-source|"
     r"open-sources|announced|announces|made\s+available|is\s+now\s+available|are\s+now\s+available)\b",
-    re.IGNORECASE)
+    ))
 HEDGE = re.compile(r"\b(?:will|would|plans?\s+to|planning\s+to|expected\s+to|rumou?red|could|may|might|"
-                   r"upcoming|not\s+yet|reportedly\s+preparing|is\s+preparing|ahead\s+of|since|after|"
+                   r"upcoming|not\s+yet|reportedly\s+preparing|is\s+preparing|ahead\s+of|since(?!\s+then)|after|"
                    r"before|last\s+year|predecessor)\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer|fails?\s+to|failed\s+to)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
-COMPARISON = re.compile(
-    r"\b(?P<beats>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
-    r"edg(?:es|ed|ing)\s+out|(?:comes?|came)\s+out\s+ahead\s+of|ahead\s+of|top(?:s|ped|ping))"
+COMPARISON = _Lowered(re.compile(
+    r"\b(?:(?P<beats>outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|"
+    r"edg(?:es|ed|ing)\s+out|(?:comes?|came)\s+out\s+ahead\s+of|ahead\s+of|top(?:s|ped|ping)|(?:point\s+)?lead\s+over)"
     r"|(?P<matches>comparable\s+to|on\s+par\s+with|match(?:es|ed|ing)|rival(?:s|ed|ing)?|level\s+with|"
-    r"competitive\s+with)"
+    r"competitive\s+with|tied\s+with|toe-to-toe\s+with)"
     r"|(?P<trails>trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|fall(?:s|ing)?\s+short\s+of|fell\s+short\s+of|"
-    r"behind)\b", re.IGNORECASE)
+    r"behind))\b", ))
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,4}(?:\.\d+)?)(\s*(?:%|percent|per\s+cent))?(?![\d.]*\s*(?:[BMK]\b|billion|"
                      r"million|tokens|x\b|times|years?|days?|months?|languages))(?!\.\d)")
 _BEFORE_BENCH = re.compile(r"^(?:\s*(?:%|percent))?\s*(?:accuracy|pass@1|score|points)?\s*(?:on|in|at|for)\s+"
@@ -48,24 +80,44 @@ _AFTER_BENCH = re.compile(r"^\s*(?:benchmark)?\s*(?:\([^)]{0,20}\))?\s*(?:score|
 _SCORE_VERB = r"(?:scores?|scored|scoring|reaches|reached|achieves|achieved|hits|hit|posts|posted|gets|got|records|recorded)"
 _PRONOUN_GAP = re.compile(r",?\s*(?:it|the\s+(?:new\s+)?model)\s+" + _SCORE_VERB + r"\s+(?:a\s+)?(?:score\s+of\s+)?",
                           re.IGNORECASE)
-_ANAPHOR = re.compile(r"(?:^\s*|\b)(?:It|it|The\s+(?:new\s+)?model|the\s+(?:new\s+)?model|This\s+model)\b(?!')")
+_ANAPHOR = re.compile(r"\b(?:The|the|This|this)\s+(?:new\s+)?model\b(?!')|(?:^\s*|[,;:]\s*|\b(?:and|but|while|as)\s+|"
+                      r"^\s*(?:On|In|At|For)\s+[^\s,]+(?:\s[^\s,]+)?\s+)(?:It|it)\b(?!')")
+"""A pronoun that can stand for the article's model: as a clause's subject, not an object ("I opened it")."""
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:its|a|an|the|their|our|his|her)\s+)?(?:(?:new|latest|next|next-generation|open|"
                          r"open-weights|flagship|updated|upgraded|smaller|larger|faster)\s+)*(?:(?:model|version|"
-                         r"flagship)\s*,?\s+)?(?:called\s+|named\s+|dubbed\s+)?$", re.IGNORECASE)
+                         r"flagship)s?\s*[,:]?\s+)?(?:called\s+|named\s+|dubbed\s+)?$", re.IGNORECASE)
+_PASSIVE_AFTER = re.compile(r"\s*$|\s*[,;:]|\s*(?:today|this\s+week|on\s+\w+day|(?:on|in)\s+(?:[A-Z][a-z]+|\d)|\()")
+_PASSIVE_PRONOUN = re.compile(r"\s*(?:It|The\s+(?:new\s+)?model|This\s+model)\s+(?:was|has\s+been|is\s+now)\s+$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|has\s+been|been|being)\s+$")
+_COORD = re.compile(r"\s*(?:\([^()]{0,40}\))?(?:\s+(?:in|on)\s+[A-Z][a-z]+(?:\s+\d{1,2})?,?(?:\s+\d{4})?)?\s*,?\s*"
+                    r"(?:and\s+|&\s+|as\s+well\s+as\s+)?")
 _NEW_NAME = re.compile(r"\s+(?:(?:its|a|an|the)\s+)?(?:(?:new|latest|next)\s+)?(?:(?:model|flagship|family)\s*,?\s+)?"
                        r"(?:called\s+|named\s+)?(?P<name>[A-Z][A-Za-z]+(?:[-\s]?[A-Z0-9][\w.]*){0,3})")
+
+
+MAX_LOCAL_NAMES = 100
+MAX_SENTENCE = 1500
+"""A longer "sentence" (a run-on list, hostile input) is cut into pieces, so per-sentence work stays bounded."""
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     for m in _SENTENCE.finditer(text):
-        piece = text[pos:m.start()]
-        if piece.strip():
-            out.append((pos, piece))
+        _add_piece(out, text, pos, m.start())
         pos = m.end()
-    if text[pos:].strip():
-        out.append((pos, text[pos:]))
+    _add_piece(out, text, pos, len(text))
     return out
+
+
+def _add_piece(out: list, text: str, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        if text[start:cut].strip():
+            out.append((start, text[start:cut]))
+        start = cut
+    if text[start:end].strip():
+        out.append((start, text[start:end]))
 
 
 @dataclass(frozen=True)
@@ -78,78 +130,103 @@ class SourceContext:
     date: str | None = None
 
 
-class RuleExtractor:
+class RuleExtractor(NameHits):
     name = "rules"
 
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
+        self.names = NameFinder(gazetteer.first_words)
+        self.tables = TableReader(gazetteer, self.names)
+        self._local_patterns: dict[str, re.Pattern] = {}
+        self._short_patterns: dict[tuple, re.Pattern] = {}
+        self._last_model: ModelRef | None = None
+        self._tails: dict[str, str] = {}
+        """Variant words written after a known model ("Deep Think" after "Gemini 3 Pro"): a score's conditions."""
         self._local: dict[str, ModelRef] = {}
         """New model names released earlier in the article being extracted (one article at a time)."""
 
     def extract(self, text: str, ctx: SourceContext | None = None) -> Extraction:
         ctx = ctx or SourceContext()
+        original = text[:MAX_CHARS]
+        text = normalise(original)
         mentions: dict[tuple[str, str], Mention] = {}
         releases: dict[str, CandidateRelease] = {}
         claims: dict[tuple, CandidateClaim] = {}
         focus: ModelRef | None = None
+        section: ModelRef | None = None
+        last_model: ModelRef | None = None
+        """The model named last in the sentences before: what "it", "the model", a participle refer to."""
         previous, prev_vendors = "", []
-        lines = text.splitlines()
-        table_claims = self._tables(lines, ctx)
-        for claim in table_claims:
-            claims.setdefault(claim.key(), claim)
+        self._local = {}
+        self._tails = {}
         local: dict[str, ModelRef] = {}
-        for _, sentence in split_sentences(text):
-            hits = self.gaz.find(sentence)
-            if sentence.lstrip().startswith("|"):
-                for h in hits:
-                    mentions.setdefault((h.kind, h.id), Mention(h.kind, h.id, h.text))
-                continue
-            hits = self._with_local(sentence, hits, local)
+        for claim in self._tables(text.splitlines(), ctx):
+            claims.setdefault(claim.key(), claim)
+        all_hits = self._hits(text)
+        starts = [h.start for h in all_hits]
+        for pos, sentence in split_sentences(text):
+            first = bisect_left(starts, pos)
+            end = pos + len(sentence)
+            own = [Hit(h.kind, h.id, h.start - pos, h.end - pos, h.text)
+                   for h in all_hits[first:bisect_left(starts, end, lo=first)] if h.end <= end]
+            hits = self._with_local(sentence, own, local)
             for h in hits:
                 if not h.id.startswith("new:"):
                     mentions.setdefault((h.kind, h.id), Mention(h.kind, h.id, h.text))
+            if sentence.count("|") >= 2:
+                continue
             models = [h for h in hits if h.kind == "model"]
             vendors = [(h.start, h.end, h.id) for h in hits if h.kind == "vendor"]
-            for release in self._releases(sentence, hits, ctx):
+            if models and re.match(r"[\s#*>\-•「『]*$", sentence[:models[0].start]):
+                section = self._ref(models[0])
+            else:
+                topical = [m for m in models if re.match(r"[」』\s]*(?:は|는|은)", sentence[m.end:m.end + 3])]
+                section = self._ref(topical[0]) if topical else section
+            self._last_model = last_model
+            found_releases = [*self._releases(sentence, hits, ctx),
+                              *passes.releases(sentence, hits, self._ref, ctx.date, self._vendor_before)]
+            for release in found_releases:
+                if release.model.model_id and self.gaz.is_family(release.model.model_id):
+                    continue  # "Claude" is a family: the named model is the release, never the family
                 key = release.model.model_id or release.model.text
-                releases.setdefault(key, release)
-                if release.model.model_id is None:
+                old = releases.get(key)
+                if old is None or dates.precision(release.date) > dates.precision(old.date):
+                    releases[key] = release
+                if release.model.model_id is None and len(local) < MAX_LOCAL_NAMES:
                     local.setdefault(release.model.text, release.model)
                 focus = focus or release.model
-            if focus is None and models:
-                fallback = self._ref(models[0])
+            pronoun = _ANAPHOR.search(sentence)
+            if focus is None and models and pronoun and models[0].start < pronoun.start():
+                fallback = self._ref(models[0])  # a pronoun refers back, never forward
             else:
                 fallback = focus
-            anaphor = fallback if _ANAPHOR.search(sentence) else None
-            found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, anaphor)]
+            anaphor = fallback if pronoun else None
+            topic = anaphor or section or last_model or focus
+            found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, topic),
+                     *passes.scores(sentence, hits, self._ref, section or anaphor, topic, self._tails),
+                     *passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus))]
             if focus is None and found:
                 focus = found[0].subject
             for claim in found:
+                if self.gaz.is_family(claim.subject.model_id or "") or \
+                        any(self.gaz.is_family(o.model_id or "") for o in claim.compared_to):
+                    continue
                 subject_vendor = claim.subject.vendor_id
                 prov, by = provenance.decide(sentence, previous, vendors, prev_vendors, ctx.vendor_id, subject_vendor)
                 claim = _with_provenance(claim, prov, by)
-                claims.setdefault(claim.key(), claim)
+                kept = claims.setdefault(claim.key(), claim)
+                if kept is not claim and claim.conditions and not kept.conditions:
+                    claims[claim.key()] = replace(kept, conditions=claim.conditions)
             previous, prev_vendors = sentence, vendors
-        return Extraction(mentions=tuple(mentions.values()), releases=tuple(releases.values()),
-                          claims=tuple(claims.values()))
-
-    # ---- helpers ---------------------------------------------------------
-    def _ref(self, hit: Hit) -> ModelRef:
-        if hit.id.startswith("new:"):
-            return self._local[hit.id[4:]]
-        return ModelRef(hit.text, hit.id, self.gaz.vendor_of_model(hit.id))
-
-    def _with_local(self, sentence: str, hits: list[Hit], local: dict[str, ModelRef]) -> list[Hit]:
-        """Hits for new model names this article released earlier, so later sentences can make claims about them."""
-        self._local = local
-        if not local:
-            return hits
-        extra = []
-        for name in local:
-            for m in re.finditer(r"(?<![\w.\-])" + re.escape(name) + r"(?![\w]|[.\-][A-Za-z0-9])", sentence):
-                if not any(h.start < m.end() and m.start() < h.end for h in hits):
-                    extra.append(Hit("model", "new:" + name, m.start(), m.end(), m.group(0)))
-        return sorted([*hits, *extra], key=lambda h: h.start)
+            named = [m for m in models if not self.gaz.is_family(m.id)]
+            if named:
+                last_model = self._ref(named[-1])
+        new_models = {ref.text: ref for ref in self._local.values()}
+        extraction = Extraction(mentions=tuple(m for m in mentions.values()
+                                               if not (m.kind == "model" and self.gaz.is_family(m.id))),
+                                releases=tuple(releases.values()), claims=tuple(claims.values()),
+                                new_models=tuple(new_models.values()))
+        return _verbatim(extraction, text, original) if text != original else extraction
 
     @staticmethod
     def _model_before(models: list[Hit], pos: int) -> Hit | None:
@@ -165,30 +242,63 @@ class RuleExtractor:
             after = [h for h in hits if h.start >= verb.end()]
             before = [h for h in hits if h.end <= verb.start()]
             clause_end = _clause_end(sentence, verb.end())
+            if sentence[clause_end:clause_end + 1] == ":" and _OBJECT_GAP.match(sentence[verb.end():clause_end + 1] + " "):
+                clause_end = _clause_end(sentence, clause_end + 1)  # "released upgraded versions: A, B and C"
             model_hit = next((h for h in after if h.kind in ("model", "benchmark") and h.start < clause_end), None)
+            passive_ok = bool(_PASSIVE_AFTER.match(sentence, verb.end()) or _PASSIVE_BEFORE.search(head))
             if model_hit is not None and not (model_hit.kind == "model" and
                                               _OBJECT_GAP.match(sentence[verb.end():model_hit.start])):
                 model_hit = None
-                if self._new_name(sentence, verb.end()) is None:
+                if self._new_name(sentence, verb.end()) is None and not passive_ok:
                     continue
             vendor_id = next((h.id for h in reversed(before) if h.kind == "vendor"), None)
+            group: list[Hit] = []
             if model_hit is not None:
-                ref = self._ref(model_hit)
-            elif re.match(r"\s*$|\s*(?:today|this\s+week|on\s+\w+day)\b", sentence[verb.end():verb.end() + 20]) \
-                    or re.search(r"\b(?:was|were|is|has\s+been|been|being)\s+$", head):
+                group = self._coordinated(sentence, hits, model_hit, clause_end)
+            elif passive_ok:
                 passive = [h for h in before if h.kind == "model"]
+                if not passive and self._last_model is not None and _PASSIVE_PRONOUN.match(head):
+                    ref = self._last_model  # "It was released in November 2023": the model named just before
+                    out.append(CandidateRelease(ref, ref.vendor_id or vendor_id or ctx.vendor_id, sentence.strip(),
+                                                passes.release_date(sentence, Hit("model", "", verb.end(), verb.end(), ""),
+                                                                    ctx.date)))
+                    continue
                 if not passive:
                     continue
-                ref = self._ref(passive[-1])
+                group = [passive[-1]]
+                for h in reversed(passive[:-1]):
+                    if not _COORD.fullmatch(sentence[h.end:group[0].start]):
+                        break
+                    group.insert(0, h)
             else:
                 name = self._new_name(sentence, verb.end())
                 vendor_id = vendor_id or ctx.vendor_id
                 if not name or not vendor_id:
                     continue
+                at = sentence.find(name, verb.end())
                 ref = ModelRef(name, None, vendor_id)
-            vendor_id = ref.vendor_id or vendor_id or ctx.vendor_id
-            out.append(CandidateRelease(ref, vendor_id, sentence.strip(), ctx.date))
+                out.append(CandidateRelease(ref, vendor_id, sentence.strip(),
+                                            passes.release_date(sentence, Hit("model", "", at, at + len(name), name),
+                                                                ctx.date)))
+                continue
+            for h in group:
+                ref = self._ref(h)
+                out.append(CandidateRelease(ref, ref.vendor_id or vendor_id or ctx.vendor_id, sentence.strip(),
+                                            passes.release_date(sentence, h, ctx.date,
+                                                                [m for m in hits if m.kind == "model"])))
         return out
+
+    @staticmethod
+    def _coordinated(sentence: str, hits: list[Hit], first: Hit, clause_end: int) -> list[Hit]:
+        """"released A (May 1), B and C": the models listed together with the first one."""
+        group = [first]
+        for h in hits:
+            if h.kind != "model" or h.start <= group[-1].start or h.start >= clause_end:
+                continue
+            if not _COORD.fullmatch(sentence[group[-1].end:h.start]):
+                break
+            group.append(h)
+        return group
 
     def _new_name(self, sentence: str, pos: int) -> str | None:
         new = _NEW_NAME.match(sentence, pos)
@@ -227,8 +337,11 @@ class RuleExtractor:
                 following = [h for h in models if h.start >= num.end()]
                 subject = following[0] if following and re.match(r"\s*(?:%|percent)?\s*(?:on|in)\s+\S+\s+(?:for|by)\s+",
                                                                   sentence[num.end():following[0].start + 1]) else None
+            if subject is not None and subject.end <= num.start() and \
+                    re.search(r";|\s[-–—•]\s", sentence[subject.end:num.start()]):
+                continue  # another list item: "tied with o1-1217; MATH-500: 97.3%" is not o1-1217's figure
             ref = self._ref(subject) if subject else anaphor
-            if ref is None:
+            if ref is None or _DELTA_AFTER.match(sentence, num.end()):
                 continue
             value_text = num.group(1)
             unit = "%" if num.group(2) else None
@@ -257,7 +370,7 @@ class RuleExtractor:
             if subject_hit is not None and re.search(r"[;]|\b(?:while|whereas|but)\b", sentence[subject_hit.end:verb.start()]):
                 continue
             end = _clause_end(sentence, verb.end())
-            compared = [h for h in models if verb.end() <= h.start < end]
+            compared = passes._coordinated([h for h in models if verb.end() <= h.start < end], sentence)
             if not compared:
                 continue
             subject = self._ref(subject_hit) if subject_hit else anaphor
@@ -271,37 +384,24 @@ class RuleExtractor:
 
     def _tables(self, lines: list[str], ctx: SourceContext) -> list[CandidateClaim]:
         out: list[CandidateClaim] = []
-        header: list[str | None] | None = None
-        intro = ""
-        for i, line in enumerate(lines):
-            stripped = line.strip()
-            if not stripped.startswith("|"):
-                header = None
-                if stripped:
-                    intro = stripped
-                continue
-            cells = [c.strip() for c in stripped.strip("|").split("|")]
-            if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
-                continue
-            if header is None:
-                header = []
-                for c in cells:
-                    entry = self.gaz.lookup(c) if c else None
-                    header.append(entry.id if entry and entry.kind == "benchmark" else None)
-                if not any(header):
-                    header = None
-                continue
-            entry = self.gaz.lookup(cells[0]) if cells else None
-            if entry is None or entry.kind != "model":
-                continue
-            ref = ModelRef(cells[0], entry.id, entry.vendor_id)
-            for bench_id, cell in zip(header[1:], cells[1:]):
-                value = re.fullmatch(r"(\d{1,4}(?:\.\d+)?)\s*(%)?", cell)
-                if bench_id and value:
-                    prov, by = provenance.decide(intro, "", [], [], ctx.vendor_id, entry.vendor_id)
-                    out.append(CandidateClaim("benchmark_score", ref, stripped, prov, by, benchmark_id=bench_id,
-                                              value=float(value.group(1)), value_text=value.group(1),
-                                              unit="%" if value.group(2) else None))
+        for cell in self.tables.read(lines):
+            if cell.model_id is not None:
+                if self.gaz.is_family(cell.model_id):
+                    continue
+                ref = ModelRef(cell.model_text, cell.model_id, self.gaz.vendor_of_model(cell.model_id))
+            else:
+                if cell.model_text not in self._local:
+                    head = self.names.find(cell.model_text)
+                    self._local[cell.model_text] = ModelRef(cell.model_text, None,
+                                                            self._vendor_id(head[0].vendor_name) if head else None)
+                ref = self._local[cell.model_text]
+            intro = next((ln.strip() for ln in reversed(lines[:cell.line]) if ln.strip() and ln.count("|") < 2), "")
+            prov, by = provenance.decide(intro, "", [], [], ctx.vendor_id, ref.vendor_id)
+            quote = "\n".join(lines[cell.line:cell.line_end + 1]).strip()
+            out.append(CandidateClaim("benchmark_score", ref, quote, prov, by, benchmark_id=cell.benchmark_id,
+                                      value=cell.value, value_text=cell.value_text, unit=cell.unit,
+                                      conditions=cell.conditions,
+                                      benchmark_text=None if cell.benchmark_id else cell.benchmark_text))
         return out
 
 
@@ -328,3 +428,14 @@ def _subject_gap(gap: str, models: list[Hit], start: int, end: int) -> bool:
 def _looks_like_model(name: str) -> bool:
     """A new model name has a digit, a hyphen or an inner capital: "Nova-2", "Mistral Medium 3", not "Monday"."""
     return bool(re.search(r"\d", name) or "-" in name or re.search(r"[a-z][A-Z]", name))
+
+
+def _verbatim(extraction: Extraction, text: str, original: str) -> Extraction:
+    """Quotes found in the normalised text, given back as the original wrote them (the mapping is one to one)."""
+    from dataclasses import replace
+
+    def fix(quote: str) -> str:
+        at = text.find(quote)
+        return original[at:at + len(quote)] if at >= 0 else quote
+    return replace(extraction, releases=tuple(replace(r, quote=fix(r.quote)) for r in extraction.releases),
+                   claims=tuple(replace(c, quote=fix(c.quote)) for c in extraction.claims))

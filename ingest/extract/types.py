@@ -33,6 +33,7 @@ class CandidateRelease:
     vendor_id: str | None
     quote: str
     date: str | None = None
+    """The release date the text states (YYYY-MM-DD, or YYYY-MM), resolved against the article's date; None if unstated."""
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,14 @@ class CandidateClaim:
     compared_to: tuple[ModelRef, ...] = ()
     relation: str | None = None
     """beats | matches | trails"""
+    conditions: str | None = None
+    """How the figure was obtained, as the source says it ("with tools", "pass@1", "Deep Think")."""
+    benchmark_text: str | None = None
+    """The benchmark as written when the record does not know it (benchmark_id None); never stored as a fact."""
 
     def key(self) -> tuple:
         """Identity for dedupe and for comparing with labels: what is claimed, not how it is worded."""
-        return (self.kind, self.subject.model_id or self.subject.text, self.benchmark_id, self.value,
+        return (self.kind, self.subject.model_id or self.subject.text, self.benchmark_id or self.benchmark_text, self.value,
                 self.relation, tuple(sorted(m.model_id or m.text for m in self.compared_to)))
 
 
@@ -63,6 +68,8 @@ class Extraction:
     mentions: tuple[Mention, ...] = ()
     releases: tuple[CandidateRelease, ...] = ()
     claims: tuple[CandidateClaim, ...] = ()
+    new_models: tuple[ModelRef, ...] = ()
+    """Versioned model names the record does not know, with their vendor when known: review candidates."""
     problems: tuple[str, ...] = field(default=())
     """Candidates dropped by validation, with the reason (kept for the record of errors)."""
 

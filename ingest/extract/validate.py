@@ -42,3 +42,24 @@ def resolve_kind(gaz: Gazetteer, name: str | None, kind: str) -> str | None:
         return None
     entry = gaz.lookup(name)
     return entry.id if entry is not None and entry.kind == kind else None
+
+
+def stated_date(date: str | None, quote: str, published: str | None, problems: list[str]) -> str | None:
+    """A release date is kept only when its quote states it (absolute, or relative to the article's date)."""
+    from .dates import find_dates
+    if not date:
+        return None
+    if any(d.value == str(date) for d in find_dates(quote, published)):
+        return str(date)
+    problems.append(f"release date {str(date)[:20]!r} not stated in its quote: dropped")
+    return None
+
+
+def stated_conditions(conditions: str | None, quote: str, problems: list[str]) -> str | None:
+    """Conditions are kept only when the quote says them."""
+    if not conditions:
+        return None
+    if squash(str(conditions)).casefold() in squash(quote).casefold():
+        return str(conditions)
+    problems.append(f"conditions {str(conditions)[:40]!r} not in the quote: dropped")
+    return None

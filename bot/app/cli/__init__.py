@@ -53,7 +53,7 @@ class CliState:
                 settings = Settings.load(db_override=self.db)
             except ConfigError as err:
                 raise BadInput(f"configuration error: {err}") from None
-            if self.command in QUIET_COMMANDS and "BRIEFBOT_LOG_LEVEL" not in settings.raw and not self.verbose:
+            if self.command in QUIET_COMMANDS and not settings.log_level_chosen and not self.verbose:
                 settings = replace(settings, log_level="WARNING")
             configure_logging(settings, self.verbose)
             self._settings = settings
@@ -89,6 +89,15 @@ def cli(ctx: click.Context, db: str | None, verbose: bool) -> None:
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
         ctx.exit(2)
+
+
+@cli.result_callback()
+@click.pass_context
+def _exit_with_the_commands_code(ctx: click.Context, result, **_params) -> None:
+    """A command returns its exit code; this makes click exit with it in every mode (console script,
+    `main()`, CliRunner), not only when `main()` reads the return value."""
+    if isinstance(result, int) and result:
+        ctx.exit(result)
 
 
 def _register() -> None:

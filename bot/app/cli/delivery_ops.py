@@ -31,13 +31,16 @@ def _duration(_ctx, _param, value):
 @click.option("--standby", is_flag=True, help="if another runner holds this database, wait and take over when it stops")
 @click.option("--tick", callback=_duration, default="5s", hidden=True)
 @click.option("--lease-ttl", callback=_duration, default="30s", hidden=True)
+@click.option("--poll-every", callback=_duration, default="5m", hidden=True, help="feed polling interval")
+@click.option("--flush-every", callback=_duration, default="1m", hidden=True, help="alert flushing interval")
 @db_option
 @pass_state
-def run(state, every, no_console, once, standby, tick, lease_ttl) -> int:
+def run(state, every, no_console, once, standby, tick, lease_ttl, poll_every, flush_every) -> int:
     """Run the scheduler, the outbox and every front end that has credentials."""
     from bot.app.runner import RunOptions, run as run_bot
     return run_bot(state.settings, RunOptions(every=every, console=not no_console, once=once, tick=tick,
-                                              standby=standby, lease_ttl=lease_ttl))
+                                              standby=standby, lease_ttl=lease_ttl, poll_interval=poll_every,
+                                              flush_interval=flush_every))
 
 
 @click.command()

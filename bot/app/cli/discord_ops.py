@@ -91,7 +91,7 @@ async def sync_commands(settings, guild_id: int | None) -> list[str]:
 def invite(state, guild: int | None) -> int:
     """Print the OAuth2 URL that adds the bot to a server."""
     settings = state.settings
-    app_id = (settings.raw.get("DISCORD_APPLICATION_ID") or "").strip()
+    app_id = settings.discord_application_id or ""
     if not app_id:
         if not settings.discord_bot_token:
             raise BadInput("discord invite: set DISCORD_APPLICATION_ID (Developer Portal > your app > General "

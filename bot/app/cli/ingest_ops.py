@@ -166,7 +166,8 @@ def ingest(state, target: str, dry_run: bool, as_json: bool, llm: bool) -> int:
     except (ValueError, OSError, FetchError) as err:
         raise Failed(f"ingest: {err}") from None
     try:
-        plan, extraction, result = ingest_article(store, article, extractor, _now(), dry_run=dry_run)
+        plan, extraction, result = ingest_article(store, article, extractor, _now(), dry_run=dry_run,
+                                                  max_age_days=state.settings.alerts.max_age_days)
     except Exception as err:  # an LLM failure, for instance: say what, not a traceback
         raise Failed(f"ingest: extraction failed: {err}") from None
     out = plan_to_json(plan, extraction)
@@ -196,15 +197,15 @@ def review(state, accepted, accept_all, rejected, as_json) -> int:
     from ingest.review import accept, accept_all as accept_everything, reject_item
     from storage.ingest_state import unreviewed
     store = _store(state)
-    now = _now()
+    now, max_age = _now(), state.settings.alerts.max_age_days
     if accept_all:
-        n, alerts = accept_everything(store, now)
+        n, alerts = accept_everything(store, now, max_age)
         click.echo(f"Accepted {n} candidates; {alerts} alert events recorded.")
         return 0
     if accepted or rejected:
         status = 0
         for item in accepted:
-            n = accept(store, item, now)
+            n = accept(store, item, now, max_age)
             click.echo(f"accepted {item} ({n} alert events)" if n >= 0 else f"nothing to accept for {item}")
             status |= n < 0
         for item in rejected:

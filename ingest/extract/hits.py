@@ -1,0 +1,134 @@
+"""Which names a text holds, for the rules extractor: the record's names plus versioned ones it does not know.
+
+Rules: a versioned name wins over a family row or a maker inside it ("Claude 4.5
+Sonnet" over "Claude", "OpenAI o1" over "OpenAI"); a name followed by "series",
+"models", "シリーズ", "-Reihe" is a family and no model; variant words after a
+known model ("Gemini 3 Pro Deep Think") are kept as conditions of its scores;
+a tier and version written alone ("Sonnet 4.6") belong to the line the article
+names ("Claude Sonnet 4.5"); an unknown name's vendor is its line's maker, else
+the vendor named right before it. Overlaps are checked by binary search, so a
+text with thousands of names stays linear.
+"""
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Hit
+from .names import Spans, canonical
+from .types import ModelRef
+
+_VARIANT_TAIL = re.compile(r"(?:[\s-]+[A-Z][a-z]+){1,3}")
+_SERIES = re.compile(r"[」』\"']?\s?-?\s?(?:series|family|families|line-?up|models|Reihe|Familie|famille|série|serie|"
+                     r"семейств\w*|シリーズ|系列)", re.IGNORECASE)
+_HEAD_TIER = re.compile(r"(?P<head>[A-Z][A-Za-z]+) (?P<tier>Opus|Sonnet|Haiku|Pro|Flash|Ultra|Large|Medium|Small|Mini|Max|"
+                        r"Maverick|Scout) \d")
+
+
+class NameHits:
+    """Mixed into RuleExtractor: per-article state `_local` (unknown names seen), `_tails`, pattern caches."""
+
+    def _hits(self, sentence: str) -> list[Hit]:
+        """Names the record knows, plus versioned names it does not (id "new:<name>"); a family yields to a longer name."""
+        known = self.gaz.find(sentence)
+        unknown = self.names.find(sentence)
+        inside = Spans([(u.start, u.end) for u in unknown])
+        # a longer versioned name wins over a family ("Claude" in "Claude 4.5 Sonnet") or its maker ("OpenAI o1")
+        kept = [h for h in known if not ((h.kind == "vendor" or (h.kind == "model" and self.gaz.is_family(h.id)))
+                                         and inside.contains(h.start, h.end))
+                and not (h.kind == "model" and _SERIES.match(sentence, h.end))]
+        kept_spans = Spans([(h.start, h.end) for h in kept])
+        out = list(kept)
+        by_start = {h.start: h for h in kept if h.kind == "model"}
+        for u in unknown:
+            if kept_spans.overlaps(u.start, u.end):
+                h = by_start.get(u.start)
+                tail = sentence[h.end:u.end] if h is not None and h.end < u.end else ""
+                if tail and _VARIANT_TAIL.fullmatch(tail):
+                    self._tails[h.text] = tail.strip(" -")  # "Gemini 3 Pro Deep Think": the model, in Deep Think mode
+                continue
+            if _SERIES.match(sentence, u.end):
+                continue  # "the Claude 4 series", "GPT-5シリーズ", "o1/o3/o4-Reihe": a family, not a model
+            entry = self.gaz.lookup(u.name)
+            if entry is not None and entry.kind == "model":
+                out.append(Hit("model", entry.id, u.start, u.end, u.text))
+                continue
+            if u.name not in self._local:
+                vendor = self._vendor_id(u.vendor_name) or self._vendor_before(kept, Hit("model", "", u.start, u.end, u.text))
+                self._local[u.name] = ModelRef(u.name, None, vendor)
+            out.append(Hit("model", "new:" + u.name, u.start, u.end, u.text))
+        return sorted(out + self._short_forms(sentence, out), key=lambda h: h.start)
+
+    def _short_forms(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """"Sonnet 4.6" in an article that names "Claude Sonnet 4.5": the line's head is left out after the first name."""
+        heads: dict[str, str] = {}
+        for h in hits:
+            if h.kind != "model":
+                continue
+            name = h.id[4:] if h.id.startswith("new:") else h.text
+            m = _HEAD_TIER.match(name)
+            if m:
+                heads.setdefault(m.group("tier"), m.group("head"))
+        if not heads:
+            return []
+        out = []
+        key = tuple(sorted(heads))
+        pattern = self._short_patterns.get(key)
+        if pattern is None:
+            pattern = self._short_patterns[key] = re.compile(
+                r"(?<![\w.\-])(?P<tier>" + "|".join(map(re.escape, key)) + r") (?P<v>\d+(?:\.\d+)?)(?![\w]|\.\d)")
+        taken = Spans([(h.start, h.end) for h in hits])
+        for m in pattern.finditer(text):
+            if taken.overlaps(m.start(), m.end()):
+                continue
+            full = canonical(heads[m.group("tier")], f" {m.group('tier')} {m.group('v')}")
+            if full is None:
+                continue
+            entry = self.gaz.lookup(full)
+            if entry is not None and entry.kind == "model":
+                out.append(Hit("model", entry.id, m.start(), m.end(), m.group(0)))
+                continue
+            if full not in self._local:
+                head = self.names.find(full)
+                self._local[full] = ModelRef(full, None, self._vendor_id(head[0].vendor_name) if head else None)
+            out.append(Hit("model", "new:" + full, m.start(), m.end(), m.group(0)))
+        return out
+
+    def _vendor_id(self, name: str | None) -> str | None:
+        entry = self.gaz.lookup(name) if name else None
+        return entry.id if entry is not None and entry.kind == "vendor" else None
+
+    @staticmethod
+    def _vendor_before(hits: list[Hit], model: Hit) -> str | None:
+        """"Anthropic's Claude Opus 4.5", "OpenAI released GPT-5.1": the vendor named just before a model."""
+        for h in reversed([h for h in hits if h.end <= model.start]):
+            if h.kind == "model":
+                return None
+            if h.kind == "vendor" and model.start - h.end <= 40:
+                return h.id
+        return None
+
+    # ---- helpers ---------------------------------------------------------
+    def _ref(self, hit: Hit) -> ModelRef:
+        if hit.id.startswith("new:"):
+            return self._local[hit.id[4:]]
+        return ModelRef(hit.text, hit.id, self.gaz.vendor_of_model(hit.id))
+
+    def _with_local(self, sentence: str, hits: list[Hit], local: dict[str, ModelRef]) -> list[Hit]:
+        """Hits for new model names this article released earlier, so later sentences can make claims about them."""
+        for name, ref in local.items():
+            self._local.setdefault(name, ref)
+        if not local:
+            return hits
+        extra = []
+        for name in local:
+            if name not in sentence:
+                continue
+            pattern = self._local_patterns.get(name)
+            if pattern is None:
+                pattern = self._local_patterns[name] = re.compile(
+                    r"(?<![\w.\-])" + re.escape(name) + r"(?![\w]|[.\-][A-Za-z0-9])")
+            for m in pattern.finditer(sentence):
+                if not any(h.start < m.end() and m.start() < h.end for h in hits):
+                    extra.append(Hit("model", "new:" + name, m.start(), m.end(), m.group(0)))
+        return sorted([*hits, *extra], key=lambda h: h.start)
+

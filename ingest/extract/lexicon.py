@@ -1,0 +1,51 @@
+"""The words that signal a release, a comparison or a hedge in zh, ja, ko, fr, de, es and ru (English lives in rules.py).
+
+Rules: each is one alternation without nested quantifiers (linear time),
+written in lower case and matched against lower-cased text (case-insensitive
+matching of long alternations is several times slower);
+comparison groups are named after the relation they state (beats, matches,
+trails); hedges and negations make a statement no fact ("将发布", "soll
+erscheinen", "no supera").
+"""
+from __future__ import annotations
+
+import re
+
+RELEASE = re.compile(
+    r"发布|推出|上线|開源|开源|亮相|発表|公開|リリース|提供開始|출시|공개|발표|선보"
+    r"|(?:dévoil[ée]e?s?|dévoile|lanc[ée]e?s?|lance|annonc[ée]e?s?|annonce|présent[ée]e?s?|présente|sorti|publi[ée]e?s?|publie"
+    r"|veröffentlicht|veröffentlichte|vorgestellt|präsentiert|stellt\w*\s+vor|stellte\s+\w+\s+vor|gestartet"
+    r"|lanz[óa]|lanzamiento|lanzado|present[óa]|presentado|anunci[óa]|anunciado|public[óa]"
+    r"|выпустил[аи]?|представил[аи]?|анонсировал[аи]?|запустил[аи]?|релиз|вышл[аи]|вышел)\b",
+    )
+HEDGE = re.compile(
+    r"将|即将|预计|计划|或将|予定|見込み|예정|계획"
+    r"|(?:sera|seront|devrait|devraient|censée?s?|prévu|prochainement|soll|sollen|wird|werden|geplant|demnächst"
+    r"|será|serán|se\s+espera|prevé|planea|debería|supuestamente|должн\w*|будет|будут|планирует|ожидается|собирается)\b")
+NEGATION = re.compile(r"未|没有|尚未|不|ない|않|못|(?<![\w])(?:ne|pas|nicht|kein\w*|no|не|нет)\b")
+COMPARISON = re.compile(
+    r"(?P<beats>超越|超过|高于|高於|超過|优于|優於|击败|胜过|领先|碾压|略胜|上回|を超え|凌駕|능가|앞서|앞섰|넘어섰|제쳤"
+    r"|(?:surpasse\w*|dépasse\w*|devance\w*|bat|battu|übertrifft|übertraf|übertroffen|schlägt|schlug|überholt\w*"
+    r"|supera\w*|superando|por\s+encima\s+de|превосходит|превзош\w*|обогнал\w*|обходит|обошл\w*|опережа\w*)\b)"
+    r"|(?P<matches>媲美|对标|對標|相当|相當|持平|比肩|匹敌|匹敵|同等|並ぶ|필적|비슷|대등"
+    r"|(?:égal\w*|comparables?\s+à|au\s+niveau\s+de|rivalis\w*|à\s+la\s+hauteur\s+de|gleichauf|vergleichbar|ebenbürtig"
+    r"|auf\s+Augenhöhe|iguala\w*|comparable\s+a|a\s+la\s+par\s+de|empatad\w*|на\s+уровне|сопоставим\w*|наравне)\b)"
+    r"|(?P<trails>落后|略低于|低于|逊于|下回|及ばない|뒤처|뒤졌|못\s?미치"
+    r"|(?:en\s+retrait|derrière|inférieure?s?\s+à|hinter\w*|unterlegen|por\s+debajo\s+de|detrás\s+de|уступает|уступил\w*"
+    r"|отста\w*)\b)")
+
+
+def word_start(text: str, start: int) -> bool:
+    """A Latin or Cyrillic word must start at a word boundary ("bat" is not inside "combat"); CJK words need none."""
+    return start == 0 or not text[start].isalpha() or ord(text[start]) >= 0x3000 or not text[start - 1].isalnum()
+
+
+def finditer(pattern, text: str):
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text  # a rare character whose lower case is longer: offsets must stay the same
+    return (m for m in pattern.finditer(lowered) if word_start(text, m.start()))
+
+
+def search(pattern, text: str):
+    return next(finditer(pattern, text), None)

@@ -1,0 +1,162 @@
+"""Model names the record does not know yet: "GPT-5.1", "Qwen3-235B-A22B", "DeepSeek-V3.2-Exp", "Gemini 3 Pro".
+
+Rules: a name starts with a model line's head word (a built-in list of the
+lines vendors ship, plus the first word of every model the record knows) and
+continues with versions ("5.1", "V3.2", "K2", "4o"), sizes ("235B", "A22B")
+and tier words ("Pro", "Sonnet", "Thinking", "Exp"), joined by hyphens,
+spaces or nothing; it must hold a digit, so a bare family ("Claude",
+"Gemini") is never a model. Spellings are made canonical where the lines have
+one: "Claude 4.5 Sonnet" -> "Claude Sonnet 4.5", "o3" -> "OpenAI o3",
+"GPT 5" -> "GPT-5". The vendor is the one the text names right before the
+model ("Anthropic's Claude Opus 4.5", "OpenAI released GPT-5.1"), else the
+line's maker. Matching is one linear regex pass plus dict look-ups.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+HEAD_VENDOR = {
+    "GPT": "OpenAI", "ChatGPT": "OpenAI", "Sora": "OpenAI", "Codex": "OpenAI", "gpt-oss": "OpenAI",
+    "Claude": "Anthropic", "Gemini": "Google", "Gemma": "Google", "Veo": "Google", "Imagen": "Google",
+    "Llama": "Meta", "LLaMA": "Meta", "Qwen": "Alibaba", "QwQ": "Alibaba", "QVQ": "Alibaba", "Wan": "Alibaba",
+    "DeepSeek": "DeepSeek", "Kimi": "Moonshot AI", "GLM": "Zhipu AI", "ChatGLM": "Zhipu AI", "Grok": "xAI",
+    "Mistral": "Mistral AI", "Mixtral": "Mistral AI", "Magistral": "Mistral AI", "Ministral": "Mistral AI",
+    "Codestral": "Mistral AI", "Devstral": "Mistral AI", "Pixtral": "Mistral AI", "Phi": "Microsoft",
+    "ERNIE": "Baidu", "Hunyuan": "Tencent", "Doubao": "ByteDance", "Seed": "ByteDance", "MiniMax": "MiniMax",
+    "Nova": "Amazon", "Command": "Cohere", "Aya": "Cohere", "EXAONE": "LG AI Research", "Solar": "Upstage",
+    "Falcon": "TII", "Nemotron": "NVIDIA", "Granite": "IBM", "Jamba": "AI21", "Yi": "01.AI", "Baichuan": "Baichuan",
+    "InternLM": "Shanghai AI Lab", "Step": "StepFun", "Gen": "Runway", "Kling": "Kuaishou", "AlphaCode": "Google",
+    "OLMo": "Ai2", "Sonar": "Perplexity", "Midjourney": "Midjourney", "Hailuo": "MiniMax",
+}
+TIERS = ("Pro|Flash|Flash-Lite|Ultra|Nano|Mini|Max|Plus|Turbo|Opus|Sonnet|Haiku|Large|Medium|Small|Instruct|Inst|"
+         "Thinking|Think|Exp|Preview|Air|AirX|Base|Chat|Coder|Speciale|Lite|Zero|Maverick|Scout|Behemoth|Omni|Vision|"
+         "VL|Math|Distill|Reasoner|Terminus|Codex|Heavy|Fast|Realtime|Audio|Next|Edge|Nemo|Deep|oss|Embedding|Guard|"
+         "Sonic|Reasoning")
+_VERSION = r"(?:[VvKkRrMm]?\d+(?:\.\d+)*[a-z]?|A\d+(?:\.\d+)?B|\d+(?:\.\d+)?[BbMm]|\d+x\d+B|e\d+b)"
+_TIER = r"(?:" + TIERS + r")(?![A-Za-z0-9_])"
+_SIZE = r"(?:A\d+(?:\.\d+)?B|\d+(?:\.\d+)?[BbMm]|\d+x\d+B|e\d+b)(?![A-Za-z0-9_])"
+_PART = r"(?:" + _VERSION + r"|" + _TIER + r")"
+_O_SERIES = re.compile(r"(?<![A-Za-z0-9_.\-])(?:OpenAI[\s\-])?(?P<name>o[1-9](?:-(?:mini|pro|preview|Mini|Pro|Preview))?)"
+                       r"(?![A-Za-z0-9_]|[.\-][A-Za-z0-9])")
+_DIGIT = re.compile(r"\d")
+_NOT_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+_LOWER_JOIN = re.compile(r"[a-z]-\d")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+
+
+class Spans:
+    """Non-overlapping (start, end) spans in order, asked about overlaps in logarithmic time (no quadratic scans)."""
+
+    def __init__(self, spans=()):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1
+        while i >= 0:
+            s, e = self.spans[i]
+            if e > start:
+                return True
+            if e <= start:
+                return False
+            i -= 1
+        return False
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.spans[i][1] >= end
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.spans.insert(i, (start, end))
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int
+    end: int
+    text: str
+    """As written in the source."""
+    name: str
+    """Canonical spelling."""
+    vendor_name: str | None
+
+
+def _head_pattern(heads: list[str]) -> re.Pattern:
+    alts = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
+    return re.compile(
+        r"(?P<head>" + alts + r")(?P<rest>(?:[\- ]" + _TIER + r"){0,2}(?:[\- ]?" + _VERSION + r")"
+        r"(?:-" + _PART + r"| " + _TIER + r"| " + _SIZE + r"){0,6})"
+        r"(?![A-Za-z0-9_]|[.\-][A-Za-z0-9])")
+
+
+class NameFinder:
+    def __init__(self, known_first_words=()):
+        heads = list(HEAD_VENDOR)
+        heads += [w for w in known_first_words if len(w) >= 3 and w[0].isupper() and not w.isdigit()]
+        self.heads = {h.casefold(): h for h in heads}
+        self._pattern = _head_pattern(heads)
+        self._lower = re.compile(self._pattern.pattern, re.IGNORECASE)
+
+    def find(self, text: str) -> list[NameHit]:
+        out: list[NameHit] = []
+        taken = Spans()
+        if not _DIGIT.search(text):
+            return out
+        passes = [(self._pattern, True)]
+        if _LOWER_JOIN.search(text):
+            passes.append((self._lower, False))
+        for pattern, strict in passes:
+            for m in pattern.finditer(text):
+                if m.start() and text[m.start() - 1] in _NOT_BEFORE:
+                    continue
+                if taken.overlaps(m.start(), m.end()):
+                    continue
+                written = m.group(0).rstrip(" -")
+                if not strict and not re.match(r"[A-Za-z][\w]*-\d", written):
+                    continue  # lower-case only when hyphen-joined to a version: "gpt-4.1", "gemma-3"
+                name = canonical(m.group("head"), m.group("rest").rstrip(" -"))
+                if name is None:
+                    continue
+                end = m.start() + len(written)
+                taken.add(m.start(), end)
+                head = self.heads.get(m.group("head").casefold(), m.group("head"))
+                vendor = HEAD_VENDOR.get(head) or HEAD_VENDOR.get(self.heads.get(head.rstrip("0123456789.").casefold(), ""))
+                out.append(NameHit(m.start(), end, written, name, vendor))
+        for m in _O_SERIES.finditer(text):
+            if taken.overlaps(m.start(), m.end()):
+                continue
+            taken.add(m.start(), m.end())
+            out.append(NameHit(m.start(), m.end(), m.group(0), "OpenAI " + m.group("name").lower(), "OpenAI"))
+        return sorted(out, key=lambda h: h.start)
+
+
+def canonical(head: str, rest: str) -> str | None:
+    """The usual spelling of a model name, or None when it is no versioned model."""
+    if not re.search(r"\d", rest):
+        return None
+    parts = [p for p in re.split(r"[\s]+", rest.strip()) if p]
+    text = head + rest
+    if text.islower() and "-" in text:
+        text = re.sub(r"-(\d)-(\d)(?=-|$)", r"-\1.\2", text)  # the slug "gemini-2-5-pro" is Gemini 2.5 Pro
+    if head.casefold() == "claude":
+        m = re.fullmatch(r"Claude[\s\-]?(?:(\d+(?:\.\d+)?)[\s\-](Opus|Sonnet|Haiku)|(Opus|Sonnet|Haiku)[\s\-](\d+(?:\.\d+)?))",
+                         text, re.IGNORECASE)
+        if m:
+            version, tier = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            # Anthropic put the version first up to 3.x ("Claude 3.5 Sonnet") and the tier first from 4 on
+            if float(version.split(".")[0]) < 4:
+                return f"Claude {version} {tier.capitalize()}"
+            return f"Claude {tier.capitalize()} {version}"
+    if head.upper() == "GPT" and re.match(r"\s\d", rest):
+        text = "GPT-" + rest.strip()
+    if parts and head.casefold() == "qwen" and re.fullmatch(r"\s\d+(?:\.\d+)?", rest[:len(parts[0]) + 1]):
+        text = "Qwen" + rest.lstrip()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def strip_cjk_edges(text: str) -> str:
+    return re.sub(f"[{_CJK}]+$", "", text)

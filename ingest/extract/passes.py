@@ -1,0 +1,351 @@
+"""Language-neutral passes over one sentence: scores by proximity, releases and comparisons in seven more languages.
+
+Rules, all within one sentence and one segment (list items " - ", "•" and
+";" split segments): a figure is a score when a benchmark is named in its
+segment (or is the sentence's only one) and the figure has a unit, sits right
+after its model or benchmark, or follows a score verb; its model is the
+nearest one before it with no other figure and no comparison verb between
+(so "surpassing GPT-4.1 (48.6%)" is GPT-4.1's figure, and "Kimi K2.5 scored
+76.8, GPT-5.1 74.9 and Gemini 3 Pro 76.2 on SWE-bench Verified" gives three
+scores), else, for "Benchmark: figure" items, the model the section is about.
+Releases: a release word with the model it governs, after it (SVO) or before
+it with an object particle (Japanese, Korean) or right before it (headlines,
+passives); hedged or negated words are skipped. Comparisons: the first model
+of the clause is the subject, the models after the verb (or, in verb-final
+languages, between subject and verb) are compared; "与 X 相当" / "X と同等"
+make X the object of the model the text is about.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from . import lexicon
+from .dates import find_dates
+from .gazetteer import Hit
+from .textnorm import figures
+from .types import CandidateClaim, CandidateRelease, ModelRef
+
+_SEGMENT = re.compile(r"\s[-–—•]\s|•|;|；|\n|[,，]?\s?(?:但是|但|然而|しかし|하지만|그러나)|,\s(?:but|mais|aber|pero|но)\b")
+_PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?모델|그\s?모델|(?:^|[,;:—]\s*|\b(?:and|but)\s+)(?:it|its)\b|"
+                      r"(?<!\w)(?:il|elle|sa|son|ses|er|es|sie|seine?|ihre?|su|sus|él|ella|он[ао]?|её|его)(?!\w)",
+                      re.IGNORECASE)
+"""Words that stand for the model the text is about; English "it" only as a clause's subject ("I opened it" is not)."""
+_CHAIN = re.compile(r"\s*(?:\([^()]{0,40}\))?(?:\s*(?:with|without|w/o|avec|sans|mit|ohne|con|sin)\s+[\w\- ]{1,25}?)?"
+                    r"\s*(?:on|in|sur|auf|en|на)?\s*\(?\s*(?:and|/|or|et|und|y|и|、|,)\s*",
+                    re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
+_LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
+_FOLLOWING_BENCH = re.compile(r"\s*%?\s*(?:on|in|at|sur|auf|bei|en|на|в)\s+(?:the\s+)?", re.IGNORECASE)
+_BENCH_ADJACENT = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:[:=：]|で|에서|에서는)?\s*")
+_SCORE_VERB = re.compile(
+    r"scor\w*|achiev\w*|reach\w*|hit|post\w*|obtain\w*|record\w*|get|got|获得|取得|达到|達到|得分|拿下|狂砍|記録|達成|獲得|"
+    r"기록|달성|obten\w*|obtenu|atteint|erreicht|erzielt\w*|alcanz\w*|obtuv\w*|logr\w*|registr\w*|набра\w*|показал\w*|"
+    r"достиг\w*|получил\w*", re.IGNORECASE)
+_EN_COMPARE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|ahead\s+of|over|than|versus|vs\.?|against|"
+                         r"behind|trail\w*)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\s?(?:\((?P<paren>[^()]{1,40})\)|(?P<with>(?:with|without|w/o|avec|sans|mit|ohne|con|sin|с|без)"
+                        r"\s+[\w\-@ ]{1,25}?)(?=[,.;)]|\s(?:and|on|in)\b|\s[/\-–—]|$))", re.IGNORECASE)
+_PASS_AT = re.compile(r"pass@\d+|avg@\d+|maj@\d+", re.IGNORECASE)
+_WITH_OBJECT = re.compile(r"(?:与|和|跟|同|と|과|와|with|avec|mit|con|с)\s*$", re.IGNORECASE)
+_VERB_FINAL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+_THAT = re.compile(r"\s*(?:que|qu'|that|dass|что|che)\b", re.IGNORECASE)
+_TOPIC_PARTICLE = re.compile(r"^[」』\"'”’)\s]*(?:は|が|은|는|이|가)")
+_EN_HEDGE = re.compile(r"\b(?:will|would|expected\s+to|plans?\s+to|could|may|might|rumou?red|preparing|said\s+to)\b",
+                       re.IGNORECASE)
+_OBJECT_PARTICLE = re.compile(r"^[」』』\"'”’)\s]*[^\s、。,，.]{0,8}?(?:を|를|을)")
+_LATIN_AFTER = re.compile(r"^\s*(?:[\w'’\-]+\s+){0,6}$")
+_CJK_AFTER = re.compile(r"^[\s了一个款新模型：:「『“\"した]{0,8}$")
+
+
+def _segments(sentence: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _SEGMENT.finditer(sentence):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(sentence)))
+    return out
+
+
+def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], section: ModelRef | None,
+           topic: ModelRef | None = None, tails: dict[str, str] | None = None) -> list[CandidateClaim]:
+    """Scores by proximity; `section` is the model a list or heading is about, `topic` the one the text is about."""
+    models = [h for h in hits if h.kind == "model"]
+    if not models and section is None and topic is None:
+        return []
+    benches = [h for h in hits if h.kind == "benchmark"] + unknown_benchmarks(sentence, hits)
+    if not benches:
+        return []
+    benches.sort(key=lambda h: h.start)
+    figs = [f for f in figures(sentence) if not any(h.start <= f.start < h.end for h in hits + benches)]
+    out = []
+    segments = _segments(sentence)
+    previous = None  # (figure, subject, bench) of the last score, for "77.2% (standard) / 82.0% (parallel)"
+    for fig in figs:
+        seg = next(((s, e) for s, e in segments if s <= fig.start < e), (0, len(sentence)))
+        in_seg = [b for b in benches if seg[0] <= b.start < seg[1]] or (benches if len(benches) == 1 else [])
+        follows = any(b.start >= fig.end and _FOLLOWING_BENCH.fullmatch(sentence[fig.end:b.start]) for b in benches)
+        chained = previous is not None and previous[0].end <= fig.start and not follows and \
+            _CHAIN.fullmatch(_without(sentence, previous[0].end, fig.start, previous[2]))
+        if chained:
+            subject, bench = previous[1], previous[2]
+            model = None
+        else:
+            if not in_seg:
+                continue
+            bench = min(in_seg, key=lambda b: (abs((b.start if b.start >= fig.end else fig.start - b.end)),
+                                               b.start > fig.end))
+            model = _model_before(sentence, models, figs, fig, seg)
+            bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
+            bench_adjacent = bench_gap is not None and _BENCH_ADJACENT.fullmatch(bench_gap)
+            lead = sentence[(model.end if model is not None else seg[0]):fig.start]
+            near = sentence[max([seg[0]] + [f.end for f in figs if f.end <= fig.start]):fig.start]
+            implicit = model is None and fig.unit and not any(seg[0] <= m.start and m.end <= fig.start for m in models) and \
+                (_PRONOUN.search(near) or _SCORE_VERB.search(near))
+            list_item = bool(_LIST_ITEM.match(sentence))
+            subject = ref(model) if model is not None else (
+                (section or (topic if list_item else None)) if bench_adjacent else (topic or section) if implicit
+                else None)
+            if subject is None:
+                continue
+            if not (fig.unit or bench_adjacent or (model is not None and len(lead.strip(" :(")) <= 2)
+                    or _SCORE_VERB.search(lead)):
+                continue
+        previous = (fig, subject, bench)
+        bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
+        known_bench = not bench.id.startswith("text:")
+        out.append(CandidateClaim("benchmark_score", subject, sentence.strip(), "vendor_reported",
+                                  benchmark_id=bench.id if known_bench else None,
+                                  benchmark_text=None if known_bench else bench.text, value=fig.value, value_text=fig.text,
+                                  unit=fig.unit if fig.unit == "%" else None,
+                                  conditions=_with_tail(_conditions(sentence, fig.end, bench_gap),
+                                                        (tails or {}).get(model.text) if model is not None else None)))
+    return out
+
+
+_BENCH_NAME = (r"(?P<name>(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*(?:Bench|bench|Eval|QA|Exam))"
+               r"(?:-[A-Za-z0-9]+){0,3}(?: (?:[A-Z][A-Za-z]+|\d{1,4}(?:\.\d)?)){0,2})")
+_BENCH_CONTEXTS = [
+    re.compile(r"(?:^|[-•*]\s|;\s)\s*" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?[:：]\s?\d"),
+    re.compile(r"\d\s?%?\s(?:on|en|sur|auf|in|на|в)\s(?:the\s|el\s|le\s|la\s)?" + _BENCH_NAME + r"(?![\w-])"),
+    re.compile(r"(?i:benchmark|бенчмарке?|banco de pruebas)\s" + _BENCH_NAME + r"(?![\w-])"),
+]
+_NOT_BENCH_NAME = re.compile(r"(?:AI|API|GPU|CEO|USD|EUR|LLM|MoE|Python|GitHub|OpenAI|Google|Anthropic)$")
+
+
+def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
+    """Benchmarks the record does not know, named where only a benchmark can stand: "ARC-AGI-2: 37.6%",
+    "52.9% on FrontierMath", "на бенчмарке ARC-AGI-2"; kept by their written name, never stored as facts."""
+    if not _DIGIT_RE.search(sentence):
+        return []
+    out: list[Hit] = []
+    lowered = sentence.lower()
+    wanted = (":" in sentence or "：" in sentence, True, "bench" in lowered or "бенчмарк" in lowered or "banco" in lowered)
+    for pattern, needed in zip(_BENCH_CONTEXTS, wanted):
+        if not needed:
+            continue
+        for m in pattern.finditer(sentence):
+            start, end = m.start("name"), m.end("name")
+            name = m.group("name").strip()
+            if _NOT_BENCH_NAME.search(name) or any(h.start < end and start < h.end for h in hits + out):
+                continue
+            out.append(Hit("benchmark", "text:" + name, start, start + len(name), name))
+    return out
+
+
+def _without(sentence: str, start: int, end: int, bench: Hit) -> str:
+    gap = sentence[start:end]
+    if start <= bench.start and bench.end <= end:
+        gap = sentence[start:bench.start] + sentence[bench.end:end]
+    return gap.lstrip("%")
+
+
+def _model_before(sentence: str, models: list[Hit], figs, fig, seg) -> Hit | None:
+    """The nearest model before a figure in its segment, unless another figure or a comparison word lies between."""
+    before = [m for m in models if seg[0] <= m.start and m.end <= fig.start]
+    if not before:
+        return None
+    m = before[-1]
+    if any(m.end <= f.start < fig.start for f in figs if f is not fig):
+        return None
+    gap = sentence[m.end:fig.start]
+    if _EN_COMPARE.search(gap) or lexicon.search(lexicon.COMPARISON, gap):
+        return None
+    return m
+
+
+def _with_tail(conditions: str | None, tail: str | None) -> str | None:
+    return "; ".join(x for x in (tail, conditions) if x) or None
+
+
+def _conditions(sentence: str, pos: int, bench_gap: str | None) -> str | None:
+    found = []
+    m = _CONDITION.match(sentence, pos)
+    if m and not re.search(r"\d", m.group("paren") or ""):
+        found.append((m.group("paren") or m.group("with")).strip())
+    if bench_gap and len(bench_gap) <= 50 and not re.search(r"\d", bench_gap):
+        paren = re.search(r"\(([^()]{1,40})\)", bench_gap)
+        if paren:
+            found.append(paren.group(1).strip())
+    at = _PASS_AT.search(sentence)
+    if at and at.group(0) not in found:
+        found.append(at.group(0))
+    return "; ".join(found) or None
+
+
+def releases(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], published: str | None,
+             vendor_of: Callable[[list[Hit], Hit], str | None]) -> list[CandidateRelease]:
+    models = [h for h in hits if h.kind == "model"]
+    if not models:
+        return []
+    verb_final = bool(_VERB_FINAL.search(sentence))
+    out = []
+    for verb in lexicon.finditer(lexicon.RELEASE, sentence):
+        if lexicon.search(lexicon.HEDGE, sentence[max(0, verb.start() - 15):verb.start()]) or \
+                _EN_HEDGE.search(sentence[max(0, verb.start() - 40):verb.start()]) or \
+                lexicon.search(lexicon.NEGATION, sentence[max(0, verb.start() - 4):verb.start()]):
+            continue
+        after = next((m for m in models if m.start >= verb.end()), None)
+        before = next((m for m in reversed(models) if m.end <= verb.start()), None)
+        passive = sentence.startswith(("され", "된", "되"), verb.end())
+        chosen = None
+        if verb_final and before is not None and verb.start() - before.end <= 60 and \
+                (_OBJECT_PARTICLE.match(sentence[before.end:verb.start()]) or
+                 (passive and _TOPIC_PARTICLE.match(sentence[before.end:verb.start()]))):
+            chosen = before
+        elif after is not None and _after_ok(sentence[verb.end():after.start], verb.group(0), verb_final, sentence):
+            chosen = after
+        elif before is not None and _before_ok(sentence[before.end:verb.start()], verb.group(0)):
+            chosen = before
+        if chosen is None:
+            continue
+        model = ref(chosen)
+        out.append(CandidateRelease(model, model.vendor_id or vendor_of(hits, chosen), sentence.strip(),
+                                    release_date(sentence, chosen, published, models)))
+    return out
+
+
+def _before_ok(gap: str, verb: str) -> bool:
+    """"GPT-5 veröffentlicht", "DeepSeek-R1 发布", "DeepSeek-R1-Lite 预览版正式上线": the model right before the word."""
+    if re.search(r"[.;:。；,，、!?的の의]", gap):
+        return False
+    if re.match(r"[\u3400-\u9fff]", verb):
+        return len(gap.strip()) <= 6 and verb not in ("开源", "開源")
+    return len(gap.strip(" 」』\"'”")) <= 2
+
+
+def _after_ok(gap: str, verb: str, verb_final: bool, sentence: str) -> bool:
+    if re.search(r"[.;:。；,，、]", gap) or _THAT.match(gap):
+        return False
+    if re.search(r"[\uac00-\ud7af]", sentence):
+        return False  # Korean puts the object before the verb
+    if re.match(r"[\u3400-\u9fff\u3040-\u30ff]", verb) or verb_final:
+        return bool(_CJK_AFTER.match(gap)) or len(gap.strip()) <= 3
+    return bool(_LATIN_AFTER.match(gap)) and len(gap) <= 45
+
+
+_ATTACHED = re.compile(r"\s*[(,]?\s*(?:(?:in|on|le|am|el|в)\s+)?", re.IGNORECASE)
+
+
+def release_date(sentence: str, model: Hit, published: str | None, others: list[Hit] = ()) -> str | None:
+    """The date a sentence gives a release: the one written right after the model ("Opus 4.5 (November 24, 2025)",
+    "Sonnet 4.5 in September 2025"), else the sentence's only date unless that one belongs to another model."""
+    dates = find_dates(sentence, published)
+    if not dates:
+        return None
+    right = [d for d in dates if d.start >= model.end and _ATTACHED.fullmatch(sentence[model.end:d.start])]
+    if right:
+        return right[0].value
+    attached = [d for d in dates for o in others if o is not model and d.start >= o.end
+                and _ATTACHED.fullmatch(sentence[o.end:d.start])]
+    free = [d for d in dates if d not in attached]
+    if len(free) == 1:
+        return free[0].value
+    if not free:
+        return None
+    return min(free, key=lambda d: min(abs(d.start - model.end), abs(model.start - d.end))).value
+
+
+_BREAK = re.compile(r"[。;；!?]|\b(?:but|mais|aber|pero|но|while|whereas)\b|但|然而|しかし|하지만|그러나")
+_SUBJECT_PARTICLE = re.compile(r"^[」』\"'”’)\s]*[^\s、。,，]{0,4}?(?:は|が|も|은|는|이|가)")
+_OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*[^\s、。,，]{0,4}?(?:に|と|を|や|より|보다|과|와|를|을|에)")
+
+
+_COORD_GAP = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|、|和|与|及|以及|and|et|und|y|e|и|や|と|및|or|oder|ou|o)?\s*"
+                        r"(?:the\s+|le\s+|la\s+|les\s+|der\s+|die\s+|el\s+|los\s+)?", re.IGNORECASE)
+_GERUND = re.compile(r"(?:ing|ando|endo|ándose|éndose|ant)\s*$", re.IGNORECASE)
+
+
+def _coordinated(after: list[Hit], sentence: str) -> list[Hit]:
+    """The compared models: the first after the verb and those listed with it ("A, B and C"), not later ones."""
+    group = after[:1]
+    for m in after[1:]:
+        if not _COORD_GAP.fullmatch(sentence[group[-1].end:m.start]):
+            break
+        group.append(m)
+    return group
+
+
+def _implicit_subject(sentence: str, start: int, verb) -> bool:
+    """The comparison's subject is the model the text is about: a pronoun, a participle, or nothing before the verb."""
+    head = sentence[start:verb.start()]
+    lead = re.split(r"[,，、—:]", head)[-1]
+    return bool(_PRONOUN.search(head) or len(lead.strip(" \"'「」")) <= 3 or _GERUND.search(lead)
+                or _GERUND.search(verb.group(0)))
+
+
+def _vendor_subject(hits: list[Hit], start: int, verb, topics) -> ModelRef | None:
+    """"DeepSeek的表现大幅超越了 GPT-4o" in an article about a DeepSeek model: the maker stands for its model."""
+    makers = {h.id for h in hits if h.kind == "vendor" and start <= h.start and h.end <= verb.start()}
+    return next((t for t in topics if t is not None and t.vendor_id in makers), None)
+
+
+def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], topic: ModelRef | None,
+                others: tuple = ()) -> list[CandidateClaim]:
+    """Comparisons stated with the words of lexicon.COMPARISON; `topic` is the model the text is about."""
+    models = [h for h in hits if h.kind == "model"]
+    if not models:
+        return []
+    benches = [h for h in hits if h.kind == "benchmark"]
+    verbs = list(lexicon.finditer(lexicon.COMPARISON, sentence))
+    verb_final = bool(_VERB_FINAL.search(sentence))
+    out = []
+    for verb in verbs:
+        relation = verb.lastgroup
+        start = max([0] + [m.end() for m in _BREAK.finditer(sentence, 0, verb.start())])
+        if lexicon.search(lexicon.HEDGE, sentence[max(start, verb.start() - 12):verb.start()]) or \
+                lexicon.search(lexicon.NEGATION, sentence[max(start, verb.start() - 4):verb.start()]):
+            continue
+        end_m = _BREAK.search(sentence, verb.end())
+        end = end_m.start() if end_m else len(sentence)
+        # a model named after an earlier comparison word is compared, not the subject
+        earlier = [v.end() for v in verbs if v.end() <= verb.start() and v.start() >= start]
+        before = [m for m in models if start <= m.start and m.end <= verb.start()]
+        after = _coordinated([m for m in models if verb.end() <= m.start < end], sentence)
+        subject, objects = None, []
+        if verb_final:
+            subj = [m for m in before if _SUBJECT_PARTICLE.match(sentence[m.end:verb.start()])]
+            subject = subj[-1] if subj else None
+            rest = [m for m in before if m is not subject and (subject is None or m.start > subject.start)]
+            if any(_OBJECT_MARK.match(sentence[m.end:verb.start()]) for m in rest):
+                objects = rest
+        else:
+            cands = [m for m in before if not _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])
+                     and not any(e <= m.start for e in earlier)]
+            subject = cands[0] if cands else None
+            objects = after or [m for m in before if _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])]
+        maker_model = _vendor_subject(hits, start, verb, (topic, *others)) if subject is None else None
+        if subject is None and not (maker_model or _implicit_subject(sentence, start, verb)):
+            continue
+        if not objects:
+            continue
+        subj = ref(subject) if subject is not None else (maker_model or topic)
+        if subj is None:
+            continue
+        others = tuple(r for r in (ref(o) for o in objects) if (r.model_id or r.text) != (subj.model_id or subj.text))
+        if not others:
+            continue
+        bench = next((b.id for b in benches), None)
+        out.append(CandidateClaim("comparison", subj, sentence.strip(), "vendor_reported", benchmark_id=bench,
+                                  compared_to=others, relation=relation))
+    return out

@@ -1,0 +1,244 @@
+"""Score tables: pipe rows (Markdown, and HTML after trafilatura) in either orientation, and tables flattened into text.
+
+Rules: the header row and the first column name what a cell is about; one of
+them must hold models (known to the record, or versioned names the record
+does not know) and the other benchmarks. A benchmark the record does not know
+is kept by its written name only in a table whose other benchmarks it knows.
+Markup and footnote markers are stripped from cells ("**65.8**",
+"72.5<sup>*</sup>", "88.1†", "[1]"); "-" and "—" cells are skipped; decimal
+commas are read. A non-model column such as "Metric" and a parenthesised
+qualifier in a header ("(non-thinking)") become the score's conditions. A
+flattened table is a line naming two or more models, then per benchmark a
+line with its name and, a few lines on, one figure per line, one per model.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+from .names import NameFinder
+from .textnorm import parse_number
+
+_DIGIT = re.compile(r"\d")
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_MARKS = re.compile(r"\\?\*+|[†‡§¶]|\[\d{1,2}\]|\\_|</?(?:ins|strong|b|em)>")
+_PAREN = re.compile(r"\(([^()]{0,60})\)")
+_VALUE = re.compile(r"(?P<num>\d{1,5}(?:[.,]\d{1,3})?)\s?(?P<unit>%|％|pts?)?")
+_EMPTY = re.compile(r"[-—–]*|n/?a|N/?A|/")
+_BARE_FIGURE = re.compile(r"\s*\d{1,5}(?:[.,]\d{1,3})?\s?[%％]?\s*$")
+_SEPARATOR = re.compile(r":?-{2,}:?")
+_NOT_BENCH = re.compile(r"param|context|price|prix|preis|precio|size|token|cost|license|licen|architecture|layers|"
+                        r"experts|vocab|speed|latency|release|date|modal|input|output|参数|价格|上下文|上下文|パラメータ",
+                        re.IGNORECASE)
+_METRIC_HINT = re.compile(r"metric|setting|mode|评估方式|指标|metrik|métrique", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TableScore:
+    model_text: str
+    model_id: str | None
+    benchmark_id: str | None
+    benchmark_text: str
+    value: float
+    value_text: str
+    unit: str | None
+    conditions: str | None
+    line: int
+    """Index of the line the quote starts on."""
+    line_end: int
+    """Index of the last line of the quote (inclusive)."""
+
+
+def clean(cell: str) -> str:
+    cell = _TAG.sub(" ", cell)
+    cell = _MARKS.sub("", cell)
+    return re.sub(r"\s+", " ", cell).strip()
+
+
+class TableReader:
+    def __init__(self, gaz: Gazetteer, names: NameFinder):
+        self.gaz = gaz
+        self.names = names
+
+    # ---- what a header or label cell names ------------------------------
+    def model(self, cell: str) -> tuple[str, str | None, str | None] | None:
+        """(name, model id or None, qualifier) for a cell naming one model, else None."""
+        text = clean(cell)
+        if not text:
+            return None
+        for candidate in (text, _PAREN.sub("", text).strip()):
+            entry = self.gaz.lookup(candidate)
+            if entry is not None and entry.kind == "model" and not self.gaz.is_family(entry.id):
+                qual = None if candidate == text else "; ".join(m.group(1) for m in _PAREN.finditer(text))
+                return candidate, entry.id, qual
+        bare = _PAREN.sub("", text).strip()
+        hits = self.names.find(bare)
+        if len(hits) == 1 and len(hits[0].text) >= len(bare) - 2:
+            qual = "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
+            return hits[0].name, None, qual
+        return None
+
+    def benchmark(self, cell: str) -> tuple[str | None, str, str | None] | None:
+        """(benchmark id or None, name as written, qualifier)."""
+        text = clean(cell)
+        if not text or not re.search(r"[A-Za-z]", text):
+            return None
+        for candidate in (text, _PAREN.sub("", text).strip()):
+            entry = self.gaz.lookup(candidate)
+            if entry is not None and entry.kind == "benchmark":
+                qual = None if candidate == text else "; ".join(m.group(1) for m in _PAREN.finditer(text))
+                return entry.id, candidate, qual
+        bare = _PAREN.sub("", text).strip()
+        if _NOT_BENCH.search(bare) or len(bare) > 40 or self.model(bare):
+            return None
+        return None, bare, None
+
+    @staticmethod
+    def value(cell: str) -> tuple[float, str, str | None] | None:
+        text = clean(cell)
+        if _EMPTY.fullmatch(text):
+            return None
+        m = _VALUE.fullmatch(text)
+        if not m:
+            return None
+        number = parse_number(m.group("num"))
+        if number is None:
+            return None
+        return number, m.group("num"), "%" if m.group("unit") in ("%", "％") else None
+
+    # ---- pipe tables --------------------------------------------------------
+    def read(self, lines: list[str]) -> list[TableScore]:
+        out: list[TableScore] = []
+        block: list[tuple[int, list[str]]] = []
+        for i, line in enumerate(lines + [""]):
+            if line.count("|") >= 2:
+                cells = [c.strip() for c in line.strip().strip("|").split("|")]
+                if not all(_SEPARATOR.fullmatch(c) for c in cells if c):
+                    block.append((i, cells))
+                continue
+            if len(block) >= 2:
+                out += self._block(block)
+            block = []
+        return out + self._flattened(lines)
+
+    def _block(self, rows: list[tuple[int, list[str]]]) -> list[TableScore]:
+        header = rows[0][1]
+        widths = [len(cells) for _, cells in rows[1:]]
+        width = max(set(widths), key=widths.count)
+        if len(header) == width - 1:
+            header = [""] + header
+        col_models = [self.model(c) for c in header]
+        body = rows[1:]
+        if sum(1 for m in col_models[1:] if m) >= 2:
+            return self._models_in_columns(header, col_models, body)
+        col_benches = [self.benchmark(c) for c in header]
+        if any(b and b[0] for b in col_benches[1:]):
+            return self._models_in_rows(col_benches, body)
+        return []
+
+    def _models_in_columns(self, header, col_models, body) -> list[TableScore]:
+        out = []
+        metric_cols = [j for j, c in enumerate(header) if j > 0 and col_models[j] is None and _METRIC_HINT.search(clean(c))]
+        labels = [(i, cells, self.benchmark(cells[0]) if cells else None) for i, cells in body]
+        if not any(b and b[0] for _, _, b in labels):
+            return out
+        last_bench = None
+        for i, cells, bench in labels:
+            if bench is None and cells and not clean(cells[0]) and last_bench is not None:
+                bench = last_bench  # a row continuing the benchmark above (rowspan)
+            if bench is None:
+                continue
+            last_bench = bench
+            metric = "; ".join(clean(cells[j]) for j in metric_cols if j < len(cells) and clean(cells[j])) or None
+            for j, cell in enumerate(cells[1:], start=1):
+                if j >= len(col_models) or col_models[j] is None:
+                    continue
+                value = self.value(cell)
+                if value is None:
+                    continue
+                name, model_id, qual = col_models[j]
+                conditions = "; ".join(x for x in (bench[2], metric, qual) if x) or None
+                out.append(TableScore(name, model_id, bench[0], bench[1], value[0], value[1], value[2], conditions, i, i))
+        return out
+
+    def _models_in_rows(self, col_benches, body) -> list[TableScore]:
+        out = []
+        for i, cells in body:
+            model = self.model(cells[0]) if cells else None
+            if model is None:
+                continue
+            name, model_id, qual = model
+            for j, cell in enumerate(cells[1:], start=1):
+                if j >= len(col_benches) or col_benches[j] is None:
+                    continue
+                value = self.value(cell)
+                if value is None:
+                    continue
+                bench_id, bench_text, bench_qual = col_benches[j]
+                conditions = "; ".join(x for x in (bench_qual, qual) if x) or None
+                out.append(TableScore(name, model_id, bench_id, bench_text, value[0], value[1], value[2], conditions, i, i))
+        return out
+
+    # ---- tables flattened into text ---------------------------------------------
+    def _flattened(self, lines: list[str]) -> list[TableScore]:
+        out: list[TableScore] = []
+        if sum(1 for line in lines if _BARE_FIGURE.match(line)) < 2:
+            return out
+        models: list[tuple[str, str | None]] = []
+        i, n = 0, len(lines)
+        while i < n:
+            line = lines[i].strip()
+            if "|" not in line and len(line) <= 200 and _DIGIT.search(line):
+                header = self._header_models(line)
+                if len(header) >= 2:
+                    models = header
+                    i += 1
+                    continue
+            bench = self.benchmark(line) if models and len(line) <= 60 else None
+            if bench is not None and not bench[0]:
+                bench = self._qualified(bench[1], lines[i + 1:i + 4])
+            if bench is None or not bench[0]:
+                i += 1
+                continue
+            values, metric, j = [], None, i + 1
+            while j < n and j <= i + 4 + len(models) and len(values) < len(models):
+                value = self.value(lines[j])
+                if value is not None:
+                    values.append(value)
+                elif values:
+                    break
+                elif "@" in lines[j] or _METRIC_HINT.search(lines[j]):
+                    metric = clean(lines[j])
+                j += 1
+            if len(values) == len(models):
+                for (name, model_id), value in zip(models, values):
+                    out.append(TableScore(name, model_id, bench[0], bench[1], value[0], value[1], value[2],
+                                          metric, i, j - 1))
+                i = j
+            else:
+                i += 1
+        return out
+
+    def _qualified(self, name: str, following: list[str]) -> tuple[str | None, str, str | None] | None:
+        """"Codeforces" then "Percentile(排名)": the record's "Codeforces (percentile)", named by the metric line."""
+        for line in following:
+            if "@" in line or _METRIC_HINT.search(line) or re.match(r"\s*[A-Za-z]+\s?[(（]", line):
+                for word in re.findall(r"[A-Za-z]{3,}", line):
+                    entry = self.gaz.lookup(f"{name} ({word})")
+                    if entry is not None and entry.kind == "benchmark":
+                        return entry.id, name, None
+        return None
+
+    def _header_models(self, line: str) -> list[tuple[str, str | None]]:
+        hits = [h for h in self.gaz.find(line) if h.kind == "model" and not self.gaz.is_family(h.id)]
+        found = [(h.start, h.end, h.text, h.id) for h in hits]
+        for h in self.names.find(line):
+            if not any(s < h.end and h.start < e for s, e, _, _ in found):
+                found.append((h.start, h.end, h.name, None))
+        found.sort()
+        covered = sum(e - s for s, e, _, _ in found)
+        latin = len(re.findall(r"[A-Za-z0-9\-. ]", line))
+        if len(found) >= 2 and covered >= 0.6 * latin and not re.search(r"[.!?。]\s*$", line):
+            return [(text, mid) for _, _, text, mid in found]
+        return []

@@ -1,0 +1,88 @@
+"""Text as the patterns expect it, and figures written the way people in many languages write them.
+
+Rules: `normalise` maps one character to one character (full-width digits and
+letters, the many dashes and spaces), so every offset in the normalised text is
+the same offset in the original and quotes stay verbatim. Figures: a decimal
+comma is a decimal point when one or two digits follow it and no third
+("73,6 %", not "1,000"); a unit after the figure may be %, ％, percent,
+Prozent, pour cent, por ciento, процента/процентов, points, or a score unit of
+CJK text (分, 点, 점). Every pattern here is linear: no nested quantifiers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x2009: 0x20, 0x202F: 0x20, 0x2007: 0x20,
+               0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2212: 0x2D, 0x3002: 0x3002})
+
+MAX_CHARS = 60_000
+"""Longer input is cut: extraction stays bounded whatever arrives."""
+
+
+def normalise(text: str) -> str:
+    """One character for one character: full-width forms to ASCII, odd hyphens and spaces to plain ones."""
+    return text.translate(_TABLE)
+
+
+_UNIT = (r"%|percent\b|per\s?cent\b|Prozent\b|pour\s?cent\b|por\s?ciento\b|процент(?:а|ов)?\b|"
+         r"points?\b|pts?\b|分|点|점")
+NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.,])(?P<num>\d{1,5}(?:[.,]\d{1,3})?)(?![\d])(?:\s?(?P<unit>" + _UNIT + r"))?", re.IGNORECASE)
+_NOT_A_SCORE_AFTER = re.compile(
+    r"\s?(?:[BMKTkb]\b|bn\b|billion|million|trillion|thousand|tokens?|x\b|×|times|倍|배|万|亿|億|个|個|年|月|日|일|월|"
+    r"년|위|位|名|号|days?|weeks?|months?|years?|hours?|minutes?|seconds?|ms\b|s\b|h\b|languages|experts|layers|"
+    r"GPUs?|€|\$|USD|dollars|-point|"
+    r"mal\b|fois|veces|раз|млрд|млн|тыс|миллиард|миллион|milliards?|millions?|Milliarden?|Millionen|mil\s+millones|"
+    r"[-/.]\d)", re.IGNORECASE)
+_NOT_A_SCORE_BEFORE = re.compile(r"(?:[$€£¥+~×#№]|\bv|\bby|\btop|\bNo\.?|\bQ|第|约|約|\bout\s+of|\bsur|\bvon|из)\s?$",
+                                 re.IGNORECASE)
+_DELTA_AFTER = re.compile(r"\s?(?:win\s+rate|fewer|more\b|faster|cheaper|lower|higher|improvement|lead|percentage\s+points?|"
+                          r"pp\b|less\b|better|gain|increase|reduction|drop)", re.IGNORECASE)
+_RATING_AFTER = re.compile(r"\s?\S{0,3}\s?(?:Elo|rating)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    value: float
+    text: str
+    """The figure as written, without its unit ("73,6")."""
+    unit: str | None
+
+
+def parse_number(raw: str) -> float | None:
+    """'73,6' -> 73.6, '79.8' -> 79.8, '1,000' -> 1000.0; None when not a number."""
+    raw = raw.strip()
+    m = re.fullmatch(r"(\d{1,5})(?:([.,])(\d{1,3}))?", raw)
+    if not m:
+        return None
+    whole, sep, frac = m.groups()
+    if sep is None:
+        return float(whole)
+    if sep == "," and len(frac) == 3:
+        return float(whole + frac)
+    return float(f"{whole}.{frac}")
+
+
+def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Figures that could be scores: units kept, counts, money, sizes, ranks, years and deltas left out."""
+    out = []
+    for m in NUMBER.finditer(text, start, len(text) if end is None else end):
+        raw, unit = m.group("num"), m.group("unit")
+        if not unit and _NOT_A_SCORE_AFTER.match(text, m.end("num")):
+            continue
+        if _DELTA_AFTER.match(text, m.end()) or _NOT_A_SCORE_BEFORE.search(text[max(0, m.start() - 7):m.start()]):
+            continue
+        value = parse_number(raw)
+        if value is None:
+            continue
+        if not unit and re.fullmatch(r"(?:19|20)\d\d", raw) and not _RATING_AFTER.match(text, m.end()):
+            continue  # a year
+        if unit and unit in "%" and value > 100:
+            continue
+        norm_unit = "%" if unit and re.match(r"%|per|pro|pour|por|проц", unit, re.IGNORECASE) else (unit or None)
+        out.append(Figure(m.start(), m.end(), value, raw, norm_unit))
+    return out

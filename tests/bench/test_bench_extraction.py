@@ -1,0 +1,34 @@
+"""The extraction scorer (bench/bench_extraction.py) runs end to end on a couple of real articles, so it cannot rot."""
+from __future__ import annotations
+
+import json
+
+from bench import bench_extraction as bx
+
+
+def test_scorer_runs_on_two_dev_articles_and_reports_every_kind(capsys):
+    assert bx.main(["--part", "dev", "--limit", "2", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["total"]["articles"] == 2
+    for kind in bx.KINDS:
+        assert 0.0 <= out["total"][kind]["precision"] <= 1.0
+        assert 0.0 <= out["total"][kind]["recall"] <= 1.0
+    assert out["languages"] and out["throughput_articles_per_s"] > 0
+
+
+def test_missing_blind_part_is_reported_not_a_crash(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(bx, "DATA", tmp_path)
+    assert bx.main(["--part", "blind"]) == 0
+    assert "no blind part here" in capsys.readouterr().out
+
+
+def test_matching_rules_normalise_names_and_respect_null_dates():
+    names = bx.Names.__new__(bx.Names)
+    names.model = {"gpt-5.1": {bx.norm("GPT-5.1"), bx.norm("GPT 5.1")}}
+    names.bench = {"aime-2024": {bx.bench_norm("AIME 2024"), bx.bench_norm("AIME24")}}
+    assert names.model_matches(("id", "gpt-5.1"), "gpt_5.1")
+    assert names.model_matches(("name", bx.norm("Qwen3-235B-A22B")), "Qwen3 235B A22B")
+    assert bx._match("scores", (("id", "gpt-5.1"), ("id", "aime-2024"), 79.83),
+                     {"model": "GPT-5.1", "benchmark": "AIME24", "value": 79.8}, names)
+    assert not bx._match("releases", (("id", "gpt-5.1"), "2025-11-13"), {"model": "GPT-5.1", "date": None}, names)
+    assert bx._match("releases", (("id", "gpt-5.1"), None), {"model": "GPT-5.1", "date": None}, names)

@@ -1,0 +1,52 @@
+"""Comparisons in several languages (real dev-set excerpts): who is compared with whom, and how."""
+from __future__ import annotations
+
+from .conftest import comparisons
+
+
+def test_japanese_particles_decide_subject_and_object(extract):
+    ext = extract("一方、Qwen3-30B-A3Bは、総パラメータ数300億のうち、推論時に3億のアクティブパラメータを使用する小型モデルで"
+                  "ありながら、GPT-4oを上回る性能を発揮している。")  # 005
+    assert comparisons(ext) == {("Qwen3-30B-A3B", "beats", frozenset({"gpt-4o-0513"}))}
+    ext = extract("「Qwen3」は、指示追従能力においても、OpenAIの「o3 High」「o4-Mini High」や、グーグル傘下の「Gemini 2.5 Pro」"
+                  "といったトップレベルのクローズドソースモデルを上回り、世界1位となった。")  # 006
+    assert comparisons(ext) == {("Qwen3", "beats", frozenset({"OpenAI o3", "OpenAI o4-mini", "Gemini 2.5 Pro"}))}
+
+
+def test_chinese_matches_and_beats(extract):
+    ext = extract("开源DeepSeek-R1 发布,性能对标 OpenAI o1 正式版")  # 001
+    assert comparisons(ext) == {("deepseek-r1", "matches", frozenset({"OpenAI o1"}))}
+    ext = extract("DeepSeek-R1 在数学问题上表现出色,如在 AIME 2024 测试中取得了 79.8% 的得分,略高于 OpenAI-o1-1217 的 79.2%。")
+    assert comparisons(ext) == {("deepseek-r1", "beats", frozenset({"o1-1217"}))}  # 002
+
+
+def test_french_and_spanish_with_lists_and_participles(extract):
+    ext = extract("Mistral Large 3, le produit phare, surpasse ses concurrents open source Kimi-K2 et Deepseek-3.1 lors "
+                  "de tests de performance importants.")  # 015
+    assert comparisons(ext) == {("Mistral Large 3", "beats", frozenset({"Kimi-K2", "Deepseek-3.1"}))}
+    ext = extract("o3 ha demostrado un rendimiento excepcional en varios benchmarks. En SWE-bench Verified, una prueba "
+                  "para ingenieros de software, alcanzó un impresionante 71.7%, superando ampliamente a modelos anteriores "
+                  "como GPT-4 (31%) y situándose por encima de competidores como Claude Sonnet 3.5 y Gemini 2.0 Flash.")
+    got = comparisons(ext)  # 020: the subject is the model the paragraph is about, never GPT-4
+    assert ("OpenAI o3", "beats", frozenset({"GPT-4"})) in got
+    assert ("OpenAI o3", "beats", frozenset({"claude-3.5-sonnet-1022", "Gemini 2.0 Flash"})) in got
+    assert not any(subject == "GPT-4" for subject, _, _ in got)
+
+
+def test_english_lists_stop_at_the_coordinated_models(extract):
+    ext = extract("# GLM-4.5 - https://huggingface.co/zai-org/GLM-4.5\n\nThe series demonstrates exceptional coding "
+                  "performance with 64.2% on SWE-bench Verified, surpassing GPT-4.1 (48.6%) and achieving an 80.8% win "
+                  "rate against Qwen3 Coder in real-world coding challenges.")  # 036
+    assert comparisons(ext) == {("GLM-4.5", "beats", frozenset({"gpt-4.1"}))}
+
+
+def test_negated_comparison_is_skipped(extract):
+    ext = extract("Gemini Ultra übertraf GPT-4 im MMMU-Benchmark-Test. GPT-5 no supera a GPT-4o.")
+    assert comparisons(ext) == set()
+
+
+def test_a_maker_or_a_pronoun_stands_for_the_model_the_article_is_about(extract):
+    ext = extract("全新自研的DeepSeek-R1-Lite 预览版正式上线。该系列模型在数学、代码以及各种复杂逻辑推理任务上,取得了媲美 "
+                  "o1-preview 的推理效果。在 AIME 等权威评测中,DeepSeek的表现大幅超越了 GPT-4o 等知名模型。")  # 003
+    assert comparisons(ext) == {("DeepSeek-R1-Lite", "matches", frozenset({"OpenAI o1-preview"})),
+                                ("DeepSeek-R1-Lite", "beats", frozenset({"gpt-4o-0513"}))}

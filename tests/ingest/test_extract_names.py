@@ -1,0 +1,51 @@
+"""Model names with versions and variants, known or not, with their vendor; families are never models.
+
+Every text here is an excerpt of a real article in tests/data/extraction/dev/.
+"""
+from __future__ import annotations
+
+from ingest.extract.names import NameFinder
+
+from .conftest import releases
+
+
+def test_unknown_versioned_names_are_found_with_canonical_spelling():
+    finder = NameFinder()
+    text = ("Исследователи из DeepSeek-AI представили DeepSeek-V3.2-Speciale — модель. "  # 025
+            "When Claude 4.5 Sonnet launched in September with a 77.2% score. "  # 028
+            "while GLM-4.5-Air offers a more compact design. "  # 036
+            "Mistral Large 3, le produit phare, surpasse ses concurrents open source Kimi-K2 et Deepseek-3.1. "  # 015
+            "OpenAIの「o3 High」「o4-Mini High」や、グーグル傘下の「Gemini 2.5 Pro」")  # 006
+    names = [h.name for h in finder.find(text)]
+    assert names == ["DeepSeek-V3.2-Speciale", "Claude Sonnet 4.5", "GLM-4.5-Air", "Mistral Large 3", "Kimi-K2",
+                     "Deepseek-3.1", "OpenAI o3", "OpenAI o4-mini", "Gemini 2.5 Pro"]
+
+
+def test_names_glued_to_chinese_or_japanese_text_are_found(extract):
+    ext = extract("开源大模型DeepSeek-R1 发布,性能对标GPT o1\n"  # 001
+                  "特に、最小構成のQwen3-4BモデルがGPT-4oに匹敵する性能を示したことが話題を呼んでいる。")  # 005
+    assert {"deepseek-r1", "gpt-4o-0513"} <= {m.id for m in ext.mentions if m.kind == "model"}
+    assert "Qwen3-4B" in {m.text for m in ext.new_models}
+
+
+def test_unknown_model_gets_its_vendor_and_a_known_one_keeps_the_record_id(extract):
+    # 008: "OpenAI ... published the new model GPT-5.1 for developers on 13 November 2025"
+    ext = extract("OpenAIが2025年11月13日、GPT-5シリーズの新モデル「GPT-5.1」をAPI platform経由で開発者向けに公開しました。")
+    new = {m.text: m.vendor_id for m in ext.new_models}
+    assert new["GPT-5.1"] == "openai"
+    assert releases(ext) == {("GPT-5.1", "2025-11-13")}
+
+
+def test_a_family_is_never_a_release_the_named_models_are(extract):
+    ext = extract("Anthropic's Claude 4 series marked a significant step forward when Claude Sonnet 4 and Claude Opus 4 "
+                  "launched on May 22, 2025.")  # 026
+    assert releases(ext) == {("claude-sonnet-4", "2025-05-22"), ("claude-opus-4", "2025-05-22")}
+    assert "claude" not in {m.id for m in ext.mentions}
+
+
+def test_short_form_of_a_line_the_article_names_is_that_model(extract):
+    ext = extract("Anthropic released Claude Sonnet 4.5 in September 2025 and Opus 4.5 in November. Since then, "
+                  "Anthropic has released upgraded versions: Sonnet 4.5 (September 29, 2025), Opus 4.5 (November 24, "
+                  "2025), and Sonnet 4.6 (February 17, 2026).")  # 026
+    assert releases(ext) == {("Claude Sonnet 4.5", "2025-09-29"), ("claude-opus-4.5", "2025-11-24"),
+                             ("Claude Sonnet 4.6", "2026-02-17")}

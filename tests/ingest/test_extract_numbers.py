@@ -1,0 +1,44 @@
+"""Figures written the local way: decimal commas, full-width digits, CJK score units, percent in words."""
+from __future__ import annotations
+
+from ingest.extract.textnorm import figures, normalise
+
+from .conftest import scores
+
+
+def values(text: str) -> list[tuple[float, str | None]]:
+    return [(f.value, f.unit) for f in figures(normalise(text))]
+
+
+def test_decimal_comma_and_cjk_units_in_real_sentences():
+    # 013, 021, 003, 012
+    assert values("Magistral Medium a par exemple obtenu un score de précision de 73,6 % sur AIME-2024") == [(73.6, "%")]
+    assert values("En la evaluación (MMMU) obtuvo un 84,2% de precisión.") == [(84.2, "%")]
+    assert values("前者L1获得了91.6的成绩,而o1仅有85.5分,Qwen2.5表现也不错83.1。") == [(91.6, None), (85.5, "分"),
+                                                                              (83.1, None)]
+    korean = values("'GPT-4o(13.7%)'의 3배에 달하는 수준이다.")  # the 4 is the model's, dropped by its name
+    assert (13.7, "%") in korean and (3.0, None) not in korean
+
+
+def test_full_width_digits_and_percent_in_words():
+    assert values("スコアは７６．８点") == [(76.8, "点")]
+    assert values("76.8 percent, 44,9 Prozent, 52,9 pour cent, 71,7 por ciento, 49 процента") == [
+        (76.8, "%"), (44.9, "%"), (52.9, "%"), (71.7, "%"), (49.0, "%")]
+
+
+def test_counts_money_sizes_ranks_and_deltas_are_not_scores():
+    # 004, 026, 027, 011
+    assert values("1 万亿参数却只激活 320 亿,INT4 量化下推理速度比同类快 2 倍") == []
+    assert (15.0, "%") not in values("Terminal Bench: 15% improvement over Sonnet 4.5")
+    money = values("mean net worth is $5,478.16 (272% higher than GPT-5.1)")
+    assert not any(v in (5478.16, 272.0) for v, _ in money)
+    ranked = values("'GPT-5 로우(low)' 역시 63점으로 8위에 올랐다")  # 63 points, 8th place
+    assert (63.0, "점") in ranked and (8.0, None) not in ranked
+
+
+def test_a_decimal_comma_table_gives_dotted_values(extract):
+    ext = extract("| Benchmark | GPT-4 | Claude 3.5 | Gemini Pro | Mistral L2 |\n|---|---|---|---|---|\n"
+                  "| MMLU (knowledge) | 86,4% | 88,7% | 85,9% | 88,2% |\n")  # 014
+    assert ("GPT-4", "mmlu", 86.4) in scores(ext)
+    quote = next(c.quote for c in ext.claims if c.value == 86.4)
+    assert "86,4%" in quote

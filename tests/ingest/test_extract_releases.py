@@ -1,0 +1,98 @@
+"""Release events: the date the text states (in several languages, or relative to the article's date), never the
+day of ingestion; old releases are stored but not alerted; unknown models wait in review with their vendor."""
+from __future__ import annotations
+
+from ingest.extract.dates import find_dates
+from ingest.plans import Origin, plan, store_plan
+from ingest.review import accept
+from storage.delivery import ensure_destination, subscribe
+from storage.ingest_state import unreviewed
+
+from .conftest import releases
+
+NOW = "2026-11-30T12:00:00Z"
+
+
+def test_dates_stated_in_several_languages(extract):
+    # 001 zh, 007 ja, 014 fr, 026 en, 033 en (month only)
+    assert releases(extract("2025-01-20, DeepSeek正式发布 DeepSeek-R1,并同步开源模型权重")) == {("deepseek-r1", "2025-01-20")}
+    assert releases(extract("Alibaba(アリババ)の Qwen AI ラボが 2025 年 4 月 29 日に発表した「Qwen3」は、8 種類のオープン"
+                            "ウェイト大規模言語モデル(LLM)からなる新世代 AI モデル群です。")) == {("Qwen3", "2025-04-29")}
+    assert releases(extract("Mistral AI a dévoilé le 25 octobre 2025 Mistral Large 2, son nouveau modèle phare de 123 "
+                            "milliards de paramètres")) == {("Mistral Large 2", "2025-10-25")}
+    assert releases(extract("Since its inception in July 2023, xAI has been developing Grok-1, a competitor to ChatGPT. "
+                            "It was released in November 2023 for premium X subscribers.")) <= {("Grok-1", "2023-11")}
+
+
+def test_relative_dates_resolve_against_the_article_date_only(extract):
+    text = "しかし、わずか3ヶ月後の11月12-13日、OpenAIはGPT-5.1を発表します。"  # 009, published 2025-11-14
+    assert releases(extract(text, published="2025-11-14")) == {("GPT-5.1", "2025-11-12")}
+    assert releases(extract(text)) == {("GPT-5.1", None)}  # no article date: no guess, never today
+    assert [d.value for d in find_dates("gestern", "2025-11-14")] == ["2025-11-13"]
+    assert [d.value for d in find_dates("announced on Tuesday", "2025-11-14")] == ["2025-11-11"]
+    assert [d.value for d in find_dates("am 20. Januar 2025 und le 20 janvier 2025, 20 января 2025")] == [
+        "2025-01-20", "2025-01-20", "2025-01-20"]
+
+
+def test_a_release_with_no_stated_date_has_none(extract):
+    assert releases(extract("OpenAI выпустила GPT-5.2. Но главная новость здесь не в том, что модель быстрее.")) == {
+        ("gpt-5.2", None)}  # 023
+
+
+def test_hedged_and_negated_releases_are_not_releases(extract):
+    assert releases(extract("OpenAI is expected to launch GPT-5.1 next month.")) == set()
+    assert releases(extract("Se espera que una versión más accesible, o3-mini, esté disponible en el primer trimestre.")) \
+        == set()  # 020
+
+
+def _anthropic_feed_plan(store, extract, text: str, url: str, published: str | None):
+    ext = extract(text, published=published, vendor_id="anthropic")
+    origin = Origin(url=url, title="Claude 4 Series Explained", kind="vendor_blog", published=published,
+                    vendor_id="anthropic", auto_accept=True)
+    return plan(store, ext, origin, NOW)
+
+
+def test_an_old_release_is_stored_but_not_alerted_and_a_fresh_one_is(store, extract):
+    dest = ensure_destination(store, "slack", "T1", "C1").id
+    subscribe(store, dest, "vendor", "anthropic", "U1", NOW)
+    old = _anthropic_feed_plan(store, extract, "Anthropic's Claude 4 series marked a significant step forward when "
+                               "Claude Sonnet 4 and Claude Opus 4 launched on May 22, 2025.",
+                               "https://www.anthropic.com/a", "2026-11-29")  # 026: re-reported 18 months later
+    assert {r.date for r in old.releases} == {"2025-05-22"} and all(r.reviewed for r in old.releases)
+    result = store_plan(store, old, NOW)
+    assert result.releases == 2 and result.alerts == 0
+    fresh = _anthropic_feed_plan(store, extract, "Anthropic released Claude Sonnet 4.5 on November 25, 2026.",
+                                 "https://www.anthropic.com/b", "2026-11-25")
+    assert store_plan(store, fresh, NOW).alerts == 1
+    assert store_plan(store, _anthropic_feed_plan(store, extract, "Anthropic released Claude Haiku 4.5 on November 1, "
+                                                  "2026.", "https://www.anthropic.com/c", None),
+                      NOW, max_age_days=60).alerts == 1  # the age is configurable
+
+
+def test_accepting_an_old_release_in_review_does_not_alert(store, extract):
+    dest = ensure_destination(store, "slack", "T1", "C1").id
+    subscribe(store, dest, "vendor", "anthropic", "U1", NOW)
+    ext = extract("Anthropic's Claude 4 series marked a significant step forward when Claude Sonnet 4 and Claude Opus "
+                  "4 launched on May 22, 2025.")
+    p = plan(store, ext, Origin(url="https://example.com/press", published="2026-11-29"), NOW)
+    store_plan(store, p, NOW)
+    assert [accept(store, r.id, NOW) for r in p.releases] == [0, 0]
+
+
+def test_unknown_models_become_review_candidates_with_their_vendor(store, extract):
+    ext = extract("Anthropic released Claude Sonnet 4.5 in September 2025 and Opus 4.5 in November. Since then, "
+                  "Anthropic has released upgraded versions: Sonnet 4.5 (September 29, 2025), Opus 4.5 (November 24, "
+                  "2025), and Sonnet 4.6 (February 17, 2026). The older Claude 3.5 models were deprecated in late "
+                  "2025.")  # 026
+    store_plan(store, plan(store, ext, Origin(url="https://example.com/claude"), NOW), NOW)
+    models = {(m["name"], m["vendor_id"]) for m in unreviewed(store)["models"]}
+    assert {("Claude Sonnet 4.5", "anthropic"), ("Claude Sonnet 4.6", "anthropic")} <= models
+    dates = {r["model_id"]: r for r in store.rows("select model_id, date, date_basis from releases")}
+    assert dates["claude-sonnet-4.5"]["date"] == "2025-09-29"
+    assert dates["claude-sonnet-4.5"]["date_basis"] == "stated in source"
+
+
+def test_it_was_released_refers_to_the_model_named_before(extract):
+    ext = extract("Since its inception in July 2023, xAI has been developing Grok-1, a competitor to ChatGPT. It was "
+                  "released in November 2023 for premium X subscribers.")  # 033
+    assert releases(ext) == {("Grok-1", "2023-11")}

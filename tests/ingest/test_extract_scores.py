@@ -1,0 +1,67 @@
+"""Scores in prose and lists: several in one sentence, conditions, implicit subjects; real dev-set excerpts."""
+from __future__ import annotations
+
+from .conftest import scores
+
+
+def test_several_scores_in_one_sentence_each_with_its_model(extract):
+    ext = extract("Gemini 3 Pro scores 91.9% on GPQA Diamond (and 93.8% with Deep Think), giving it a nearly 4-point "
+                  "lead over GPT-5.1 (88.1%) on advanced scientific questions.")  # 027
+    assert scores(ext) == {("gemini-3-pro", "gpqa-diamond", 91.9), ("gemini-3-pro", "gpqa-diamond", 93.8),
+                           ("GPT-5.1", "gpqa-diamond", 88.1)}
+    deep = next(c for c in ext.claims if c.value == 93.8)
+    assert deep.conditions == "with Deep Think"
+
+
+def test_figures_after_the_model_that_surpassed_another_belong_to_the_other(extract):
+    ext = extract("The series demonstrates exceptional coding performance with 64.2% on SWE-bench Verified, surpassing "
+                  "GPT-4.1 (48.6%) and achieving an 80.8% win rate against Qwen3 Coder in real-world coding challenges.")
+    assert ("gpt-4.1", "swe-bench-verified", 48.6) in scores(ext)  # 036
+
+
+def test_list_items_under_a_heading_with_conditions(extract):
+    ext = extract("Claude Sonnet 4.5: The Everyday Developer Model\n\nSonnet 4.5 is the model most developers should "
+                  "default to for production applications. The key benchmarks: - SWE-bench Verified: 77.2% (standard) "
+                  "/ 82.0% (with parallel compute) — this measures the ability to resolve real GitHub issues - AIME "
+                  "2025: 100% with Python tools / 87% without - GPQA Diamond: 83.4%")  # 026
+    got = {c.value: c.conditions for c in ext.claims if c.subject.text == "Claude Sonnet 4.5"}
+    assert got[77.2] == "standard" and got[82.0] == "with parallel compute" and got[100.0] == "with Python tools"
+    assert {87.0, 83.4} <= set(got)
+
+
+def test_implicit_subject_after_a_pronoun_and_clause_break(extract):
+    ext = extract("DeepSeek-R1 在科学任务中的表现非常出色。在 MATH-500 测试中,其准确率达到 97.3%,与 OpenAI-o1-1217 相当。"
+                  "虽然 DeepSeek-R1 在 NLP 任务中的表现略低于 OpenAI-o1,但其在 MMLU 测试中仍然取得了 90.8% 的准确率。")  # 002
+    got = scores(ext)
+    assert ("deepseek-r1", "math-500", 97.3) in got and ("deepseek-r1", "mmlu", 90.8) in got
+    assert not any(s[0] == "OpenAI o1" for s in got)
+
+
+def test_list_item_figures_are_not_the_previous_items_model(extract):
+    ext = extract("I opened it and nearly dropped my chopsticks—AIME 2024 math test: 79.8%, tied with OpenAI o1-1217; "
+                  "MATH-500: 97.3%; Codeforces Elo rating: 2029, surpassing 96.3% of human competitors.")  # 034
+    assert not any(s[0] == "o1-1217" for s in scores(ext))
+
+
+def test_benchmarks_the_record_does_not_know_are_kept_by_name(extract):
+    ext = extract("GPT-5.2 показала результат 52.9% на ARC-AGI-2.\n"  # 023 (reworded order, same figures)
+                  "Incluso en el exigente benchmark FrontierMath, diseñado para evaluar el razonamiento matemático "
+                  "avanzado, o3 logró un 25.2%.")  # 020
+    got = scores(ext)
+    assert ("gpt-5.2", "ARC-AGI-2", 52.9) in got and ("OpenAI o3", "FrontierMath", 25.2) in got
+    assert all(c.benchmark_id is None for c in ext.claims)  # review material, never a stored fact
+
+
+def test_a_win_rate_against_a_model_is_no_benchmark_score(extract):
+    ext = extract("# GLM-4.5\n\n- Open-source MoE model family featuring exceptional coding performance, achieving 64.2% "
+                  "on SWE-bench and 80.8% win rate against Qwen3 Coder in real-world challenges.")  # 036
+    assert {s[2] for s in scores(ext)} == {64.2}
+
+
+def test_variant_words_after_a_known_model_are_the_scores_conditions(extract):
+    # a real launch report (tooliax.com, Feb 2026), found while building the dev set
+    ext = extract("Gemini 3 Deep Think achieved an unprecedented 84.6% on the ARC-AGI-2 benchmark, a result independently "
+                  "verified by the ARC Prize Foundation.")
+    claim = next(c for c in ext.claims if c.value == 84.6)
+    assert claim.subject.model_id == "gemini-3-pro" and claim.conditions == "Deep Think"
+    assert claim.benchmark_text == "ARC-AGI-2"

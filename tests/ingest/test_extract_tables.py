@@ -1,0 +1,64 @@
+"""Score tables: Markdown, HTML (through the same trafilatura path as a fetched page) and tables flattened into text.
+
+The tables are excerpts of real articles in tests/data/extraction/dev/.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ingest.articles import html_article
+
+from .conftest import scores
+
+DEV = Path(__file__).resolve().parent.parent / "data" / "extraction" / "dev"
+
+
+def test_markdown_table_with_models_in_columns_keeps_unknown_benchmarks_by_name(extract):
+    ext = extract("Performance vs concurrents :\n"
+                  "| Benchmark | GPT-4 | Claude 3.5 | Gemini Pro | Mistral L2 |\n|---|---|---|---|---|\n"
+                  "| HumanEval (code) | 67,0% | 92,0% | 74,4% | 87,3% |\n"
+                  "| TruthfulQA | 59,0% | 67,0% | 62,0% | 64,5% |\n")  # 014
+    got = scores(ext)
+    assert ("GPT-4", "humaneval", 67.0) in got and ("GPT-4", "TruthfulQA", 59.0) in got
+    assert not any(s[0] == "Gemini Pro" for s in got)  # a bare family is no model
+    humaneval = next(c for c in ext.claims if c.value == 67.0)
+    assert humaneval.conditions == "code" and humaneval.benchmark_text is None
+
+
+def test_pipe_rows_with_models_first_skip_dash_cells(extract):
+    ext = extract("| MMLU-Pro (Reasoning & Knowledge) | GPQA Diamond (Scientific Reasoning) | LiveCodeBench (Coding) | "
+                  "IFBench (instruction Following) |\n"
+                  "gpt-4.1 | 81% | 67% | 46% | 43% |\n"
+                  "o3-mini | 79% | 75% | 72% | - |\n")  # 016: the header has no corner cell
+    got = scores(ext)
+    assert {("gpt-4.1", "mmlu-pro", 81.0), ("gpt-4.1", "ifbench", 43.0)} <= got
+    assert {s for s in got if s[0] == "OpenAI o3-mini"} == {("OpenAI o3-mini", "mmlu-pro", 79.0),
+                                                            ("OpenAI o3-mini", "gpqa-diamond", 75.0),
+                                                            ("OpenAI o3-mini", "livecodebench", 72.0)}
+
+
+def test_html_table_footnotes_metric_column_and_em_dash(extract):
+    article = json.loads((DEV / "035-kimi-k2-readme-html-table.json").read_text(encoding="utf-8"))
+    ext = extract(html_article(article["text"], article["url"]).text)
+    got = scores(ext)
+    assert {("kimi-k2-instruct", "aime-2024", 69.6), ("deepseek-v3-0324", "aime-2024", 59.4),  # "59.4<sup>*</sup>"
+            ("claude-opus-4", "gpqa-diamond", 74.9), ("gpt-4.1", "swe-bench-verified", 54.6)} <= got
+    assert not any(s[0] == "gemini-2.5-flash-preview-05-20" and s[1] == "swe-bench-verified" for s in got)  # "—"
+    aime = next(c for c in ext.claims if c.value == 69.6)
+    assert aime.conditions == "Avg@64"
+    qwen = next(c for c in ext.claims if c.subject.model_id == "qwen3-235b-a22b" and c.value == 40.1)
+    assert "non-thinking" in qwen.conditions
+
+
+def test_table_flattened_into_text(extract):
+    ext = extract("以下是 DeepSeek-R1 和 OpenAI-o1-1217 的性能对比表,结合任务背景描述和具体数据:\n\n"
+                  "任务任务背景评估方式DeepSeek-R1OpenAI-o1-1217对比分析\nAIME 2024\n"
+                  "美国数学竞赛,考察代数、几何、数论等高难度数学问题。\nPass@1(正确率)\n79.8%\n79.2%\n"
+                  "DeepSeek-R1 略胜 (+0.6%),两者在复杂数学任务中的表现差距很小。\nCodeforces\n"
+                  "编程竞赛平台,考察算法设计和逻辑编程能力。\nPercentile(排名)\n96.3%\n96.6%\n"
+                  "OpenAI-o1-1217 略高 (+0.3%),反映在算法和编程逻辑任务上性能相近。\nMATH-500\n"
+                  "数学竞赛问题,涵盖公式推导、高级计算和数学证明。\nPass@1(正确率)\n97.3%\n96.4%\n")  # 001
+    assert {("deepseek-r1", "aime-2024", 79.8), ("o1-1217", "aime-2024", 79.2), ("deepseek-r1", "math-500", 97.3),
+            ("o1-1217", "math-500", 96.4), ("deepseek-r1", "codeforces-percentile", 96.3)} <= scores(ext)
+    assert all("Pass@1" in (c.conditions or "") for c in ext.claims if c.value in (79.8, 96.4))
