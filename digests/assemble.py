@@ -9,12 +9,19 @@ silently. Section definitions:
 - Claims this week: reviewed claims first seen in the week, grouped by model
   (models released this week first, in headline order; then most claims first); within a model disputed and independent figures come
   before vendor claims, then oldest first.
-- Benchmark moves: for each (benchmark, settings) the week's best figure
-  (not disputed or retracted) that beats the best figure seen before the week;
-  the previous holder is named. A first-ever figure is counted, not listed.
+- Launches: per headline release, the figures its vendor headlined against the
+  record's best other figure, its vague claims and disputes (digests.editorial).
+- Benchmark moves: for each benchmark and *normalised* settings
+  (storage.settings_vocab: "8K" and "8k output tokens" are one budget) the
+  week's best first-party or independent figure (a vendor's figures for rivals
+  are context, not moves; disputed and retracted never count) that beats the
+  best figure seen before the week; the previous holder is named. A first-ever
+  figure is counted, not listed.
 - Claims to watch: vendor claims from this week and the WATCH_WEEKS before it
-  that nothing independent has covered by the end of the week, oldest first
-  (storage.digest_store.open_vendor_claims; compared to the day).
+  that nothing independent has covered by the end of the week
+  (storage.digest_store.open_vendor_claims), ranked by significance
+  (digests.editorial.watch_rank: launch or frontier model, first-party,
+  headline benchmark), not by age.
 """
 from __future__ import annotations
 
@@ -26,14 +33,15 @@ from datetime import timedelta
 from storage import Claim, Store
 from storage.digest_store import open_vendor_claims
 from storage.records import CLAIM_KINDS
+from storage.settings_vocab import parse as parse_settings
 
-from . import evidence_section, significance
+from . import editorial, evidence_section, significance
 from .digest_types import BenchmarkMove, ClaimGroup, Digest, Filters, Headline
 from .period import Period
 
 log = logging.getLogger(__name__)
 
-PROVENANCE_ORDER = {"disputed": 0, "independent": 1, "crowd": 2, "retracted": 3, "vendor_reported": 4}
+PROVENANCE_ORDER = {"disputed": 0, "independent": 1, "crowd": 2, "press": 3, "retracted": 4, "vendor_reported": 5}
 WATCH_KINDS = ("benchmark_score", "comparison", "capability")
 NOT_A_RECORD = ("disputed", "retracted")
 
@@ -44,10 +52,15 @@ class Limits:
     models: int = 8
     """Models listed under Claims this week."""
     claims_per_model: int = 6
-    moves: int = 10
-    watch: int = 8
+    moves: int = 3
+    watch: int = 3
     watch_weeks: int = 3
     """Weeks before this one that the watch list looks back over."""
+    figures_per_launch: int = 3
+    """Headline figures per launch when the week has one launch; two each when it has several (the digest
+    must fit one chat message)."""
+    watch_pool: int = 500
+    """Unchecked claims ranked for the watch list (the rest are counted)."""
 
 
 def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict | None = None,
@@ -100,19 +113,40 @@ def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict |
     ordered = sorted(by_model, key=group_key)
     groups = tuple(_group(mid, by_model[mid], limits.claims_per_model) for mid in ordered[:limits.models])
 
+    week_benches = {b.id: b for b in store.benchmarks(sorted({c.benchmark_id for c in week_claims if c.benchmark_id}))}
+    launches = tuple(editorial.launch(store, models[h.release.model_id], week_claims,
+                                      week_benches, limits.figures_per_launch if len(headlines) == 1
+                                      else min(2, limits.figures_per_launch), until=hi)
+                     for h in headlines if h.release.model_id in models)
+
     watch_since = period.first_day - timedelta(weeks=limits.watch_weeks)
-    watch, watch_total = open_vendor_claims(
+    pool, watch_total = open_vendor_claims(
         store, since=watch_since.isoformat(), until=period.end_day.isoformat(),
         checked_before=period.end_day.isoformat(),
         kinds=[k for k in WATCH_KINDS if filt.keeps_kind(k)], vendor_ids=filt.vendors, model_ids=filt.models,
-        limit=limits.watch)
+        limit=limits.watch_pool)
+    pool_models = {m.id: m for m in store.models(sorted({c.subject_id for c in pool}))} if pool else {}
+    launched = {h.release.model_id for h in headlines}
+    told = {x.id for la in launches for f in la.figures for x in (f.claim,)}
+    told |= {c.id for la in launches for c in (*la.vague, *la.disputed)}
+    told_benchmarks = {(f.claim.subject_id, f.claim.benchmark_id) for la in launches for f in la.figures}
+    told |= {m.new.id for m in moves[:limits.moves]}  # shown as a benchmark move already
+    ranked = sorted((c for c in pool if c.id not in told and (c.subject_id, c.benchmark_id) not in told_benchmarks),
+                    key=lambda c: editorial.watch_rank(c, pool_models, launched))
+    watch = editorial.diverse(ranked, limits.watch)
 
+    launch_claims = [x for launch in launches for f in launch.figures for x in (f.claim, f.best_other) if x]
+    launch_claims += [c for launch in launches for c in (*launch.vague, *launch.disputed)]
+    shown_claims = ([c for g in groups for c in g.claims] + [m.new for m in moves] + [m.previous for m in moves]
+                    + watch + launch_claims)
+    names_needed_extra = {r for launch in launches for r in launch.rivals}
+    names_needed = set(models) | {x for c in shown_claims for x in (c.subject_id, *c.compared_to)} | names_needed_extra
     checks, check_total = evidence_section.checks(store, watch_since.isoformat(), hi, limit=limits.watch)
     checks = tuple(x for x in checks if filt.keeps_model(models.get(x.claim.subject_id), x.claim.subject_id))
     moved, moved_total = evidence_section.moves(store, lo, hi, limit=limits.moves)
-    shown_claims = [c for g in groups for c in g.claims] + [m.new for m in moves] + [m.previous for m in moves] + watch
-    shown_claims += [c for x in checks for c in (x.claim, x.counterpart)] + [m.claim for m in moved]
-    names_needed = set(models) | {x for c in shown_claims for x in (c.subject_id, *c.compared_to)}
+    evidence_claims = [c for x in checks for c in (x.claim, x.counterpart)] + [m.claim for m in moved]
+    shown_claims += evidence_claims
+    names_needed |= {c.subject_id for c in evidence_claims}
     missing = sorted(names_needed - set(models))
     if missing:
         models.update({m.id: m for m in store.models(missing)})
@@ -126,8 +160,8 @@ def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict |
         first_scores=first_scores, watch=tuple(watch), watch_total=watch_total, watch_since=watch_since.isoformat(),
         models=models, vendors={v.id: v for v in store.vendors()},
         benchmarks={b.id: b for b in store.benchmarks(sorted(bench_ids))} if bench_ids else {},
-        sources=store.sources(source_ids), checks=checks, check_total=check_total, evidence_moves=moved,
-        evidence_move_total=moved_total,
+        sources=store.sources(source_ids), launches=launches, checks=checks, check_total=check_total,
+        evidence_moves=moved, evidence_move_total=moved_total,
     )
 
 
@@ -142,25 +176,36 @@ def _group(model_id: str, claims: list[Claim], cap: int) -> ClaimGroup:
 
 
 def _moves(store: Store, week_claims: list[Claim]) -> tuple[list[BenchmarkMove], int]:
-    """New best figures per (benchmark, settings), computed over the whole record (filters apply after)."""
-    cells: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    """New best figures per benchmark and normalised settings, over the whole record (filters apply after).
+
+    Only first-party or independent figures can set a new best: a vendor's figures for its rivals are context
+    for its launch. The previous best may be anyone's figure (it is what the new one is measured against)."""
+    subjects = {m.id: m for m in store.models(sorted({c.subject_id for c in week_claims}))} if week_claims else {}
+    cells: dict[tuple[str, tuple], list[Claim]] = defaultdict(list)
     for c in week_claims:
         if c.kind == "benchmark_score" and c.benchmark_id and c.value is not None and c.provenance not in NOT_A_RECORD:
-            cells[(c.benchmark_id, c.settings or "")].append(c)
+            if c.provenance in ("independent", "crowd") or editorial.first_party(c, subjects.get(c.subject_id)):
+                cells[(c.benchmark_id, parse_settings(c.settings).key_for(c.benchmark_id))].append(c)
     if not cells:
         return [], 0
     benches = {b.id: b for b in store.benchmarks(sorted({b for b, _ in cells}))}
+    history: dict[str, list[Claim]] = {}
     moves, first = [], 0
-    for (bench_id, settings), claims in sorted(cells.items()):
+    for (bench_id, key), claims in sorted(cells.items(), key=lambda kv: (kv[0][0], repr(kv[0][1]))):
         higher = benches[bench_id].higher_is_better if bench_id in benches else True
         best = min(claims, key=lambda c: ((-c.value if higher else c.value), c.first_seen, c.id))
-        week_ids = {c.id for c in claims}
-        before = store.best_score_before(bench_id, settings, _day_before(claims), higher)
-        if before is None or before.id in week_ids:
-            first += before is None
+        if bench_id not in history:
+            history[bench_id] = store.claims(benchmark_id=bench_id, kinds=("benchmark_score",), limit=None)
+        start = _day_before(claims)
+        earlier = [c for c in history[bench_id] if c.first_seen < start and c.value is not None
+                   and c.provenance not in NOT_A_RECORD and parse_settings(c.settings).key_for(bench_id) == key]
+        if not earlier:
+            first += 1
             continue
+        before = min(earlier, key=lambda c: ((-c.value if higher else c.value), c.first_seen, c.id))
         if (best.value > before.value) if higher else (best.value < before.value):
-            moves.append(BenchmarkMove(bench_id, settings or None, best, before))
+            moves.append(BenchmarkMove(bench_id, best.settings or None, best, before))
+    moves.sort(key=lambda m: (editorial.benchmark_rank(m.benchmark_id), m.benchmark_id, m.new.id))
     return moves, first
 
 

@@ -114,6 +114,8 @@ class Digest:
     vendors: dict[str, Vendor] = field(default_factory=dict, compare=False)
     benchmarks: dict[str, Benchmark] = field(default_factory=dict, compare=False)
     sources: dict[str, Source] = field(default_factory=dict, compare=False)
+    launches: tuple = ()
+    """digests.editorial.Launch per headline: what the vendor headlined, against the record's best."""
     checks: tuple = ()
     """digests.evidence_section.Check: vendor claims of the watch window that an independent figure now checks."""
     check_total: int = 0

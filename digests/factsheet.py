@@ -14,7 +14,7 @@ from storage import Claim
 
 from .digest_types import Digest
 
-BADGE = {"vendor_reported": "vendor claim", "independent": "independent", "crowd": "crowd-sourced",
+BADGE = {"vendor_reported": "vendor claim", "independent": "independent", "press": "press report", "crowd": "crowd-sourced",
          "disputed": "disputed", "retracted": "retracted"}
 
 
@@ -44,6 +44,11 @@ def facts(digest: Digest) -> dict:
         "move_total": digest.move_total, "first_scores": digest.first_scores,
         "watch": [claim(c) for c in digest.watch], "watch_total": digest.watch_total,
         "watch_since": digest.watch_since,
+        "launches": [{"model": la.model_id, "claim_total": la.claim_total, "rivals": list(la.rivals),
+                      "figures": [{"claim": claim(f.claim), "best_other": claim(f.best_other) if f.best_other else None}
+                                  for f in la.figures],
+                      "vague": [claim(c) for c in la.vague], "disputed": [claim(c) for c in la.disputed]}
+                     for la in digest.launches],
     }
 
 
@@ -66,6 +71,22 @@ def _claim_line(digest: Digest, c: Claim) -> str:
     return f"{body} [{BADGE.get(c.provenance, c.provenance)}{who}]"
 
 
+def headline_figure_line(digest: Digest, f) -> str:
+    """'HLE (with tools): Qwen3-Max-Thinking 49.8; best other figure in the record 45.8 (Gemini 3 Pro, reported by …)'."""
+    c, best = f.claim, f.best_other
+    settings = " (with tools)" if _tools(c) else ""
+    line = f"{digest.benchmark_name(c.benchmark_id)}{settings}: {digest.model_name(c.subject_id)} {figure(c)}"
+    if best is None:
+        return line + "; no other figure in the record under the same settings"
+    who = f", reported by {digest.vendor_name(best.reported_by)}" if best.reported_by else f", {BADGE.get(best.provenance, best.provenance)}"
+    return line + f"; best other figure in the record {figure(best)} ({digest.model_name(best.subject_id)}{who})"
+
+
+def _tools(claim: Claim) -> bool:
+    from storage.settings_vocab import AGENTIC, parse
+    return bool(parse(claim.settings).tools) and claim.benchmark_id not in AGENTIC
+
+
 def facts_text(digest: Digest, max_chars: int = 6000) -> str:
     """Short lines, most important first, cut at a line boundary to fit `max_chars` (the token cap)."""
     p = digest.period
@@ -77,6 +98,11 @@ def facts_text(digest: Digest, max_chars: int = 6000) -> str:
     for h in digest.headlines:
         r = h.release
         lines.append(f"- {digest.model_name(r.model_id)} by {digest.vendor_name(r.vendor_id)}, {r.date or 'date unknown'}: {r.title}")
+    for la in digest.launches:
+        lines.append(f"What {digest.vendor_of(la.model_id)} headlined for {digest.model_name(la.model_id)}:")
+        for f in la.figures:
+            lines.append(f"  - {headline_figure_line(digest, f)}")
+        lines += [f"  - {_claim_line(digest, c)}" for c in (*la.vague, *la.disputed)]
     counts = ", ".join(f"{BADGE.get(k, k)} {n}" for k, n in digest.provenance_counts)
     lines.append(f"New claims: {digest.claim_total} about {digest.claim_model_total} models ({counts or 'none'})")
     lines.append(f"Benchmark moves (new best figures): {digest.move_total}")

@@ -63,7 +63,7 @@ def read_seeds(seeds_dir: Path = DEFAULT_SEEDS_DIR) -> dict[str, list]:
     vendors = [Vendor(id=r["id"], name=r["name"], aliases=_tuple(r.get("aliases")), country=_text(r.get("country")),
                       homepage=_text(r.get("homepage")), source_id=_text(r.get("source")))
                for r in _load(d / "vendors.yaml")]
-    sources = [Source(id=r["id"], url=str(r["url"]), publisher=_text(r.get("publisher")), title=_text(r.get("title")),
+    sources = [Source(id=r["id"], url=str(r.get("url") or ""), publisher=_text(r.get("publisher")), title=_text(r.get("title")),
                       kind=_text(r.get("kind")), published=_text(r.get("published")),
                       retrieved=_text(r.get("retrieved")), notes=_text(r.get("notes")))
                for r in _load(d / "sources.yaml")]

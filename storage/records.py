@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 CLAIM_KINDS = ("benchmark_score", "comparison", "capability", "availability", "pricing")
-PROVENANCES = ("vendor_reported", "independent", "crowd", "catalog", "disputed", "retracted")
+PROVENANCES = ("vendor_reported", "independent", "press", "crowd", "catalog", "disputed", "retracted")
 """`catalog`: a curated third-party catalog of model facts (models.dev): dates, prices, limits."""
 RELATIONS = ("beats", "matches", "trails")
 MODEL_STATUSES = ("announced", "preview", "released")

@@ -1,11 +1,16 @@
 """Name resolution: what a user typed -> the model or vendor they meant.
 
-The one rule is that it never silently picks a wrong model. In order: exact
-match on id, display name or alias after normalising case, spaces and
-punctuation; a family name lists the family; a fuzzy match (rapidfuzz) is only
-taken when it is clearly the best and its version numbers are the same as the
-text's (so "gpt-5.1" never becomes "gpt-5.2"); otherwise the answer is a list of
-"did you mean" suggestions. This module imports rapidfuzz besides the stdlib:
+The one rule is that it never silently picks a wrong model. In order: a
+vendor's name or alias ("claude", "kimi", "qwen") lists that vendor's family or
+models, never a model that happens to share the word; exact match on id,
+display name or alias after normalising case, spaces and punctuation, unless
+the text's version is a prefix of other models' versions ("gpt5", "opus 4":
+GPT-5 and GPT-5.1 and GPT-5.2 all start so), in which case the answer is "did
+you mean …" over all of them, and only the literal id or display name picks
+the exact one; a family name lists the family (even a family of one); a fuzzy
+match (rapidfuzz) is only taken when it is clearly the best and its version
+numbers are the same as the text's (so "gpt-5.1" never becomes "gpt-5.2");
+otherwise the answer is a list of "did you mean" suggestions. This module imports rapidfuzz besides the stdlib:
 matching names is a question about the record, so it lives with the record.
 """
 from __future__ import annotations
@@ -37,6 +42,15 @@ def _versions(text: str) -> list[str]:
     return _DIGITS.findall(text)
 
 
+def _literal(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _by_version(model_id: str) -> tuple:
+    """GPT-5 before GPT-5.1 before GPT-5.2; then by id."""
+    return (tuple(int(p) for v in _versions(model_id) for p in v.split(".")), model_id)
+
+
 @dataclass(frozen=True)
 class Resolution:
     """The answer for one name: a model id, or candidates to choose from, or suggestions."""
@@ -47,6 +61,11 @@ class Resolution:
     """Several models match equally (a family, or an alias two models share)."""
     suggestions: tuple[str, ...] = ()
     """Nothing matched for sure; these are close."""
+    why: str = ""
+    """Why there are candidates: 'family', 'versions' (the text's version is a prefix of several), 'vendor',
+    'alias' (an alias two models share)."""
+    vendor_id: str | None = None
+    """Set when the text names a vendor (why == 'vendor')."""
 
     @property
     def ok(self) -> bool:
@@ -59,12 +78,16 @@ class NameIndex:
     families: dict[str, set[str]] = field(default_factory=dict)
     vendors_of: dict[str, str] = field(default_factory=dict)
     keys: list[str] = field(default_factory=list)
+    literal: dict[str, str] = field(default_factory=dict)
+    """Casefolded id and display name -> model id: what picks a model even when its version is a prefix."""
 
     @classmethod
     def build(cls, rows) -> "NameIndex":
         index = cls()
         for model_id, name, aliases, family, vendor_id in rows:
             index.vendors_of[model_id] = vendor_id
+            index.literal[_literal(model_id)] = model_id
+            index.literal[_literal(name)] = model_id
             names = [model_id, name, *json.loads(aliases or "[]")]
             for n in names:
                 key = name_key(n)
@@ -79,17 +102,32 @@ class NameIndex:
         key = name_key(text)
         if not key:
             return Resolution(text)
-        exact = self.by_key.get(key)
+        exact = self.by_key.get(key, set())
+        longer = self.version_extensions(key)
+        if longer and _versions(key):
+            literal = self.literal.get(_literal(text))
+            if literal is not None and literal in exact:
+                return Resolution(text, model_id=literal)
+            family = self.families.get(key, set())
+            return Resolution(text, candidates=tuple(sorted(exact | longer | family, key=_by_version)),
+                              why="versions")
         if exact:
             if len(exact) == 1:
                 return Resolution(text, model_id=next(iter(exact)))
-            return Resolution(text, candidates=tuple(sorted(exact)))
+            return Resolution(text, candidates=tuple(sorted(exact)), why="alias")
         family = self.families.get(key)
         if family:
-            if len(family) == 1:
-                return Resolution(text, model_id=next(iter(family)))
-            return Resolution(text, candidates=tuple(sorted(family)))
+            return Resolution(text, candidates=tuple(sorted(family, key=_by_version)), why="family")
         return self._fuzzy(text, key)
+
+    def version_extensions(self, key: str) -> set[str]:
+        """Models whose name continues the text's version: 'gpt5' -> GPT-5.1, GPT-5.2 ('gpt5' + '.1')."""
+        out: set[str] = set()
+        for other, ids in self.by_key.items():
+            if len(other) > len(key) + 1 and other.startswith(key) and other[len(key)] == "." \
+                    and other[len(key) + 1].isdigit() and not key[-1:].isalpha():
+                out |= ids
+        return out
 
     def _fuzzy(self, text: str, key: str) -> Resolution:
         hits = process.extract(key, self.keys, scorer=fuzz.WRatio, limit=12, score_cutoff=SUGGEST_SCORE)
@@ -154,6 +192,23 @@ class Resolver:
         return self._index
 
     def resolve(self, text: str) -> Resolution:
+        """A vendor's name or alias lists the vendor's family (or models) before any model is matched."""
+        vendor_id = self.resolve_vendor(text)
+        if vendor_id is not None:
+            index, key = self.index, name_key(text)
+            literal = index.literal.get(_literal(text))
+            if literal is not None and literal != key:  # a real model spelled exactly so ("DeepSeek-V3")
+                return index.resolve(text)
+            vendor = self.store.vendor(vendor_id)
+            # a model named like the vendor ("claude": Anthropic's product in the press) is not what was meant
+            pseudo = {key} | ({name_key(n) for n in (vendor.id, vendor.name, *vendor.aliases)} if vendor else set())
+            members = {m for m in index.families.get(key, set()) if m not in pseudo and index.vendors_of.get(m) == vendor_id}
+            if not members:
+                members = {m for m, v in index.vendors_of.items() if v == vendor_id and m not in pseudo}
+            if not members:
+                return index.resolve(text)
+            return Resolution(text, candidates=tuple(sorted(members, key=_by_version)), why="vendor",
+                              vendor_id=vendor_id)
         return self.index.resolve(text)
 
     def complete(self, text: str, limit: int = 25) -> list[str]:

@@ -5,11 +5,14 @@ digests and alerts.
 """
 from __future__ import annotations
 
+import re
+
 from storage import Claim, Model, Source, Store, Vendor
 
 PROVENANCE_BADGE = {
     "vendor_reported": "vendor claim",
     "independent": "independent",
+    "press": "press report",
     "crowd": "crowd-sourced",
     "disputed": "disputed",
     "retracted": "retracted",
@@ -32,20 +35,61 @@ def figure(claim: Claim) -> str:
     return text
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def source_url(source: Source | None) -> str | None:
+    """A link a reader can open, or None: a file path or an empty url is never shown."""
+    url = (source.url or "").strip() if source else ""
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def source_date(source: Source | None) -> str | None:
+    """'Jan 2026' or '2026-01-31' from the source's published (else retrieved) date."""
+    when = (source.published or source.retrieved or "") if source else ""
+    if re.fullmatch(r"\d{4}-\d{2}", when):
+        return f"{_MONTHS[int(when[5:]) - 1]} {when[:4]}"
+    return when or None
+
+
 def source_label(source: Source | None) -> str:
+    """Publisher and title ('Moonshot AI: Kimi K2.5 model card'), never a path."""
     if source is None:
         return "unknown source"
-    label = source.publisher or source.title or source.url
-    if source.title and source.publisher and source.kind == "model_card":
-        label = f"{source.publisher} model card"
-    return label
+    parts = [p for p in (source.publisher, source.title) if p]
+    if len(parts) == 2 and parts[1].lower().startswith(parts[0].lower()):
+        parts = parts[1:]
+    return ": ".join(parts) or "unnamed source"
 
 
 def source_link(source: Source | None) -> str:
+    """[publisher: title](url); a source without a URL shows publisher and date, no link."""
     if source is None:
         return "unknown source"
-    url = source.url if source.url.startswith("http") else None
-    return f"[{source_label(source)}]({url})" if url else f"{source_label(source)} ({source.url})"
+    url = source_url(source)
+    if url:
+        return f"[{source_label(source)}]({url})"
+    when = source_date(source)
+    return (source.publisher or source_label(source)) + (f", {when}" if when else "")
+
+
+_CONTRADICTED = re.compile(r"^Contradicted by (\S+?):\s*(.*)$", re.S)
+
+
+def contradiction(store: Store, claim: Claim, *, link: bool = True) -> str | None:
+    """For a disputed claim: why, with the contradicting source ('… · [Moonshot AI: …](url)');
+    `link=False` names the source without its link (where the reply links it already)."""
+    if claim.provenance != "disputed" or not claim.notes:
+        return None
+    match = _CONTRADICTED.match(claim.notes.strip())
+    if not match:
+        return shorten(claim.notes, 160)
+    other = store.claim(match.group(1))
+    why = shorten(match.group(2), 160)
+    if other is None:
+        return why
+    source = store.sources({other.source_id}).get(other.source_id)
+    return f"{why} · {source_link(source) if link else source_label(source)}"
 
 
 def vendor_name(store: Store, vendor_id: str | None, cache: dict[str, Vendor | None] | None = None) -> str:
@@ -87,7 +131,9 @@ def describe_claim(store: Store, claim: Claim, models: dict[str, Model], sources
     else:
         body = f"{subject_name}: “{shorten(claim.quote, 200)}”"
     verified = "" if claim.provenance != "vendor_reported" else ", not independently verified"
-    return f"{body} — {reporter_note(store, claim, subject, cache)}{verified} · {source_link(sources.get(claim.source_id))}"
+    line = f"{body} — {reporter_note(store, claim, subject, cache)}{verified} · {source_link(sources.get(claim.source_id))}"
+    why = contradiction(store, claim)
+    return line + (f" — contradicted: {why}" if why else "")
 
 
 def join_names(names: list[str]) -> str:

@@ -6,8 +6,9 @@ total, title 256, description 4096, 25 fields, field name 256 and value 1024,
 footer 2048, content 2000). A reply too long for one message is split across
 several, never truncated: an over-long title or field name is shortened only
 after its full text has been put into the description or value. Tables become
-one field per row (first cell as the name, the other cells labelled), which
-stays readable on phones and splits cleanly by rows. Error replies get a red
+one line per row in the description, under one line naming the columns
+(`**HLE** 49.8¹ · 43.2²`): on a phone that is one line per row rather than a
+stack of labelled fields, and it splits cleanly by rows. Error replies get a red
 colour. Imports no chat library: the front end and the sender post the dicts.
 """
 from __future__ import annotations
@@ -81,10 +82,13 @@ def _add_section(builder: "_Builder", section: Section) -> None:
 
 
 def _add_table(builder: "_Builder", table: Table) -> None:
+    head = " · ".join(f"*{to_plain(c)}*" for c in table.columns[1:])
+    lines = [f"{to_plain(table.columns[0]) if table.columns else ''}: {head}".strip(": ")] if head else []
     for row in table.rows:
-        name = row[0] if row else ""
-        lines = [f"**{to_plain(col)}**: {cell}" for col, cell in zip(table.columns[1:], row[1:]) if cell.strip()]
-        builder.add_field(name or "—", "\n".join(lines) or "—", inline=len(table.columns) <= 4)
+        name = " ".join((row[0] if row else "").split()) or "—"
+        cells = " · ".join(" ".join(c.split()) or "—" for c in row[1:])
+        lines.append(f"**{name}**" + (f" {cells}" if cells else ""))
+    builder.add_text("\n".join(lines))
 
 
 def split_text(text: str, limit: int) -> list[str]:

@@ -8,8 +8,12 @@ of text per message (`msg_blocks_too_long`). Lengths are measured in UTF-16
 code units, which is never less than Python's count. A reply too long for one
 message is split across several; a single over-long piece (a paragraph, an
 item, a table row) is cut at a space into parts marked "(continued)", never
-truncated. Tables become a preformatted block when narrow, else one line per
-row with labelled cells, and are split by rows. Every message leaves room for
+truncated. A table becomes Slack's `table` block (at most 100 rows of 20
+cells; only one table per message, so a second table goes to the next
+message), with the aligned text of the table in the message's fallback
+`text`; a table too big for one block, or with multi-line cells, becomes a
+preformatted block when narrow, else one line per row with labelled cells,
+split by rows. Every message leaves room for
 two blocks and some text that the front end may add (a share button, a
 "shared by" line). Imports no chat library.
 """
@@ -40,6 +44,10 @@ TABLE_WIDTH = 72
 CONTINUED = "(continued) "
 SHARE_ACTION_ID = "briefbot_share"
 FALLBACK_CHARS = 300
+TABLE_MAX_ROWS = 100
+"""Slack's table block: at most 100 rows (the header row included) of at most 20 cells."""
+TABLE_MAX_COLUMNS = 20
+TABLE_FALLBACK_CHARS = 3000
 
 
 def slack_len(text: str) -> int:
@@ -59,7 +67,11 @@ def render_slack(reply: Reply, *, share_command: str | None = None) -> list[dict
             marker = f"{_cut_plain(title, 100)} (continued, part {index + 1} of {total})"
             message_blocks = [_context(to_slack_mrkdwn(marker))] + message_blocks
         suffix = f" (part {index + 1} of {total})" if total > 1 else ""
-        out.append({"text": _cut_plain(title, FALLBACK_CHARS) + suffix, "blocks": message_blocks})
+        fallback = _cut_plain(title, FALLBACK_CHARS) + suffix
+        for block in message_blocks:
+            if block.get("type") == "table":
+                fallback += "\n" + _table_fallback(block, TABLE_FALLBACK_CHARS)
+        out.append({"text": fallback, "blocks": message_blocks})
     if share_command and share_offered(reply) and slack_len(share_command) <= MAX_BUTTON_VALUE:
         out[-1]["blocks"].append(share_actions(share_command))
     return out
@@ -153,7 +165,45 @@ def _field_blocks(fields: tuple[Field, ...]) -> list[dict]:
     return blocks
 
 
+def _table_block(table: Table) -> dict | None:
+    """Slack's native table block, or None when the table does not fit one."""
+    if len(table.rows) + 1 > TABLE_MAX_ROWS or not 0 < len(table.columns) <= TABLE_MAX_COLUMNS:
+        return None
+    if any("\n" in c or slack_len(c) > MAX_FIELD_TEXT for row in table.rows for c in (*row, *table.columns)):
+        return None
+
+    def cell(text: str) -> dict:
+        # Slack decodes &amp; &lt; &gt; in message text of every kind: escaped, "<!here>" stays inert text
+        plain = " ".join(to_plain(text).split()) or "—"
+        return {"type": "raw_text", "text": plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}
+    rows = [[cell(c) for c in table.columns]] + [[cell(c) for c in row] for row in table.rows]
+    def numeric(i: int) -> bool:
+        return all(re.match(r"^\**[-+]?\d", row[i].strip()) or row[i].strip() in ("", "—") for row in table.rows)
+    settings = [{"is_wrapped": True, **({"align": "right"} if i and numeric(i) else {})}
+                for i in range(len(table.columns))]
+    return {"type": "table", "column_settings": settings, "rows": rows}
+
+
+def _table_fallback(block: dict, limit: int) -> str:
+    """The table as aligned plain text for the message's fallback `text` (the block holds every row)."""
+    rows = [[c["text"].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") for c in row]
+            for row in block["rows"]]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out, used = [], 0
+    for r in rows:
+        line = "  ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip()
+        if used + slack_len(line) + 1 > limit:
+            out.append("…")
+            break
+        out.append(line)
+        used += slack_len(line) + 1
+    return "\n".join(out)
+
+
 def _table_blocks(table: Table) -> list[dict]:
+    native = _table_block(table)
+    if native is not None:
+        return [native]
     header = [_code_safe(to_plain(c)) for c in table.columns]
     rows = [[_code_safe(to_plain(c)) for c in row] for row in table.rows]
     widths = [max(_width(r[i]) for r in [header] + rows) for i in range(len(header))]
@@ -357,7 +407,8 @@ def _pack(blocks: list[dict]) -> list[list[dict]]:
         size = _block_size(block)
         room = MAX_BLOCKS - RESERVED_BLOCKS - (1 if len(messages) > 1 else 0)
         current = messages[-1]
-        if current and (len(current) >= room or used + size > TEXT_BUDGET):
+        second_table = block.get("type") == "table" and any(b.get("type") == "table" for b in current)
+        if current and (len(current) >= room or used + size > TEXT_BUDGET or second_table):
             messages.append([])
             used = 0
         messages[-1].append(block)

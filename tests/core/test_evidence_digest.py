@@ -8,9 +8,9 @@ from ingest.sources.sync import SNAPSHOT, sync
 from ..ingest.evidence_support import need_all_snapshots, real_files
 
 
-def test_digest_lists_independent_checks_of_the_weeks_vendor_claims(ask):
+def test_digest_lists_independent_checks_of_the_weeks_vendor_claims(evidence_ask):
     need_all_snapshots()
-    text = render_text(ask("/digest preview 2026-W05"))
+    text = render_text(evidence_ask("/digest preview 2026-W05"))
     section = text[text.index("Independent checks"):]
     assert "Claude Opus 4.5, SWE-bench Verified: 80.9 claimed" in section
     assert "74.4 independent" in section and "independent lower by 6.5" in section

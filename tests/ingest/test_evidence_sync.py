@@ -140,8 +140,9 @@ def test_cli_lines(bare):
     assert unmapped_lines(bare) == []
 
 
-def test_seeding_loads_the_snapshots_and_adds_missing_models(store):
+def test_seeding_loads_the_snapshots_and_adds_missing_models(evidence_store):
     need_all_snapshots()
+    store = evidence_store
     for model_id in ("gpt-5", "gpt-5.1", "claude-sonnet-4.5"):
         model = store.model(model_id)
         assert model is not None and model.reviewed and model.release_date, model_id

@@ -79,13 +79,12 @@ def test_accepting_an_old_release_in_review_does_not_alert(store, extract):
     assert [accept(store, r.id, NOW) for r in p.releases] == [0, 0]
 
 
-def test_unknown_models_become_review_candidates_with_their_vendor(curated_store, extract):
+def test_unknown_models_become_review_candidates_with_their_vendor(store, extract):
     ext = extract("Anthropic released Claude Sonnet 4.5 in September 2025 and Opus 4.5 in November. Since then, "
                   "Anthropic has released upgraded versions: Sonnet 4.5 (September 29, 2025), Opus 4.5 (November 24, "
                   "2025), and Sonnet 4.6 (February 17, 2026). The older Claude 3.5 models were deprecated in late "
                   "2025.")  # 026
-    store_plan(curated_store, plan(curated_store, ext, Origin(url="https://example.com/claude"), NOW), NOW)
-    store = curated_store  # the curated record the extractor saw (the snapshots add Claude Sonnet 4.5)
+    store_plan(store, plan(store, ext, Origin(url="https://example.com/claude"), NOW), NOW)
     models = {(m["name"], m["vendor_id"]) for m in unreviewed(store)["models"]}
     assert {("Claude Sonnet 4.5", "anthropic"), ("Claude Sonnet 4.6", "anthropic")} <= models
     dates = {r["model_id"]: r for r in store.rows("select model_id, date, date_basis from releases")}

@@ -112,9 +112,10 @@ def test_comparison_shape_title_fields_and_table_rows():
     assert [f["name"] for f in first["fields"]] == ["Qwen3-Max-Thinking", "Claude Opus 4.5"]
     table_embed = message["embeds"][1]
     assert table_embed["title"] == "Shared benchmarks"
-    row = table_embed["fields"][0]
-    assert row["name"] == "SWE-bench Verified"
-    assert "75.3 [1]" in row["value"] and "**80.9** [2]" in row["value"] and "Claude Opus 4.5" in row["value"]
+    # one line per row under one line naming the columns: reads on a phone
+    head, row = table_embed["description"].splitlines()[:2]
+    assert head == "Benchmark: *Qwen3-Max-Thinking* · *Claude Opus 4.5*"
+    assert row == "**SWE-bench Verified** 75.3 [1] · **80.9** [2]"
     assert "[Qwen blog](https://example.com/q)" in message["embeds"][-1]["description"]
     assert first["color"] != ERROR_COLOUR
 

@@ -94,8 +94,12 @@ def assert_within_limits(messages: list[dict]) -> None:
                 assert 1 <= len(b["elements"]) <= 10 and all(slack_len(e["text"]) <= 3000 for e in b["elements"])
             elif b["type"] == "actions":
                 assert all(slack_len(e["value"]) <= 2000 for e in b["elements"])
+            elif b["type"] == "table":
+                assert 2 <= len(b["rows"]) <= 100 and len({len(r) for r in b["rows"]}) == 1
+                assert all(len(r) <= 20 and all(c["type"] == "raw_text" and c["text"] for c in r) for r in b["rows"])
             else:
                 assert b["type"] == "image"
+        assert sum(b["type"] == "table" for b in m["blocks"]) <= 1  # Slack allows one table per message
 
 
 def words(s: str, *, rendered: bool = True) -> list[str]:
@@ -162,7 +166,7 @@ def test_an_over_long_item_is_cut_into_continued_parts_in_order():
     assert [m["text"] for m in messages][1].endswith(f"(part 2 of {len(messages)})")
 
 
-def test_a_narrow_table_is_preformatted_and_split_by_rows_repeating_the_header():
+def test_a_narrow_table_too_long_for_a_table_block_is_preformatted_and_split_by_rows_repeating_the_header():
     rows = tuple((f"bench-{i}", f"{i}.5", f"{100 - i}.0") for i in range(400))
     messages = render_slack(Reply(title="Scores", sections=(Section(table=Table(("Benchmark", "A", "B"), rows)),)))
     blocks = [b for m in messages for b in m["blocks"] if b["type"] == "section"]
@@ -174,11 +178,29 @@ def test_a_narrow_table_is_preformatted_and_split_by_rows_repeating_the_header()
     assert lines == [f"{n:<9}  {a:<5}  {c}".rstrip() for n, a, c in rows]
 
 
-def test_a_wide_table_becomes_labelled_lines_and_cells_are_escaped():
+def test_a_table_becomes_the_native_table_block_with_a_text_fallback():
     table = Table(("Model", "Claim"), (("Kimi <K2.5>", "beats **everyone** & more " + "x" * 80),))
     [message] = render_slack(Reply(title="Claims", sections=(Section(table=table),)))
+    block = message["blocks"][1]
+    assert block["type"] == "table"
+    assert [[c["text"] for c in row] for row in block["rows"]] == [
+        ["Model", "Claim"], ["Kimi &lt;K2.5&gt;", "beats everyone &amp; more " + "x" * 80]]  # no mrkdwn; entities
+    assert "Kimi <K2.5>" in message["text"] and message["text"].startswith("Claims")
+    from slack_sdk.models.blocks import Block
+    Block.parse(block).validate_json()  # slack_sdk's own model of the table block accepts it
+
+
+def test_two_tables_go_to_two_messages():
+    table = Table(("A", "B"), (("1", "2"),))
+    messages = render_slack(Reply(title="T", sections=(Section(table=table), Section(table=table))))
+    assert [sum(b["type"] == "table" for b in m["blocks"]) for m in messages] == [1, 1]
+
+
+def test_a_table_with_multi_line_cells_becomes_labelled_lines_and_cells_are_escaped():
+    table = Table(("Model", "Claim"), (("Kimi <K2.5>", "beats **everyone**\n& more " + "x" * 80),))
+    [message] = render_slack(Reply(title="Claims", sections=(Section(table=table),)))
     body = message["blocks"][1]["text"]["text"]
-    assert body == "• *Model:* Kimi &lt;K2.5&gt; · *Claim:* beats *everyone* &amp; more " + "x" * 80
+    assert body.startswith("• *Model:* Kimi &lt;K2.5&gt; · *Claim:* beats *everyone*")
 
 
 def test_markup_becomes_mrkdwn_and_links_keep_their_url():

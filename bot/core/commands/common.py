@@ -6,10 +6,12 @@ from storage import Model
 from bot.core.errors import UnknownName, UsageError
 from bot.core.context import Services
 
+MAX_LISTED = 8
 
 def _names(services: Services, ids) -> str:
-    models = services.store.models(list(ids))
-    return ", ".join(f"{m.name} (`{m.id}`)" for m in models)
+    """Names in the order given (the resolver orders versions: GPT-5, GPT-5.1, GPT-5.2)."""
+    found = {m.id: m for m in services.store.models(list(ids))}
+    return ", ".join(f"{found[i].name} (`{i}`)" for i in ids if i in found)
 
 
 def resolve_model(services: Services, text: str) -> Model:
@@ -21,9 +23,19 @@ def resolve_model(services: Services, text: str) -> Model:
         if model is not None:
             return model
     if resolution.candidates:
-        raise UnknownName(
-            f"“{text}” could mean several models: {_names(services, resolution.candidates)}.",
-            "Name one of them exactly, e.g. " + f"`{resolution.candidates[0]}`.")
+        shown = resolution.candidates[:MAX_LISTED]
+        more = f" and {len(resolution.candidates) - len(shown)} more" if len(resolution.candidates) > len(shown) else ""
+        if resolution.why == "versions":
+            message = f"“{text}” names no single version. Did you mean {_names(services, shown)}{more}?"
+        elif resolution.why == "vendor":
+            vendor = services.store.vendor(resolution.vendor_id)
+            message = (f"“{text}” is {vendor.name if vendor else resolution.vendor_id}'s name, not one model; "
+                       f"its models include {_names(services, shown)}{more}.")
+        elif resolution.why == "family":
+            message = f"“{text}” is a family, so it could mean several models: {_names(services, shown)}{more}."
+        else:
+            message = f"“{text}” could mean several models: {_names(services, shown)}{more}."
+        raise UnknownName(message, "Name one of them exactly, e.g. " + f"`{resolution.candidates[-1]}`.")
     if resolution.suggestions:
         raise UnknownName(f"I don't know a model called “{text}”. Did you mean {_names(services, resolution.suggestions)}?",
                           "Use one of those names, or `/model` with part of a name to search.")

@@ -7,10 +7,13 @@ is simply unknown.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import combinations
 
+from digests import editorial
 from storage import Claim, Model
+from storage import settings_vocab as vocab
 
 import bot.core.wording as facts
 from bot.core.errors import UsageError
@@ -20,13 +23,30 @@ from bot.core.commands.common import resolve_models
 from bot.core.commands.evidence_view import dated_by_catalog, fact_lines, figures, provenance_mark
 
 MIN_MODELS, MAX_MODELS = 2, 4
-MAX_TABLE_ROWS = 25
-MAX_WARNINGS = 8
+MAX_TABLE_ROWS = 12
+MAX_TABLE_ROWS_MANY = 10
+MAX_HEAD_TO_HEAD = 3
 USAGE = "`/compare qwen3-max opus-4.5` (2 to 4 models; quote names with spaces: `/compare \"Qwen3 Max Thinking\" \"Claude Opus 4.5\"`)"
 
 
+_JOINERS = re.compile(r"\s*(?:,|;|&|\+|\bvs\.?(?=\s|$)|\bversus\b|\band\b)\s*", re.IGNORECASE)
+
+
+def split_names(args: tuple[str, ...]) -> list[str] | None:
+    """'qwen3-max vs opus-4.5', 'a, b and c', 'a versus b': the names between the joiners, or None if none."""
+    text = " ".join(args)
+    if not _JOINERS.search(text):
+        return None
+    parts = [p.strip() for p in _JOINERS.split(text) if p and p.strip()]
+    return parts if len(parts) >= 2 else None
+
+
 def group_words(services: Services, args: tuple[str, ...]) -> list[str]:
-    """Unquoted multi-word names: find the split of the words into 2-4 names that all resolve."""
+    """Unquoted multi-word names: joiners ("vs", "versus", "and", commas) first, else find the split of the
+    words into 2-4 names that all resolve (a multi-word name is tried whole before its words)."""
+    joined = split_names(args)
+    if joined:
+        return joined
     if MIN_MODELS <= len(args) <= MAX_MODELS and all(services.resolver.resolve(a).ok for a in args):
         return list(args)
     if len(args) <= MAX_MODELS * 3:
@@ -59,16 +79,22 @@ def build_comparison(services: Services, models: list[Model]) -> Reply:
     footnotes = _Footnotes(store, vendors)
     sections = [Section(heading="Overview", fields=tuple(_overview(store, m, vendors) for m in models))]
 
-    table, warnings, shared_count = _score_table(store, models, scores, footnotes)
+    limit = MAX_TABLE_ROWS if len(models) <= 2 else MAX_TABLE_ROWS_MANY
+    table, flagged, tools_differ, shared_count = _score_table(store, models, scores, footnotes, limit)
     if table is not None:
-        heading = "Shared benchmarks"
-        text = None
+        sections.append(Section(heading="Benchmarks", table=table))
+        legend = []
+        if flagged:
+            legend.append(f"{DIFFERS} settings differ ({', '.join(flagged)}): `/claims {models[0].id} BENCHMARK` shows them.")
         if shared_count > len(table.rows):
-            text = (f"Showing {len(table.rows)} of {shared_count} shared benchmark rows; "
-                    f"see `/claims {models[0].id} <benchmark>` for the rest.")
-        sections.append(Section(heading=heading, text=text, table=table))
-    if warnings:
-        sections.append(Section(heading="Not like-for-like", items=tuple(warnings)))
+            legend.append(f"{shared_count - len(table.rows)} more shared benchmark rows: `/claims {models[0].id}`.")
+        if tools_differ:
+            legend.append("Not comparable (tools on one side only): " + ", ".join(tools_differ[:6])
+                          + (f" and {len(tools_differ) - 6} more" if len(tools_differ) > 6 else "") + ".")
+        legend.append("Sources: " + "; ".join(footnotes.lines()) + ".")
+        sections.append(Section(text="\n".join(legend)))
+    elif tools_differ:
+        sections.append(Section(text="Not comparable (tools on one side only): " + ", ".join(tools_differ) + "."))
 
     head_to_head = _head_to_head(store, models, vendors)
     if head_to_head:
@@ -77,8 +103,7 @@ def build_comparison(services: Services, models: list[Model]) -> Reply:
     unknown = _unknowns(models, scores, table, dated_by_catalog(store, ids))
     if unknown:
         sections.append(Section(heading="Unknown", items=tuple(unknown)))
-    return Reply(title="Compare: " + " vs ".join(m.name for m in models), sections=tuple(sections),
-                 footnotes=tuple(footnotes.lines()), kind="answer")
+    return Reply(title="Compare: " + " vs ".join(m.name for m in models), sections=tuple(sections), kind="answer")
 
 
 def _overview(store, model: Model, vendors: dict) -> Field:
@@ -90,10 +115,18 @@ def _overview(store, model: Model, vendors: dict) -> Field:
     return Field(name=model.name, value="\n".join(lines))
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+DIFFERS = "†"
+
+
+def ref(n: int) -> str:
+    return str(n).translate(_SUPERSCRIPT)
+
+
 class _Footnotes:
     """Numbers sources once per (source, reporter, provenance) so cells stay short.
 
-    Sources are fetched only for the footnotes actually shown, not for every figure."""
+    Sources are fetched only for the references actually shown, not for every figure."""
 
     def __init__(self, store, vendors):
         self.store, self.vendors = store, vendors
@@ -108,72 +141,85 @@ class _Footnotes:
     def lines(self) -> list[str]:
         out = []
         self.sources = self.store.sources({source_id for source_id, _, _ in self.keys})
+        listed: set[str] = set()
         for (source_id, rival_reporter, provenance), n in self.keys.items():
             badge = facts.PROVENANCE_BADGE.get(provenance, provenance)
-            who = f" by {facts.vendor_name(self.store, rival_reporter, self.vendors)} (about a rival's model)" if rival_reporter else ""
-            out.append(f"[{n}] {facts.source_link(self.sources.get(source_id))} — {badge}{who}")
+            who = (f" by {facts.vendor_name(self.store, rival_reporter, self.vendors)} (about a rival's model)"
+                   if rival_reporter else "")
+            source = self.sources.get(source_id)
+            where = facts.source_label(source) if source_id in listed else facts.source_link(source)
+            listed.add(source_id)
+            out.append(f"{ref(n)} {where}: {badge}{who}")
         return out
 
 
-_TOOL_WORDS = ("tool", "search", "code-interpreter", "browsing", "browser", "agent swarm")
-
-
 def tool_use(settings: str | None) -> str:
-    """The setting that changes what a score means: tools or no tools. Other details (avg@k, token
-    budgets, reasoning effort) are shown as a caution on the row, not used to split it."""
-    text = (settings or "").lower()
-    return "with tools" if any(word in text for word in _TOOL_WORDS) else ""
+    """Tools split a benchmark (a score with tools is another number); other settings are flagged, not split."""
+    return "with tools" if vocab.parse(settings).tools else ""
 
 
-def _score_table(store, models, scores, footnotes):
+def _row_label(bench_name: str, key: tuple) -> str:
+    tools, base, shots, subset = key
+    extra = [w for w in ("with tools" if tools else "", "base" if base else "", f"{shots}-shot" if shots else "",
+                         subset) if w]
+    return bench_name + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _pick(claims: list[Claim], model: Model) -> list[Claim]:
+    """At most two figures per cell: the model's own vendor first, then independent, then others."""
+    ranked = sorted(claims, key=lambda c: (not editorial.first_party(c, model), c.provenance != "independent",
+                                           c.first_seen, c.id))
+    out, values = [], set()
+    for c in ranked:
+        if c.value_text not in values:
+            values.add(c.value_text)
+            out.append(c)
+    return out[:2]
+
+
+def _score_table(store, models, scores, footnotes, limit):
     by_model = {m.id: m for m in models}
-    cells: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    cells: dict[tuple[str, tuple], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in scores:
-        cells[(claim.benchmark_id, tool_use(claim.settings))][claim.subject_id].append(claim)
-    by_benchmark: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-    for (bench_id, tools), per_model in cells.items():
-        by_benchmark[bench_id].append((tools, per_model))
-    # only benchmarks where at least two of the models have a figure matter here
-    by_benchmark = {b: v for b, v in by_benchmark.items() if len({m for _, pm in v for m in pm}) >= 2}
-    benchmarks = {b.id: b for b in store.benchmarks(by_benchmark)} if by_benchmark else {}
-    rows, warnings, details = [], [], []
-    for bench_id, variants in by_benchmark.items():
+        cells[(claim.benchmark_id, vocab.parse(claim.settings).key_for(claim.benchmark_id))][claim.subject_id].append(claim)
+    rows, tools_differ = [], []
+    bench_ids = {b for b, _ in cells}
+    benchmarks = {b.id: b for b in store.benchmarks(bench_ids)} if bench_ids else {}
+    by_bench: dict[str, set[str]] = defaultdict(set)
+    for (bench_id, key), per_model in cells.items():
+        if len(per_model) >= 2:
+            by_bench[bench_id] |= set(per_model)
+    for (bench_id, key), per_model in cells.items():
         bench = benchmarks.get(bench_id)
-        bench_name = bench.name if bench else bench_id
-        covered: set[str] = set()
-        for tools, per_model in variants:
-            if len(per_model) >= 2:
-                label = bench_name + (f" ({tools})" if tools else "")
-                rows.append((-len(per_model), label.lower(), label, bench, per_model))
-                covered |= set(per_model)
-        models_here = {m for _, per_model in variants for m in per_model}
-        if len(variants) > 1 and models_here - covered:
-            described = "; ".join(
-                f"{by_model[m].name}: " + ", ".join(
-                    f"{facts.figure(c)} ({t or 'no tools stated'})" for t, pm in variants for c in pm.get(m, []))
-                for m in sorted(models_here))
-            warnings.append(f"{bench_name}: tool use differs, so these are not like-for-like — {described}")
-    rows.sort(key=lambda r: r[:2])
-    shared = len(rows)
+        name = bench.name if bench else bench_id
+        if len(per_model) < 2:
+            continue
+        own = sum(1 for m, cs in per_model.items() if any(editorial.first_party(c, by_model[m]) for c in cs))
+        rows.append(((-len(per_model), editorial.benchmark_rank(bench_id), -own, key[0], name.lower()),
+                     _row_label(name, key), bench, per_model))
+    shared = {b for b in by_bench}
+    for bench_id in sorted({b for b, _ in cells} - shared):
+        models_here = {m for (b, _), pm in cells.items() if b == bench_id for m in pm}
+        if len(models_here) >= 2:
+            bench = benchmarks.get(bench_id)
+            tools_differ.append(bench.name if bench else bench_id)
+    rows.sort(key=lambda r: r[0])
     if not rows:
-        return None, _capped(warnings, "benchmarks where tool use differs"), 0
-    shown = rows[:MAX_TABLE_ROWS]
-    for _, _, label, _, per_model in shown:
-        settings = {m: sorted({c.settings or "not stated" for c in claims}) for m, claims in per_model.items()}
-        if len({tuple(v) for v in settings.values()}) > 1:
-            details.append(f"{label}: evaluated differently — " + "; ".join(
-                f"{by_model[m].name}: {', '.join(v)}" for m, v in settings.items()))
-    # footnotes are numbered only for rows actually shown
-    built = tuple(_row(label, per_model, models, bench, footnotes) for _, _, label, bench, per_model in shown)
-    table = Table(columns=("Benchmark", *(m.name for m in models)), rows=built)
-    return table, _capped(warnings, "benchmarks where tool use differs") + _capped(
-        details, "rows evaluated differently"), shared
+        return None, [], tools_differ, 0
+    flagged: set[str] = set()
+    built = []
+    for _, label, bench, per_model in rows[:limit]:
+        picked = {m: _pick(cs, by_model[m]) for m, cs in per_model.items()}
+        differs = vocab.differences([vocab.parse(c.settings) for cs in picked.values() for c in cs])
+        flagged |= set(differs)
+        built.append(_row(label + (f" {DIFFERS}" if differs else ""), picked, models, bench, footnotes))
+    short = [_short_name(m, models) for m in models]
+    table = Table(columns=("Benchmark", *short), rows=tuple(built))
+    return table, sorted(flagged), tools_differ, len(rows)
 
 
-def _capped(lines: list[str], what: str) -> list[str]:
-    if len(lines) <= MAX_WARNINGS:
-        return lines
-    return lines[:MAX_WARNINGS] + [f"…and {len(lines) - MAX_WARNINGS} more {what}."]
+def _short_name(model: Model, models: list[Model]) -> str:
+    return model.name
 
 
 def _row(label, per_model, models, bench, footnotes) -> tuple[str, ...]:
@@ -188,8 +234,8 @@ def _row(label, per_model, models, bench, footnotes) -> tuple[str, ...]:
             continue
         parts = []
         for claim in claims:
-            text = f"{facts.figure(claim)}{provenance_mark(claim)} [{footnotes.mark(claim, model)}]"
-            if claim.value is not None and claim.value == best:
+            text = f"{facts.figure(claim)}{provenance_mark(claim)}{ref(footnotes.mark(claim, model))}"
+            if claim.value is not None and claim.value == best and len(per_model) > 1:
                 text = f"**{text}**"
             parts.append(text)
         row.append(" / ".join(parts))
@@ -205,7 +251,7 @@ def _head_to_head(store, models, vendors) -> list[str]:
         return []
     model_map = {m.id: m for m in store.models(sorted({x for c in relevant for x in (c.subject_id, *c.compared_to)}))}
     sources = store.sources({c.source_id for c in relevant})
-    return [facts.describe_claim(store, c, model_map, sources, vendors) for c in relevant[:8]]
+    return [facts.describe_claim(store, c, model_map, sources, vendors) for c in relevant[:MAX_HEAD_TO_HEAD]]
 
 
 def _unknowns(models, scores, table, dated=frozenset()) -> list[str]:

@@ -48,9 +48,8 @@ def fact_lines(store: Store, model: Model, facts_of: dict[str, list[Fact]] | Non
     out: list[tuple[str, str]] = []
     date = _catalog(fs, "release_date")
     if model.release_date:
-        basis = f"; {model.release_date_basis}" if model.release_date_basis else ""
         record_source = model.source_id and store.source(model.source_id)
-        text = model.release_date + (f" ({wording.source_label(record_source)}{basis})" if record_source else "")
+        text = model.release_date + (f" ({wording.source_label(record_source)})" if record_source else "")
         if date and date.value != model.release_date and not (model.source_id or "").startswith(date.source_id.split("@")[0]):
             text += f" · {_label(store, date, cache)} says {date.value}"
         out.append(("Released", text + (f" ({model.status})" if model.status else "")))

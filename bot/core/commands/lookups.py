@@ -57,8 +57,6 @@ def model_card(services: Services, model: Model) -> Reply:
     footnotes = (f"Record source: {facts.source_link(source)}",) if source else ()
     if scores:
         footnotes += (f"`/check {model.id}` sets each vendor claim beside its independent counterpart, with a verdict.",)
-    if model.notes:
-        footnotes += (model.notes,)
     if not model.reviewed:
         footnotes += ("This model was found by automatic ingestion and has not been reviewed yet.",)
     return Reply(title=f"{model.name}", sections=tuple(sections), footnotes=footnotes)
@@ -109,7 +107,7 @@ def releases_handle(services: Services, ctx: Context, args: tuple[str, ...]) -> 
     items = []
     for r in releases:
         model = models.get(r.model_id)
-        when = r.date or f"date unknown ({r.date_basis})" if not r.date else r.date
+        when = r.date or "date unknown"
         items.append(f"**{when}** — {model.name if model else r.model_id} ({facts.vendor_name(services.store, r.vendor_id, vendors)}): "
                      f"{r.title} · {facts.source_link(sources.get(r.source_id))}")
     return Reply(title=title, sections=(Section(items=tuple(items)),),
@@ -137,6 +135,9 @@ def claims_handle(services: Services, ctx: Context, args: tuple[str, ...]) -> Re
             found = store.search_claims(" ".join(args), limit=MAX_LIST) if benchmark_id is None else []
             if found:  # not a model or vendor, but words that quotes contain: full-text search
                 return _search_reply(services, " ".join(args), found)
+            whole = services.resolver.resolve(name)
+            if whole.candidates or whole.suggestions:
+                raise  # "did you mean …" for the whole name ("claude sonnet 4.5") beats a guess at a benchmark
             if len(args) >= 2 and benchmark_id is None:
                 raise UnknownName(f"I don't know “{name}” as a model or vendor, nor “{args[-1]}” as a benchmark.",
                                   "Benchmarks look like `mmlu-pro`, `swe-bench-verified`, `hle`.") from None
