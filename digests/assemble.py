@@ -35,7 +35,7 @@ from storage.digest_store import open_vendor_claims
 from storage.records import CLAIM_KINDS
 from storage.settings_vocab import parse as parse_settings
 
-from . import editorial, significance
+from . import editorial, evidence_section, significance
 from .digest_types import BenchmarkMove, ClaimGroup, Digest, Filters, Headline
 from .period import Period
 
@@ -141,6 +141,12 @@ def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict |
                     + watch + launch_claims)
     names_needed_extra = {r for launch in launches for r in launch.rivals}
     names_needed = set(models) | {x for c in shown_claims for x in (c.subject_id, *c.compared_to)} | names_needed_extra
+    checks, check_total = evidence_section.checks(store, watch_since.isoformat(), hi, limit=limits.watch)
+    checks = tuple(x for x in checks if filt.keeps_model(models.get(x.claim.subject_id), x.claim.subject_id))
+    moved, moved_total = evidence_section.moves(store, lo, hi, limit=limits.moves)
+    evidence_claims = [c for x in checks for c in (x.claim, x.counterpart)] + [m.claim for m in moved]
+    shown_claims += evidence_claims
+    names_needed |= {c.subject_id for c in evidence_claims}
     missing = sorted(names_needed - set(models))
     if missing:
         models.update({m.id: m for m in store.models(missing)})
@@ -154,7 +160,8 @@ def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict |
         first_scores=first_scores, watch=tuple(watch), watch_total=watch_total, watch_since=watch_since.isoformat(),
         models=models, vendors={v.id: v for v in store.vendors()},
         benchmarks={b.id: b for b in store.benchmarks(sorted(bench_ids))} if bench_ids else {},
-        sources=store.sources(source_ids), launches=launches,
+        sources=store.sources(source_ids), launches=launches, checks=checks, check_total=check_total,
+        evidence_moves=moved, evidence_move_total=moved_total,
     )
 
 

@@ -116,6 +116,12 @@ class Digest:
     sources: dict[str, Source] = field(default_factory=dict, compare=False)
     launches: tuple = ()
     """digests.editorial.Launch per headline: what the vendor headlined, against the record's best."""
+    checks: tuple = ()
+    """digests.evidence_section.Check: vendor claims of the watch window that an independent figure now checks."""
+    check_total: int = 0
+    evidence_moves: tuple = ()
+    """digests.evidence_section.Moved: independent/crowd figures that changed with a newer file synced this week."""
+    evidence_move_total: int = 0
 
     @property
     def quiet(self) -> bool:

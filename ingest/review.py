@@ -26,7 +26,7 @@ def table_of(item_id: str) -> str | None:
 
 def accept(store: Store, item_id: str, now: str, max_age_days: float = DEFAULT_ALERT_MAX_AGE_DAYS) -> int:
     """Accept one candidate by id; returns how many alert events it produced (-1 when nothing was accepted)."""
-    table = table_of(item_id) or "models"
+    table = table_of(item_id) or ("claims" if store.claim(item_id) is not None else "models")
     with store.db.atomic():
         if table == "claims":
             claim = store.claim(item_id)
@@ -64,4 +64,5 @@ def accept_all(store: Store, now: str, max_age_days: float = DEFAULT_ALERT_MAX_A
 
 
 def reject_item(store: Store, item_id: str) -> bool:
-    return reject(store, table_of(item_id) or "models", item_id)
+    table = table_of(item_id) or ("claims" if store.claim(item_id) is not None else "models")
+    return reject(store, table, item_id)

@@ -34,6 +34,8 @@ class SeedReport:
     rows: int
     changed: int
     counts: dict[str, int]
+    syncs: tuple = ()
+    """One ingest.sources.sync.SyncResult per committed snapshot (independent evidence, catalog facts)."""
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -154,7 +156,8 @@ def check(rows: dict[str, list]) -> None:
         raise SeedError(f"{len(problems)} problem(s) in seeds: " + "; ".join(problems[:20]))
 
 
-def load_seeds(store: Store, seeds_dir: Path = DEFAULT_SEEDS_DIR) -> SeedReport:
+def load_seeds(store: Store, seeds_dir: Path = DEFAULT_SEEDS_DIR, *, snapshots: bool = True) -> SeedReport:
+    """The curated YAML, then (offline) the committed snapshots of the evidence sources."""
     rows = read_seeds(seeds_dir)
     changed = 0
     with store.db.atomic():
@@ -162,4 +165,10 @@ def load_seeds(store: Store, seeds_dir: Path = DEFAULT_SEEDS_DIR) -> SeedReport:
             changed += store.upsert_many(rows[table])
     counts = {name: len(table) for name, table in rows.items()}
     log.info("seeds loaded: %s rows, %s changed", sum(counts.values()), changed)
-    return SeedReport(rows=sum(counts.values()), changed=changed, counts=counts)
+    syncs: tuple = ()
+    if snapshots:
+        from .sources.sync import sync_snapshots
+        syncs = tuple(sync_snapshots(store))
+        for result in syncs:
+            log.info("snapshot %s", result.line())
+    return SeedReport(rows=sum(counts.values()), changed=changed, counts=counts, syncs=syncs)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 CLAIM_KINDS = ("benchmark_score", "comparison", "capability", "availability", "pricing")
-PROVENANCES = ("vendor_reported", "independent", "press", "crowd", "disputed", "retracted")
+PROVENANCES = ("vendor_reported", "independent", "press", "crowd", "catalog", "disputed", "retracted")
+"""`catalog`: a curated third-party catalog of model facts (models.dev): dates, prices, limits."""
 RELATIONS = ("beats", "matches", "trails")
 MODEL_STATUSES = ("announced", "preview", "released")
-SOURCE_KINDS = ("vendor_blog", "press", "paper", "leaderboard", "model_card")
+SOURCE_KINDS = ("vendor_blog", "press", "paper", "leaderboard", "model_card", "catalog")
 
 
 @dataclass(frozen=True)

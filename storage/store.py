@@ -16,14 +16,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from .where import Where
-from . import delivery_migrations, ingest_migrations, migrations
+from . import delivery_migrations, evidence_migrations, ingest_migrations, migrations
 from .store_errors import explain
 from .records import Benchmark, Claim, Model, Release, Source, Stats, Vendor
 from .rows import TABLE_OF, converter, to_row
 
 log = logging.getLogger(__name__)
 
-MIGRATION_SETS = (migrations.record, delivery_migrations.delivery, ingest_migrations.ingest)
+MIGRATION_SETS = (migrations.record, delivery_migrations.delivery, ingest_migrations.ingest,
+                  evidence_migrations.evidence)
 BUSY_TIMEOUT = 30.0
 """Seconds a statement waits for another process's lock before failing as "locked"."""
 

@@ -32,12 +32,44 @@ def isolated_env(monkeypatch, tmp_path):
 
 @pytest.fixture(scope="session")
 def seeded_db_template(tmp_path_factory) -> Path:
+    """The curated seeds (YAML) only: most tests pin behaviour on the hand-checked record."""
     path = tmp_path_factory.mktemp("template") / "seeded.db"
+    store = Store.open(path)
+    load_seeds(store, snapshots=False)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def evidence_db_template(tmp_path_factory) -> Path:
+    """What `briefbot seed` builds: the curated seeds plus the evidence snapshots (catalog facts, leaderboards,
+    models the catalog adds such as GPT-5). Tests that use it skip when the snapshots are not present."""
+    path = tmp_path_factory.mktemp("template") / "evidence.db"
     store = Store.open(path)
     load_seeds(store)
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     return path
+
+
+@pytest.fixture
+def evidence_store(evidence_db_template, tmp_path):
+    path = tmp_path / "evidence.db"
+    shutil.copy(evidence_db_template, path)
+    s = Store.open(path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def evidence_ask(evidence_store):
+    """ask() over the record `briefbot seed` builds (curated seeds plus the evidence snapshots)."""
+    services = Services.for_store(evidence_store)
+
+    def _ask(text: str, ctx: Context | None = None):
+        return answer(services, text, ctx or Context())
+    return _ask
 
 
 @pytest.fixture

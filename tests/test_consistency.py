@@ -22,7 +22,7 @@ def core_commands() -> set[str]:
 
 def test_core_has_every_documented_command():
     assert core_commands() == {"compare", "model", "releases", "claims", "digest", "subscribe", "unsubscribe",
-                               "subscriptions", "brief"}
+                               "subscriptions", "brief", "check", "top"}
 
 
 def test_readme_documents_every_command():

@@ -29,6 +29,9 @@ from bot.core.context import Services
 
 log = logging.getLogger(__name__)
 
+EVIDENCE_ITEMS = 3
+"""Lines per evidence section: the digest is edited to fit one message; `/check` has the rest."""
+
 BADGE_NOTE = "vendor claim = the vendor's own figure, unverified; (X) = whose figure it is."
 QUIET_TEXT = "No new releases, no new claims and no benchmark moves entered the record this week."
 
@@ -127,6 +130,32 @@ def build_reply(services: Services, digest: Digest, summary: Summary) -> Reply:
         items = tuple(_watch(store, digest, c, vendors) for c in watch)
         items += _more(digest.watch_total - len(digest.watch), "unchecked vendor claim", "`/claims MODEL`")
         sections.append(Section(heading="Claims to watch", items=items))
+    # -- independent evidence (digests/evidence_section.py): checks of recent vendor claims, moved leaderboard figures --
+    if digest.checks:
+        seen, items, consumed = set(), [], 0
+        for x in digest.checks:  # one line per model and benchmark, however many vendors printed the figure
+            key = (x.claim.subject_id, x.claim.benchmark_id, x.claim.value)
+            if key in seen:
+                consumed += 1
+                continue
+            if len(items) == EVIDENCE_ITEMS:
+                break
+            seen.add(key)
+            consumed += 1
+            source = digest.sources.get(x.counterpart.source_id)
+            items.append(f"{digest.model_name(x.claim.subject_id)}, {digest.benchmark_name(x.claim.benchmark_id)}: "
+                         f"{wording.figure(x.claim)} claimed · {wording.figure(x.counterpart)} "
+                         f"{wording.badge(x.counterpart)} ({source.publisher if source and source.publisher else 'leaderboard'})"
+                         f" — {x.verdict.text()}")
+        items += list(_more(digest.check_total - consumed, "checked claim", "`/check MODEL`"))
+        sections.append(Section(heading="Independent checks", items=tuple(items)))
+    if digest.evidence_moves:
+        items = tuple(f"{digest.model_name(m.claim.subject_id)}, {digest.benchmark_name(m.claim.benchmark_id)}"
+                      f"{f' ({m.claim.scope})' if m.claim.scope and m.claim.scope != 'overall' else ''}: "
+                      f"{m.previous_text} → {wording.figure(m.claim)} ({wording.badge(m.claim)})"
+                      for m in digest.evidence_moves[:EVIDENCE_ITEMS])
+        items += _more(digest.evidence_move_total - len(items), "moved figure", "`/top BENCHMARK`")
+        sections.append(Section(heading="Leaderboard moves", items=items))
     if digest.claim_total:
         sections.append(Section(text=(
             f"In the record this week: {digest.claim_total} new claim{'s' if digest.claim_total != 1 else ''} about "

@@ -90,6 +90,13 @@ def register_builtin() -> None:
     register(Command("subscriptions", "/subscriptions [here]", "What you (and this channel) get alerts for.",
                      lazy(_HERE + "subscriptions:list_handle")))
     register(Command("brief", "/brief", "This help.", lazy(_HERE + "help:handle"), aliases=("help",)))
+    # -- independent evidence (bot/core/commands/check_top.py) --
+    register(Command("check", "/check MODEL",
+                     "The claim ledger: each vendor claim beside its independent figure with a verdict, vendor "
+                     "disagreements, and what nothing independent covers yet.", lazy(_HERE + "check_top:check_handle")))
+    register(Command("top", "/top BENCHMARK [open] [N]",
+                     "Best figure per model on one benchmark, like with like, with provenance and source; "
+                     "`open` keeps open-weights models.", lazy(_HERE + "check_top:top_handle")))
 
 
 DIGEST_CHANGES = ("now", "schedule", "off")

@@ -20,6 +20,7 @@ from bot.core.errors import UsageError
 from bot.core.reply import Field, Reply, Section, Table
 from bot.core.context import Context, Services
 from bot.core.commands.common import resolve_models
+from bot.core.commands.evidence_view import dated_by_catalog, fact_lines, figures, provenance_mark
 
 MIN_MODELS, MAX_MODELS = 2, 4
 MAX_TABLE_ROWS = 12
@@ -74,7 +75,7 @@ def build_comparison(services: Services, models: list[Model]) -> Reply:
     store = services.store
     ids = [m.id for m in models]
     vendors: dict = {}
-    scores = store.scores_for(ids)
+    scores = figures(store, ids)  # curated claims plus each model's headline independent/crowd figures
     footnotes = _Footnotes(store, vendors)
     sections = [Section(heading="Overview", fields=tuple(_overview(store, m, vendors) for m in models))]
 
@@ -99,7 +100,7 @@ def build_comparison(services: Services, models: list[Model]) -> Reply:
     if head_to_head:
         sections.append(Section(heading="Head-to-head claims", items=tuple(head_to_head)))
 
-    unknown = _unknowns(models, scores, table)
+    unknown = _unknowns(models, scores, table, dated_by_catalog(store, ids))
     if unknown:
         sections.append(Section(heading="Unknown", items=tuple(unknown)))
     return Reply(title="Compare: " + " vs ".join(m.name for m in models), sections=tuple(sections), kind="answer")
@@ -107,14 +108,10 @@ def build_comparison(services: Services, models: list[Model]) -> Reply:
 
 def _overview(store, model: Model, vendors: dict) -> Field:
     lines = [f"Vendor: {facts.vendor_name(store, model.vendor_id, vendors)}"]
-    lines.append(f"Released: {model.release_date or 'date unknown'}" + (f" ({model.status})" if model.status else ""))
+    # release date, price, context, weights, cutoff: curated record first, catalog facts beside it, each sourced
+    lines += [f"{label}: {text}" for label, text in fact_lines(store, model)]
     if model.modalities:
-        lines.append("Modalities: " + ", ".join(model.modalities))
-    if model.open_weights is not None:
-        weights = "open weights" if model.open_weights else "closed weights"
-        lines.append(weights.capitalize() + (f" ({model.license})" if model.license else ""))
-    if model.context_length_text or model.context_length:
-        lines.append(f"Context: {model.context_length_text or model.context_length}")
+        lines.insert(2, "Modalities: " + ", ".join(model.modalities))
     return Field(name=model.name, value="\n".join(lines))
 
 
@@ -237,7 +234,7 @@ def _row(label, per_model, models, bench, footnotes) -> tuple[str, ...]:
             continue
         parts = []
         for claim in claims:
-            text = f"{facts.figure(claim)}{ref(footnotes.mark(claim, model))}"
+            text = f"{facts.figure(claim)}{provenance_mark(claim)}{ref(footnotes.mark(claim, model))}"
             if claim.value is not None and claim.value == best and len(per_model) > 1:
                 text = f"**{text}**"
             parts.append(text)
@@ -257,13 +254,13 @@ def _head_to_head(store, models, vendors) -> list[str]:
     return [facts.describe_claim(store, c, model_map, sources, vendors) for c in relevant[:MAX_HEAD_TO_HEAD]]
 
 
-def _unknowns(models, scores, table) -> list[str]:
+def _unknowns(models, scores, table, dated=frozenset()) -> list[str]:
     out = []
     with_scores = {c.subject_id for c in scores}
     for model in models:
         if model.id not in with_scores:
             out.append(f"No benchmark figures for {model.name} in the record.")
-        if not model.release_date:
+        if not model.release_date and model.id not in dated:
             out.append(f"{model.name}: release date not in the record.")
     if scores and table is None and len(with_scores) >= 2:
         out.append("These models have figures, but on no benchmark they share with the same settings.")

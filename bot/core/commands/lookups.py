@@ -12,6 +12,7 @@ from bot.core.errors import UnknownName, UsageError
 from bot.core.reply import Field, Reply, Section, Table
 from bot.core.context import Context, Services
 from bot.core.commands.common import one_arg, resolve_model, resolve_vendor
+from bot.core.commands import evidence_view
 
 MAX_LIST = 20
 _SINCE = re.compile(r"^(\d+)([dwmy])$")
@@ -27,20 +28,18 @@ def model_handle(services: Services, ctx: Context, args: tuple[str, ...]) -> Rep
 def model_card(services: Services, model: Model) -> Reply:
     store = services.store
     vendors: dict = {}
-    fields = [Field("Vendor", facts.vendor_name(store, model.vendor_id, vendors)),
-              Field("Released", (model.release_date or "date unknown") + (f" ({model.status})" if model.status else ""))]
+    fields = [Field("Vendor", facts.vendor_name(store, model.vendor_id, vendors))]
     if model.family:
         fields.append(Field("Family", model.family))
     if model.modalities:
         fields.append(Field("Modalities", ", ".join(model.modalities)))
-    if model.open_weights is not None:
-        fields.append(Field("Weights", ("open" if model.open_weights else "closed") + (f" ({model.license})" if model.license else "")))
-    if model.context_length_text or model.context_length:
-        fields.append(Field("Context", str(model.context_length_text or model.context_length)))
+    # release date, price, context, weights, cutoff: curated record first, catalog facts beside it, each sourced
+    fields[1:1] = [Field(label, text) for label, text in evidence_view.fact_lines(store, model)]
     if model.aliases:
         fields.append(Field("Also called", ", ".join(model.aliases[:6]), inline=False))
     sections = [Section(fields=tuple(fields))]
-    scores = store.scores_for([model.id])
+    scores = evidence_view.figures(store, [model.id])  # curated claims plus headline independent/crowd figures
+    scores.sort(key=lambda c: (c.provenance == "vendor_reported", c.benchmark_id or "", c.id))
     other = store.claims_involving([model.id], limit=10)
     shown = scores[:MAX_LIST]
     sources = store.sources({c.source_id for c in (*shown, *other)} | ({model.source_id} if model.source_id else set()))
@@ -57,6 +56,8 @@ def model_card(services: Services, model: Model) -> Reply:
         sections.append(Section(heading="Claims", items=tuple(facts.describe_claim(store, c, models, sources, vendors) for c in other)))
     source = sources.get(model.source_id) if model.source_id else None
     footnotes = (f"Record source: {facts.source_link(source)}",) if source else ()
+    if scores:
+        footnotes += (f"`/check {model.id}` sets each vendor claim beside its independent counterpart, with a verdict.",)
     if not model.reviewed:
         footnotes += ("This model was found by automatic ingestion and has not been reviewed yet.",)
     return Reply(title=f"{model.name}", sections=tuple(sections), footnotes=footnotes)

@@ -168,10 +168,26 @@ def register_commands(tree: app_commands.CommandTree, responder: Responder) -> N
         here = where is not None and where.value == "here"
         await responder.command(interaction, command_line("subscriptions", "here" if here else None))
 
+    # -- evidence: the claim ledger and like-with-like leaderboards (bot/core/commands/check_top.py) --
+    @tree.command(name="check", description="Each vendor claim about a model beside its independent figure, with a verdict.")
+    @app_commands.describe(name="Model name")
+    @app_commands.autocomplete(name=model_choices)
+    async def check(interaction: discord.Interaction, name: str):
+        await responder.command(interaction, command_line("check", name))
+
+    @tree.command(name="top", description="Best figure per model on one benchmark, like with like.")
+    @app_commands.describe(benchmark="Benchmark", open_weights="Only open-weights models", count="How many (1-50)")
+    @app_commands.autocomplete(benchmark=benchmark_choices)
+    async def top(interaction: discord.Interaction, benchmark: str, open_weights: bool = False,
+                  count: app_commands.Range[int, 1, 50] | None = None):
+        await responder.command(interaction, command_line("top", benchmark, "open" if open_weights else None,
+                                                          str(count) if count else None))
+
     @tree.command(name="brief", description="What briefbot does and how to ask it.")
     async def brief(interaction: discord.Interaction):
         await responder.command(interaction, "/brief")
 
 
-APP_COMMANDS = ("compare", "model", "releases", "claims", "digest", "subscribe", "unsubscribe", "subscriptions", "brief")
+APP_COMMANDS = ("compare", "model", "releases", "claims", "digest", "subscribe", "unsubscribe", "subscriptions", "brief",
+                "check", "top")
 """The names registered above, for consistency tests against bot.core.commands."""

@@ -1,0 +1,33 @@
+"""The digest's evidence sections: recent vendor claims an independent figure checks, and moved figures."""
+from __future__ import annotations
+
+from bot.render.text import render_text
+from digests import evidence_section
+from ingest.sources.sync import SNAPSHOT, sync
+
+from ..ingest.evidence_support import need_all_snapshots, real_files
+
+
+def test_digest_lists_independent_checks_of_the_weeks_vendor_claims(evidence_ask):
+    need_all_snapshots()
+    text = render_text(evidence_ask("/digest preview 2026-W05"))
+    section = text[text.index("Independent checks"):]
+    assert "Claude Opus 4.5, SWE-bench Verified: 80.9 claimed" in section
+    assert "74.4 independent" in section and "independent lower by 6.5" in section
+
+
+def test_a_newer_file_shows_as_a_leaderboard_move(tmp_path):
+    from ingest.seed_files import load_seeds
+    from storage import Store
+    store = Store.open(tmp_path / "bare.db")
+    load_seeds(store, snapshots=False)
+    files = real_files("aider")
+    sync(store, ["models.dev"], SNAPSHOT, now="2026-01-20T09:00:00+00:00")   # GPT-5 comes from the catalog
+    sync(store, ["aider"], SNAPSHOT, now="2026-01-20T09:00:00+00:00")
+    path = tmp_path / "polyglot_leaderboard.yml"
+    path.write_bytes(files["polyglot_leaderboard.yml"].replace(b"pass_rate_2: 88.0", b"pass_rate_2: 90.2", 1))
+    sync(store, ["aider"], str(path), now="2026-02-03T09:00:00+00:00")
+    moved, total = evidence_section.moves(store, "2026-02-02", "2026-02-09")
+    assert total >= 1 and any(m.previous_text == "88.0" and m.claim.value == 90.2 for m in moved)
+    assert evidence_section.moves(store, "2026-01-26", "2026-02-02") == ((), 0)
+    store.close()

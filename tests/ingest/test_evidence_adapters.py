@@ -1,0 +1,152 @@
+"""Each evidence adapter on its real published snapshot, and on broken copies of it."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.sources import ADAPTERS, adapter_named
+from ingest.sources.base import CatalogEntry, ScoreRow, ShapeError
+
+from .evidence_support import real_files
+
+
+def test_every_adapter_has_a_pinned_snapshot_and_the_same_protocol():
+    from ingest.sources import snapshots
+    for adapter in ADAPTERS:
+        meta = snapshots.info(adapter.name)
+        assert len(meta.commit) == 40 and meta.files and meta.url.startswith("https://")
+        for attr in ("name", "title", "publisher", "default_url", "repository", "kind"):
+            assert getattr(adapter, attr)
+        assert callable(adapter.parse) and callable(adapter.companions)
+
+
+def test_swe_bench_bash_only_is_the_independent_model_figure_and_submissions_stay_systems():
+    rows = adapter_named("swe-bench").parse(real_files("swe-bench"))
+    assert all(isinstance(r, ScoreRow) and r.benchmark == "swe-bench-verified" for r in rows)
+    opus = [r for r in rows if r.variant == "bash-only" and r.model_tag == "claude-opus-4-5-20251101"]
+    assert len(opus) == 1 and opus[0].value == 74.4 and opus[0].provenance == "independent"
+    assert "bash-only" in opus[0].settings and opus[0].quote.endswith("| 74.4")
+    submitted = [r for r in rows if r.variant != "bash-only"]
+    assert submitted and all(r.settings.startswith("submitted system: ") for r in submitted)
+    assert len({r.variant for r in rows if r.variant == "bash-only"}) == 1
+
+
+def test_livebench_tasks_categories_and_overall():
+    rows = adapter_named("livebench").parse(real_files("livebench"))
+    first = [r for r in rows if r.name == "arcee-trinity-large-preview"]
+    amps = next(r for r in first if r.scope == "task AMPS_Hard")
+    assert amps.value == 61.0 and amps.value_text == "61.0" and amps.date == "2026-01-08"
+    scopes = {r.scope for r in first}
+    assert "overall" in scopes and sum(s.startswith("category ") for s in scopes) == 7
+    # the one ragged published row (a model with missing task cells) is left out, not guessed
+    assert not [r for r in rows if r.name == "nemotron-3-super-120b-a12b"]
+
+
+def test_lmarena_keeps_only_the_categories_users_ask_about_with_intervals():
+    rows = adapter_named("lmarena").parse(real_files("lmarena"))
+    assert {r.scope for r in rows} <= {"overall", "coding", "math", "hard prompts", "creative writing",
+                                       "instruction following", "multi-turn", "expert"}
+    assert all(r.provenance == "crowd" for r in rows)
+    gem = [r for r in rows if r.name == "gemini-3-pro" and r.scope == "overall"]
+    assert {r.settings for r in gem} == {"style control", "no style control"}
+    assert all("95% CI" in (r.notes or "") for r in gem)
+
+
+def test_aider_pass_rate_edit_format_cost_and_date():
+    rows = adapter_named("aider").parse(real_files("aider"))
+    gpt5 = next(r for r in rows if r.name == "gpt-5 (high)")
+    assert gpt5.value == 88.0 and gpt5.settings == "aider, edit format diff" and gpt5.date
+    assert "cost $" in gpt5.notes
+
+
+def test_models_dev_facts_links_and_shared_base_files():
+    entries = adapter_named("models.dev").parse(real_files("models.dev"))
+    assert all(isinstance(e, CatalogEntry) for e in entries)
+    opus = next(e for e in entries if e.provider == "anthropic" and e.entry_id == "claude-opus-4-5")
+    f = opus.facts
+    assert (f["release_date"], f["price_input"], f["price_output"], f["context_limit"], f["open_weights"]) == \
+           ("2025-11-24", 5.0, 25.0, 200000, False)
+    flash = next(e for e in entries if e.provider == "google" and e.entry_id == "gemini-2.5-flash")
+    assert flash.name == "Gemini 2.5 Flash" and flash.facts["release_date"]   # from models/google/gemini-2.5-flash.toml
+    glm = next(e for e in entries if e.provider == "zhipuai" and e.entry_id == "glm-4.6")
+    assert glm.name.startswith("GLM")   # a git symbolic link to providers/zai/…, followed
+
+
+# ---- broken copies -------------------------------------------------------------------------------
+def _main(files: dict[str, bytes]) -> str:
+    return sorted(files, key=lambda k: (not k.endswith((".csv", ".yml", ".json")), -len(files[k])))[0]
+
+
+def _html(files):
+    out = dict(files)
+    out[_main(files)] = b"<!DOCTYPE html><html><body>Rate limited</body></html>"
+    return out
+
+
+def _truncated(files):
+    out = dict(files)
+    name = _main(files)
+    out[name] = files[name][: len(files[name]) // 2 + 7]
+    return out
+
+
+RENAMES = {
+    "swe-bench": (b'"resolved"', b'"score"'),
+    "livebench": (b"model,", b"name,"),
+    "lmarena": (b'"rating"', b'"elo"'),
+    "aider": (b"pass_rate_2", b"pass_rate_two"),
+}
+
+
+def _renamed(name):
+    def mutate(files):
+        old, new = RENAMES[name]
+        out = dict(files)
+        main = _main(files)
+        assert old in files[main]
+        out[main] = files[main].replace(old, new)
+        return out
+    return mutate
+
+
+@pytest.mark.parametrize("name", sorted(RENAMES))
+@pytest.mark.parametrize("breakage", ["html", "truncated", "renamed"])
+def test_a_leaderboard_that_changed_shape_is_refused_with_one_line(name, breakage):
+    files = real_files(name)
+    broken = {"html": _html, "truncated": _truncated, "renamed": _renamed(name)}[breakage](files)
+    with pytest.raises(ShapeError) as err:
+        adapter_named(name).parse(broken)
+    assert "\n" not in str(err.value) and str(err.value)
+
+
+def test_livebench_missing_task_column_is_refused():
+    files = dict(real_files("livebench"))
+    table = next(k for k in files if k.endswith(".csv"))
+    lines = files[table].decode().splitlines()
+    files[table] = ("\n".join(",".join(line.split(",")[:-1]) for line in lines) + "\n").encode()
+    with pytest.raises(ShapeError, match="missing task column"):
+        adapter_named("livebench").parse(files)
+
+
+@pytest.mark.parametrize("breakage", ["html", "no-name", "bad-toml"])
+def test_models_dev_changed_shape_is_refused(breakage):
+    files = dict(real_files("models.dev"))
+    path = "providers/anthropic/models/claude-opus-4-5.toml"
+    if breakage == "html":
+        files = {"api.json": b"<html><body>gateway timeout</body></html>"}
+    elif breakage == "no-name":
+        files[path] = files[path].replace(b'name = "Claude Opus 4.5 (latest)"', b'title = "Claude Opus 4.5"')
+    else:
+        files[path] = files[path][:40]
+    with pytest.raises(ShapeError):
+        adapter_named("models.dev").parse(files)
+
+
+def test_models_dev_api_json_shape():
+    import json
+    doc = {"anthropic": {"id": "anthropic", "models": {"claude-x-1": {"name": "Claude X 1", "release_date": "2026-01-02",
+                                                                      "cost": {"input": 1, "output": 2},
+                                                                      "limit": {"context": 1000, "output": 10}}}}}
+    entries = adapter_named("models.dev").parse({"api.json": json.dumps(doc).encode()})
+    assert entries[0].facts["price_output"] == 2 and entries[0].facts["catalog_id"] == "anthropic/claude-x-1"
+    with pytest.raises(ShapeError, match="none of the tracked providers"):
+        adapter_named("models.dev").parse({"api.json": b'{"somebody": {"models": {}}}'})
