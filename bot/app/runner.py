@@ -11,11 +11,10 @@ rather than joined: what it had not yet written is simply redone on the next run
 """
 from __future__ import annotations
 
-from foundation.clock import parse_duration, stamp as _iso
+from foundation.clock import stamp as _iso
 import asyncio
 import importlib
 import logging
-import re
 import signal
 import sys
 import threading
@@ -62,6 +61,8 @@ class RunOptions:
     drain_interval: float = 1.0
     poll_interval: float = 300.0
     flush_interval: float = 60.0
+    sources_interval: float = 24 * 3600.0
+    """Seconds between evidence syncs (daily)."""
     once_timeout: float = 120.0
     standby: bool = False
     """When another live runner holds the lease: wait for it to expire, then take over (else exit)."""
@@ -171,10 +172,25 @@ class Runtime:
         flush_alerts(self.services, self.services.clock())
         await self.outbox.drain_once()
 
+    async def sync_sources(self) -> None:
+        """The daily evidence sync: each source's published file by conditional GET; failures are recorded
+        per source (`briefbot sources status`) and never stop the runner."""
+        from ingest.sources.cli_text import daily_sync
+
+        def in_thread():
+            store = Store.open(self.settings.db_path)
+            try:
+                for result in daily_sync(store, self.settings):
+                    log.info("sources: %s", result.line())
+            finally:
+                store.close()
+        await self._offload(self._feeds_worker, in_thread)  # the feeds' worker: fetching, never the drain
+
     def jobs(self) -> list:
         o = self.options
         jobs = [("digests", self.digest_tick, o.tick), ("outbox", self.drain, o.drain_interval),
-                ("feeds", self.poll_feeds, o.poll_interval), ("alerts", self.flush_alerts, o.flush_interval)]
+                ("feeds", self.poll_feeds, o.poll_interval), ("alerts", self.flush_alerts, o.flush_interval),
+                ("sources", self.sync_sources, o.sources_interval)]
         if o.every:
             jobs.append(("every", self.every_digest, o.every))
         return jobs

@@ -9,6 +9,7 @@ summary was not used. Bad input (week, time zone, filter) raises UsageError.
 """
 from __future__ import annotations
 
+from foundation.clock import stamp
 import json
 import logging
 from dataclasses import asdict
@@ -62,7 +63,7 @@ def digest_reply_for(services: Services, *, week: str | None = None, tz: str = "
                           "facts": facts(digest), "summary": asdict(summary), "reply": json.loads(reply.to_json())},
                          ensure_ascii=False, sort_keys=True)
     save_digest(store, period=week, destination_id=destination_id, filters=filters_json, content_hash=content_hash,
-                content=content, now=services.clock().isoformat())
+                content=content, now=stamp(services.clock()))
     return reply
 
 

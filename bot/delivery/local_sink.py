@@ -12,12 +12,12 @@ find_sent (to show the crash test catches the duplicates that follow).
 """
 from __future__ import annotations
 
+from foundation.clock import now_stamp
 import asyncio
 import hashlib
 import logging
 import os
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
@@ -58,7 +58,7 @@ class LocalSink:
         message_id = message_id_for(idempotency_key)
         if self.delay:
             await asyncio.sleep(self.delay / 2)
-        at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        at = now_stamp()
         body = render_text(reply).rstrip("\n")
         record = "\n".join((HEADER.format(key=idempotency_key, destination=destination.id, at=at), body,
                             FOOTER.format(key=idempotency_key, message_id=message_id))) + "\n"

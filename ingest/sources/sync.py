@@ -18,12 +18,12 @@ Rules:
 """
 from __future__ import annotations
 
+from foundation.clock import now_stamp
 import hashlib
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -70,7 +70,7 @@ class SyncResult:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return now_stamp()
 
 
 # ---- loading --------------------------------------------------------------------

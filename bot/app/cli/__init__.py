@@ -103,8 +103,8 @@ def _exit_with_the_commands_code(ctx: click.Context, result, **_params) -> None:
 
 
 def _register() -> None:
-    from . import delivery_ops, digest_ops, discord_ops, ingest_ops, record_ops, slack_ops
-    for module in (record_ops, digest_ops, delivery_ops, ingest_ops, slack_ops, discord_ops):
+    from . import delivery_ops, digest_ops, discord_ops, ingest_ops, record_ops, slack_ops, sources_ops
+    for module in (record_ops, digest_ops, delivery_ops, ingest_ops, sources_ops, slack_ops, discord_ops):
         for command in module.COMMANDS:
             cli.add_command(command)
 

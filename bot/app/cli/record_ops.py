@@ -28,6 +28,8 @@ def seed(state, seeds: Path | None) -> int:
         raise Failed(f"seed: {err}") from None
     counts = ", ".join(f"{n} {k}" for k, n in report.counts.items())
     click.echo(f"Seeded {state.settings.db_path}: {counts}; {report.changed} rows changed.")
+    for result in report.syncs:
+        click.echo("  " + result.line())
     return 0
 
 
