@@ -77,10 +77,8 @@ class Runtime:
         self.senders: dict = {"local": LocalSink.from_settings(settings)}
         self.outbox = Outbox(self.store, self.senders, DrainPolicy.from_settings(settings), clock=services.clock)
         self.stop_event = asyncio.Event()
-        self._poll_store = None
         self._digest_services: Services | None = None
         self._digest_worker = DaemonWorker("briefbot-digests")
-        self._feeds_worker = DaemonWorker("briefbot-feeds")
 
     async def start_front_ends(self) -> None:
         for name, hints in FRONT_END_MODULES.items():
@@ -148,13 +146,10 @@ class Runtime:
             await self.outbox.drain_once()
 
     async def poll_feeds(self) -> None:
-        from ingest.poll import poll_due_feeds  # imported on first poll: httpx, feedparser, trafilatura are heavy
-
-        def in_thread():
-            if self._poll_store is None:
-                self._poll_store = Store.open(self.settings.db_path)
-            poll_due_feeds(self._poll_store, self.settings)
-        await self._offload(self._feeds_worker, in_thread)
+        """In a child process (bot/app/isolated.py): parsing can never starve the front ends' event loop."""
+        from bot.app.isolated import poll_feeds_job, run_isolated
+        await run_isolated(poll_feeds_job, self.settings, stop=self.stop_event, name="feed poll",
+                           deadline=max(60.0, self.options.poll_interval * 2))
 
     async def _offload(self, worker: DaemonWorker, func):
         """`func()` on a daemon worker; None when shutdown cancelled the wait (the work is abandoned, and
@@ -173,24 +168,17 @@ class Runtime:
         await self.outbox.drain_once()
 
     async def sync_sources(self) -> None:
-        """The daily evidence sync: each source's published file by conditional GET; failures are recorded
-        per source (`briefbot sources status`) and never stop the runner."""
-        from ingest.sources.cli_text import daily_sync
-
-        def in_thread():
-            store = Store.open(self.settings.db_path)
-            try:
-                for result in daily_sync(store, self.settings):
-                    log.info("sources: %s", result.line())
-            finally:
-                store.close()
-        await self._offload(self._feeds_worker, in_thread)  # the feeds' worker: fetching, never the drain
+        """The daily evidence sync, in a child process like the feed poll; failures are recorded per source
+        (`briefbot sources status`) and never stop the runner."""
+        from bot.app.isolated import run_isolated, sync_sources_job
+        await run_isolated(sync_sources_job, self.settings, stop=self.stop_event, name="evidence sync",
+                           deadline=3600.0)
 
     def jobs(self) -> list:
         o = self.options
         jobs = [("digests", self.digest_tick, o.tick), ("outbox", self.drain, o.drain_interval),
                 ("feeds", self.poll_feeds, o.poll_interval), ("alerts", self.flush_alerts, o.flush_interval),
-                ("sources", self.sync_sources, o.sources_interval)]
+                ("sources", self.sync_sources, o.sources_interval, False)]  # seeds carry the snapshots
         if o.every:
             jobs.append(("every", self.every_digest, o.every))
         return jobs
@@ -237,7 +225,6 @@ class Runtime:
             except Exception:
                 log.exception("front end %s did not stop cleanly", front_end.name)
         self._digest_worker.close()
-        self._feeds_worker.close()
 
 
 class ConsoleThread:

@@ -18,8 +18,7 @@ never run twice at once.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -28,11 +27,14 @@ log = logging.getLogger(__name__)
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 60}
 
 
-def build_scheduler(jobs: list[tuple[str, Callable[[], Awaitable[None]], float]]) -> AsyncIOScheduler:
-    """(job id, coroutine function, interval seconds) each run first at start, then every interval."""
+def build_scheduler(jobs: list[tuple]) -> AsyncIOScheduler:
+    """(job id, coroutine function, interval seconds[, run at start]) each run first at start (unless the
+    fourth item is False: then first after one interval), then every interval."""
     scheduler = AsyncIOScheduler(timezone=timezone.utc, job_defaults=JOB_DEFAULTS)
     now = datetime.now(timezone.utc)
-    for job_id, func, seconds in jobs:
-        scheduler.add_job(func, "interval", seconds=seconds, id=job_id, name=job_id, next_run_time=now)
+    for job_id, func, seconds, *rest in jobs:
+        at_start = rest[0] if rest else True
+        scheduler.add_job(func, "interval", seconds=seconds, id=job_id, name=job_id,
+                          next_run_time=now if at_start else now + timedelta(seconds=seconds))
         log.debug("job %s every %.1f s", job_id, seconds)
     return scheduler
