@@ -15,6 +15,8 @@ test runs, so a missing renderer fails its own tests, not the others.
 """
 from __future__ import annotations
 
+from tests.kit import check_discord_limits, check_slack_limits
+
 import importlib
 import random
 import re
@@ -145,56 +147,13 @@ def assert_nothing_lost(name: str, reply: Reply, output) -> None:
 
 
 # ---- the limits -------------------------------------------------------------------------------------
-def check_slack(messages: list[dict]) -> None:
-    assert isinstance(messages, list) and messages
-    for m in messages:
-        assert set(m) >= {"text", "blocks"} and "channel" not in m
-        assert isinstance(m["text"], str) and m["text"].strip() and len(m["text"]) < 12_000
-        blocks = m["blocks"]
-        assert 1 <= len(blocks) <= 50, len(blocks)
-        total: list[str] = []
-        _strings_under_text(blocks, total)
-        assert sum(map(len, total)) < 12_000, sum(map(len, total))
-        for b in blocks:
-            if b["type"] == "header":
-                assert b["text"]["type"] == "plain_text" and 0 < len(b["text"]["text"]) <= 150
-            elif b["type"] == "section":
-                assert "text" in b or "fields" in b
-                if "text" in b:
-                    assert 0 < len(b["text"]["text"]) <= 3000, len(b["text"]["text"])
-                fields = b.get("fields", [])
-                assert len(fields) <= 10 and all(0 < len(f["text"]) <= 2000 for f in fields)
-            elif b["type"] == "context":
-                assert 1 <= len(b["elements"]) <= 10
-                assert all(len(e.get("text", "")) <= 3000 for e in b["elements"])
-
-
-def check_discord(messages: list[dict]) -> None:
-    assert isinstance(messages, list) and messages
-    for m in messages:
-        content, embeds = m.get("content", ""), m["embeds"]
-        assert len(content) <= 2000 and len(embeds) <= 10
-        assert content or embeds
-        total = len(content)
-        for e in embeds:
-            title, description = e.get("title", ""), e.get("description", "")
-            footer = e.get("footer", {}).get("text", "")
-            fields = e.get("fields", [])
-            assert len(title) <= 256 and len(description) <= 4096 and len(footer) <= 2048 and len(fields) <= 25
-            for f in fields:
-                assert 0 < len(f["name"]) <= 256 and 0 < len(f["value"]) <= 1024
-            total += len(title) + len(description) + len(footer) + sum(len(f["name"]) + len(f["value"]) for f in fields)
-            total += len(e.get("author", {}).get("name", ""))
-        assert total <= 6000, total
-
-
 def check(name: str, reply: Reply) -> int:
     """Checks one rendering; returns how many messages it took."""
     output = renderer(name)(reply)
     if name == "slack":
-        check_slack(output)
+        check_slack_limits(output)
     elif name == "discord":
-        check_discord(output)
+        check_discord_limits(output)
     else:
         assert isinstance(output, str) and output.endswith("\n")
     assert_nothing_lost(name, reply, output)
@@ -331,10 +290,10 @@ def test_the_checks_catch_a_broken_renderer():
     reply = Reply(title="t", sections=(Section(items=tuple(f"item {i} " + "word " * 300 for i in range(30))),))
     too_long = [{"content": "", "embeds": [{"description": "x" * 5000}]}]
     with pytest.raises(AssertionError):
-        check_discord(too_long)
+        check_discord_limits(too_long)
     truncated = [{"content": "", "embeds": [{"description": "item 0 word"}]}]
     with pytest.raises(AssertionError, match="missing or out of order"):
         assert_nothing_lost("discord", reply, truncated)
     blocks = [{"text": "t", "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "y" * 3001}}]}]
     with pytest.raises(AssertionError):
-        check_slack(blocks)
+        check_slack_limits(blocks)

@@ -9,6 +9,8 @@ tables and items.
 """
 from __future__ import annotations
 
+from tests.kit import check_slack_limits, slack_texts
+
 import html
 import random
 import re
@@ -59,49 +61,6 @@ replies = st.builds(Reply, title=text(1, 80),
                     kind=st.sampled_from(["answer", "digest", "alert", "help"]), ephemeral=st.booleans())
 
 
-def walk_texts(node, out: list[str]) -> list[str]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "text" and isinstance(value, str):
-                out.append(value)
-            else:
-                walk_texts(value, out)
-    elif isinstance(node, list):
-        for value in node:
-            walk_texts(value, out)
-    return out
-
-
-def assert_within_limits(messages: list[dict]) -> None:
-    assert messages
-    for m in messages:
-        assert set(m) == {"text", "blocks"}
-        assert m["text"].strip() and slack_len(m["text"]) < 12_000
-        assert 1 <= len(m["blocks"]) <= 50
-        assert sum(slack_len(t) for t in walk_texts(m["blocks"], [])) < 12_000
-        assert message_text_size(m) < 12_000
-        for b in m["blocks"]:
-            if b["type"] == "header":
-                assert b["text"]["type"] == "plain_text" and 0 < slack_len(b["text"]["text"]) <= 150
-            elif b["type"] == "section":
-                assert "text" in b or "fields" in b
-                if "text" in b:
-                    assert 0 < slack_len(b["text"]["text"]) <= 3000
-                    assert b["text"]["text"].strip()
-                assert len(b.get("fields", [])) <= 10
-                assert all(0 < slack_len(f["text"]) <= 2000 for f in b.get("fields", []))
-            elif b["type"] == "context":
-                assert 1 <= len(b["elements"]) <= 10 and all(slack_len(e["text"]) <= 3000 for e in b["elements"])
-            elif b["type"] == "actions":
-                assert all(slack_len(e["value"]) <= 2000 for e in b["elements"])
-            elif b["type"] == "table":
-                assert 2 <= len(b["rows"]) <= 100 and len({len(r) for r in b["rows"]}) == 1
-                assert all(len(r) <= 20 and all(c["type"] == "raw_text" and c["text"] for c in r) for r in b["rows"])
-            else:
-                assert b["type"] == "image"
-        assert sum(b["type"] == "table" for b in m["blocks"]) <= 1  # Slack allows one table per message
-
-
 def words(s: str, *, rendered: bool = True) -> list[str]:
     """Letters and digits as a reader sees them: Slack's &amp; escapes are undone on rendered text only
     (undoing them on the source too made "1&#0" read as "1" and fail a correct rendering)."""
@@ -111,7 +70,7 @@ def words(s: str, *, rendered: bool = True) -> list[str]:
 
 def assert_items_in_order(reply: Reply, messages: list[dict]) -> None:
     """Every table cell and every item of every section appear whole and in order."""
-    seen = words("\n".join(walk_texts([m["blocks"] for m in messages], [])))
+    seen = words("\n".join(slack_texts([m["blocks"] for m in messages])))
     position = 0
     for section in reply.sections:
         for piece in [c for row in (section.table.rows if section.table else ()) for c in row] + list(section.items):
@@ -139,12 +98,12 @@ def test_random_large_replies_keep_every_slack_limit_and_lose_nothing():
     def prop(reply, share):
         messages = render_slack(reply, share_command="/compare a b" if share else None)
         sizes.append(len(messages))
-        assert_within_limits(messages)
+        check_slack_limits(messages)
         assert_items_in_order(reply, messages)
         # room is left for the front end's additions (the share flow adds a "shared by" line)
         for m in messages:
             m["blocks"].insert(0, shared_by_context("U0123456789"))
-        assert_within_limits(messages)
+        check_slack_limits(messages)
         buttons = [b for m in messages for b in m["blocks"] if b["type"] == "actions"]
         offered = share and reply.kind == "answer" and reply.ephemeral and not reply.is_error
         assert len(buttons) == (1 if offered else 0)
@@ -159,7 +118,7 @@ def test_an_over_long_item_is_cut_into_continued_parts_in_order():
     item = " ".join(f"w{i:04d}" for i in range(2000))  # 12,000 characters in one item
     messages = render_slack(Reply(title="One long item", sections=(Section(items=(item,)),)))
     assert len(messages) >= 2
-    shown = "\n".join(walk_texts([m["blocks"] for m in messages], []))
+    shown = "\n".join(slack_texts([m["blocks"] for m in messages]))
     assert shown.count("(continued)") >= 4
     assert words(shown.replace("(continued)", "")) == ["One", "long", "item"] + [f"w{i:04d}" for i in range(2000)] \
         or [w for w in words(shown) if w.startswith("w")] == [f"w{i:04d}" for i in range(2000)]
@@ -207,7 +166,7 @@ def test_a_table_with_multi_line_cells_becomes_labelled_lines_and_cells_are_esca
 def test_markup_becomes_mrkdwn_and_links_keep_their_url():
     [message] = render_slack(Reply(title="T", sections=(Section(text="**Bold** see [the card](https://x.test/c?a=1&b=2) <now>"),),
                                    links=(Link("Source | one", "https://x.test/s"),)))
-    shown = walk_texts(message["blocks"], [])
+    shown = slack_texts(message["blocks"])
     assert "*Bold* see <https://x.test/c?a=1&b=2|the card> &lt;now&gt;" in shown
     assert "• <https://x.test/s|Source / one>" in shown
 
