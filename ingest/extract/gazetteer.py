@@ -20,9 +20,11 @@ from storage.resolve import name_key
 
 PRIORITY = {"model": 0, "benchmark": 1, "vendor": 2}
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_WORD = re.compile(f"[^\\W_{_CJK}]+(?:['’.][^\\W_{_CJK}]+)*")
+_WORD = re.compile(f"[^\\W_{_CJK}]+(?:['’‘.][^\\W_{_CJK}]+)*")
 """Word tokens; Chinese, Japanese and Korean characters are never part of one, so "模型DeepSeek-R1发布" has the name."""
 _JOIN_GAP = frozenset(" \t-_/")
+_APOSTROPHES = re.compile("['’‘]")
+""""Humanity's", "Humanity’s" and "Humanity‘s" (all three are in real articles) are one word."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ class Gazetteer:
         return top[0] if len(top) == 1 else None
 
     def find(self, text: str) -> list[Hit]:
-        tokens = [(m.start(), m.end(), m.group(0).casefold().replace("'", "")) for m in _WORD.finditer(text)]
+        tokens = [(m.start(), m.end(), _APOSTROPHES.sub("", m.group(0).casefold())) for m in _WORD.finditer(text)]
         first = self.first_tokens
         hits, i, n = [], 0, len(tokens)
         while i < n:
@@ -146,7 +148,7 @@ class Gazetteer:
             j, key = found
             end = tokens[j][1]
             surface = text[start:end]
-            entry = self.lookup(surface)
+            entry = self.lookup(_APOSTROPHES.sub("'", surface))
             if entry is not None and not (key in self.exact_case and surface not in self.exact_case[key]):
                 hits.append(Hit(entry.kind, entry.id, start, end, surface))
                 i = j + 1

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
+from . import localnames
 from .gazetteer import Hit
-from .names import Spans, canonical
+from .names import HEAD_VENDOR, Spans, canonical
 from .types import ModelRef
 
 _VARIANT_TAIL = re.compile(r"(?:[\s-]+[A-Z][a-z]+){1,3}")
@@ -56,7 +57,31 @@ class NameHits:
                 vendor = self._vendor_id(u.vendor_name) or self._vendor_before(kept, Hit("model", "", u.start, u.end, u.text))
                 self._local[u.name] = ModelRef(u.name, None, vendor)
             out.append(Hit("model", "new:" + u.name, u.start, u.end, u.text))
+        out = self._local_script(sentence, out)
         return sorted(out + self._short_forms(sentence, out), key=lambda h: h.start)
+
+    def _local_script(self, sentence: str, hits: list[Hit]) -> list[Hit]:
+        """Names written in Hangul or kana ("그록 4 헤비", "GPQA 다이아몬드"); they win over a shorter Latin name inside."""
+        extra = []
+        for start, end, written, head, rest in localnames.models(sentence):
+            name = canonical(head, rest)
+            if name is None:
+                continue
+            entry = self.gaz.lookup(name)
+            if entry is not None and entry.kind == "model":
+                extra.append(Hit("model", entry.id, start, end, written))
+                continue
+            if name not in self._local:
+                self._local[name] = ModelRef(name, None, self._vendor_id(HEAD_VENDOR.get(head)))
+            extra.append(Hit("model", "new:" + name, start, end, written))
+        for start, end, written, name in localnames.benchmarks(sentence):
+            entry = self.gaz.lookup(name)
+            if entry is not None and entry.kind == "benchmark":
+                extra.append(Hit("benchmark", entry.id, start, end, written))
+        if not extra:
+            return hits
+        spans = Spans([(h.start, h.end) for h in extra])
+        return [h for h in hits if not spans.overlaps(h.start, h.end)] + extra
 
     def _short_forms(self, text: str, hits: list[Hit]) -> list[Hit]:
         """"Sonnet 4.6" in an article that names "Claude Sonnet 4.5": the line's head is left out after the first name."""
