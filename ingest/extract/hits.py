@@ -25,6 +25,10 @@ _HEAD_TIER = re.compile(r"(?P<head>[A-Z][A-Za-z]+) (?P<tier>Opus|Sonnet|Haiku|Pr
                         r"Maverick|Scout) \d")
 
 
+_POINT_ZERO = re.compile(r"(\d)\.0(?![\d])")
+_CLAUDE_TIERS = ("Opus", "Sonnet", "Haiku")
+
+
 class NameHits:
     """Mixed into RuleExtractor: per-article state `_local` (unknown names seen), `_tails`, pattern caches."""
 
@@ -49,7 +53,7 @@ class NameHits:
                 continue
             if _SERIES.match(sentence, u.end):
                 continue  # "the Claude 4 series", "GPT-5シリーズ", "o1/o3/o4-Reihe": a family, not a model
-            entry = self.gaz.lookup(u.name)
+            entry = self.gaz.lookup(u.name) or self._without_point_zero(u.name)
             if entry is not None and entry.kind == "model":
                 out.append(Hit("model", entry.id, u.start, u.end, u.text))
                 continue
@@ -83,10 +87,21 @@ class NameHits:
         spans = Spans([(h.start, h.end) for h in extra])
         return [h for h in hits if not spans.overlaps(h.start, h.end)] + extra
 
+    def _without_point_zero(self, name: str):
+        """"Gemini 3.0 Pro", "Gemini-3.0-Pro": the record's "Gemini 3 Pro" (never "Gemini 2.0 Flash", which it spells so)."""
+        if ".0" not in name:
+            return None
+        return self.gaz.lookup(_POINT_ZERO.sub(r"\1", name))
+
     def _short_forms(self, text: str, hits: list[Hit]) -> list[Hit]:
-        """"Sonnet 4.6" in an article that names "Claude Sonnet 4.5": the line's head is left out after the first name."""
+        """"Sonnet 4.6" in an article that names "Claude Sonnet 4.5": the line's head is left out after the first name.
+        Opus, Sonnet and Haiku are Claude's alone: in an article that names Claude or Anthropic at all they need no
+        other Claude model first ("Sonnet 4.5 : 77,2 %" in a ranking led by "Claude Opus 4.5")."""
         heads: dict[str, str] = {}
         for h in hits:
+            if h.kind == "vendor" and h.id == "anthropic" or h.text.startswith("Claude"):
+                for tier in _CLAUDE_TIERS:
+                    heads.setdefault(tier, "Claude")
             if h.kind != "model":
                 continue
             name = h.id[4:] if h.id.startswith("new:") else h.text

@@ -155,6 +155,31 @@ def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+_ITEM_LEAD = re.compile(r"[\s\-*•·]*(?:\d{1,2}[.)]\s*)?(?:[A-Z][\w.]*\s)?")
+_ITEM_FIGURE = re.compile(r"[」』\s]*[:：]\s*(?P<num>\d{1,4}(?:[.,]\d{1,3})?)\s?%\s*$")
+
+
+def list_score(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], bench: Hit | None) -> list[CandidateClaim]:
+    """A ranking item "- GPT-5.1: 26.5%", "• Google Gemini 3 Pro:76.2%" names no benchmark: it is a score on the
+    benchmark the text named last before it (the ranking's subject), when one was named shortly before."""
+    if bench is None:
+        return []
+    models = [h for h in hits if h.kind == "model"]
+    if len(models) != 1 or any(h.kind == "benchmark" for h in hits):
+        return []
+    model = models[0]
+    m = _ITEM_FIGURE.match(sentence, model.end)
+    if not m or not _ITEM_LEAD.fullmatch(sentence[:model.start]):
+        return []
+    fig = next((f for f in figures(sentence, m.start("num")) if f.start == m.start("num")), None)
+    if fig is None:
+        return []
+    known = not bench.id.startswith("text:")
+    return [CandidateClaim("benchmark_score", ref(model), sentence.strip(), "vendor_reported",
+                           benchmark_id=bench.id if known else None, benchmark_text=None if known else bench.text,
+                           value=fig.value, value_text=fig.text, unit="%")]
+
+
 def _without(sentence: str, start: int, end: int, bench: Hit) -> str:
     gap = sentence[start:end]
     if start <= bench.start and bench.end <= end:

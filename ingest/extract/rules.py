@@ -96,6 +96,8 @@ _NEW_NAME = re.compile(r"\s+(?:(?:its|a|an|the)\s+)?(?:(?:new|latest|next)\s+)?(
 
 
 MAX_LOCAL_NAMES = 100
+RANKING_REACH = 1200
+"""How far back (characters) a ranking item looks for the benchmark it ranks."""
 MAX_SENTENCE = 1500
 """A longer "sentence" (a run-on list, hostile input) is cut into pieces, so per-sentence work stays bounded."""
 
@@ -157,6 +159,8 @@ class RuleExtractor(NameHits):
         last_model: ModelRef | None = None
         """The model named last in the sentences before: what "it", "the model", a participle refer to."""
         previous, prev_vendors = "", []
+        last_bench: Hit | None = None
+        """The benchmark named last, and where: what a ranking item without one ("- GPT-5.1: 26.5%") is about."""
         self._local = {}
         self._tails = {}
         local: dict[str, ModelRef] = {}
@@ -202,7 +206,12 @@ class RuleExtractor(NameHits):
                 fallback = focus
             anaphor = fallback if pronoun else None
             topic = anaphor or section or last_model or focus
+            benches = [h for h in hits if h.kind == "benchmark"]
+            if benches:
+                last_bench = Hit("benchmark", benches[-1].id, pos + benches[-1].start, 0, benches[-1].text)
+            recent = last_bench if last_bench is not None and pos - last_bench.start <= RANKING_REACH else None
             found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, topic),
+                     *passes.list_score(sentence, hits, self._ref, recent),
                      *passes.scores(sentence, hits, self._ref, section or anaphor, topic, self._tails),
                      *passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus))]
             if focus is None and found:
