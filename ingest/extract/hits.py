@@ -29,6 +29,12 @@ _POINT_ZERO = re.compile(r"(\d)\.0(?![\d])")
 _CLAUDE_TIERS = ("Opus", "Sonnet", "Haiku")
 
 
+def _initials(name: str) -> str:
+    """"Mistral Large 2" and "Mistral L2" are both "mistral l2": the first word, then initials and versions."""
+    words = re.findall(r"[^\W\d_]+|\d+(?:\.\d+)*", name.casefold())
+    return " ".join([words[0], "".join(w if w[0].isdigit() else w[0] for w in words[1:])]) if words else ""
+
+
 class NameHits:
     """Mixed into RuleExtractor: per-article state `_local` (unknown names seen), `_tails`, pattern caches."""
 
@@ -132,6 +138,27 @@ class NameHits:
                 self._local[full] = ModelRef(full, None, self._vendor_id(head[0].vendor_name) if head else None)
             out.append(Hit("model", "new:" + full, m.start(), m.end(), m.group(0)))
         return out
+
+    def _spelled_out(self, short: str, prose: list[Hit], text: str = "", table: tuple[int, int] = (0, 0)) -> ModelRef | None:
+        """The one model the text names in full that a table's short label stands for: "Claude 3.5" for "Claude 3.5
+        Sonnet" (the label's words begin the name), "Mistral L2" for "Mistral Large 2" (its words' initials); None
+        when no name or more than one fits."""
+        key, initials = short.casefold(), _initials(short)
+        found: dict[str, ModelRef] = {}
+        for h in prose:
+            if h.kind != "model" or self.gaz.is_family(h.id) or table[0] <= h.start < table[1]:
+                continue  # the label's own table holds other labels ("qwen-3-fast" beside "qwen-3"), not the name
+            ref = self._ref(h)
+            name = ref.text if h.id.startswith("new:") else h.text
+            low = name.casefold()
+            if low == key:
+                line = text[text.rfind("\n", 0, h.start) + 1:text.find("\n", h.end) % (len(text) + 1)]
+                if line.count("|") < 2:
+                    return None  # "GPT-4" named on its own outside the table is a model, not a short label
+                continue  # the same label in another table
+            if (low.startswith(key) and low[len(key):len(key) + 1] in (" ", "-")) or _initials(name) == initials:
+                found[ref.model_id or ref.text] = ref
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _vendor_id(self, name: str | None) -> str | None:
         entry = self.gaz.lookup(name) if name else None

@@ -162,11 +162,12 @@ class RuleExtractor(NameHits):
         last_bench: Hit | None = None
         """The benchmark named last, and where: what a ranking item without one ("- GPT-5.1: 26.5%") is about."""
         self._local = {}
+        self._expanded: set[str] = set()
         self._tails = {}
         local: dict[str, ModelRef] = {}
-        for claim in self._tables(text.splitlines(), ctx):
-            claims.setdefault(claim.key(), claim)
         all_hits = self._hits(text)
+        for claim in self._tables(text, ctx, all_hits):
+            claims.setdefault(claim.key(), claim)
         starts = [h.start for h in all_hits]
         for pos, sentence in split_sentences(text):
             first = bisect_left(starts, pos)
@@ -230,7 +231,7 @@ class RuleExtractor(NameHits):
             named = [m for m in models if not self.gaz.is_family(m.id)]
             if named:
                 last_model = self._ref(named[-1])
-        new_models = {ref.text: ref for ref in self._local.values()}
+        new_models = {ref.text: ref for name, ref in self._local.items() if name not in self._expanded}
         extraction = Extraction(mentions=tuple(m for m in mentions.values()
                                                if not (m.kind == "model" and self.gaz.is_family(m.id))),
                                 releases=tuple(releases.values()), claims=tuple(claims.values()),
@@ -391,13 +392,22 @@ class RuleExtractor(NameHits):
                                       benchmark_id=bench, compared_to=others, relation=relation))
         return out
 
-    def _tables(self, lines: list[str], ctx: SourceContext) -> list[CandidateClaim]:
+    def _tables(self, text: str, ctx: SourceContext, prose: list[Hit] = ()) -> list[CandidateClaim]:
+        lines = text.splitlines()
+        self.tables.loose.clear()
         out: list[CandidateClaim] = []
+        full: dict[str, ModelRef | None] = {}
         for cell in self.tables.read(lines):
             if cell.model_id is not None:
                 if self.gaz.is_family(cell.model_id):
                     continue
                 ref = ModelRef(cell.model_text, cell.model_id, self.gaz.vendor_of_model(cell.model_id))
+            elif (long := full.setdefault(cell.model_text, self._spelled_out(cell.model_text, prose, text,
+                                                                             _block(lines, cell.line)))) is not None:
+                ref = long  # "Claude 3.5" heading a column of an article that names "Claude 3.5 Sonnet"
+                self._expanded.add(cell.model_text)  # so no model of that short name is reported
+            elif cell.model_text in self.tables.loose:
+                continue  # "Mistral L2" that the article never spells out: no model of its own
             else:
                 if cell.model_text not in self._local:
                     head = self.names.find(cell.model_text)
@@ -412,6 +422,17 @@ class RuleExtractor(NameHits):
                                       conditions=cell.conditions,
                                       benchmark_text=None if cell.benchmark_id else cell.benchmark_text))
         return out
+
+
+def _block(lines: list[str], at: int) -> tuple[int, int]:
+    """Character span of the table around line `at` (its run of lines with two or more "|")."""
+    first, last = at, at
+    while first > 0 and lines[first - 1].count("|") >= 2:
+        first -= 1
+    while last + 1 < len(lines) and lines[last + 1].count("|") >= 2:
+        last += 1
+    start = sum(len(ln) + 1 for ln in lines[:first])
+    return start, start + sum(len(ln) + 1 for ln in lines[first:last + 1])
 
 
 def _with_provenance(claim: CandidateClaim, prov: str, by: str | None) -> CandidateClaim:

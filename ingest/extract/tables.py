@@ -50,6 +50,9 @@ class TableScore:
     """Index of the last line of the quote (inclusive)."""
 
 
+_LOOSE = re.compile(r"[A-Z][A-Za-z]+ [A-Z]\d+(?:\.\d+)?")
+
+
 def clean(cell: str) -> str:
     cell = _TAG.sub(" ", cell)
     cell = _MARKS.sub("", cell)
@@ -60,6 +63,9 @@ class TableReader:
     def __init__(self, gaz: Gazetteer, names: NameFinder):
         self.gaz = gaz
         self.names = names
+        self.loose: set[str] = set()
+        """Labels read only as a line's head plus a short version ("Mistral L2"): scores only if the article spells
+        the name out elsewhere (RuleExtractor._tables), never new models of their own."""
 
     # ---- what a header or label cell names ------------------------------
     def model(self, cell: str) -> tuple[str, str | None, str | None] | None:
@@ -77,6 +83,9 @@ class TableReader:
         if len(hits) == 1 and len(hits[0].text) >= len(bare) - 2:
             qual = "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
             return hits[0].name, None, qual
+        if _LOOSE.fullmatch(bare) and bare.split()[0].casefold() in self.names.heads:
+            self.loose.add(bare)
+            return bare, None, "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
         return None
 
     def benchmark(self, cell: str) -> tuple[str | None, str, str | None] | None:

@@ -67,3 +67,27 @@ def test_variant_words_after_a_known_model_are_the_scores_conditions(extract):
     claim = next(c for c in ext.claims if c.value == 84.6)
     assert claim.subject.model_id == "gemini-3-pro" and claim.conditions == "Deep Think"
     assert claim.benchmark_id == "arc-agi-2"
+
+
+def test_benchmark_names_in_hangul_and_figures_in_parentheses(extract):
+    ext = extract("그록 4는 AI 지능지수(Intelligence Index) 73점을 기록해 제미나이 2.5 프로(70점)를 제쳤다. 특히 GPQA "
+                  "다이아몬드(88%), AIME 2024(94%), MMLU-프로(87%) 등 각 분야별 난이도 높은 테스트에서 최고점을 받으며 "
+                  "기술적 성취를 입증했다.")  # 045
+    got = scores(ext)
+    assert {("Grok 4", "aa-intelligence-index", 73.0), ("Gemini 2.5 Pro", "aa-intelligence-index", 70.0),
+            ("Grok 4", "gpqa-diamond", 88.0), ("Grok 4", "mmlu-pro", 87.0)} <= got
+    assert not any(s[1] == "gpqa" for s in got)  # "GPQA 다이아몬드" is GPQA Diamond, not plain GPQA
+
+
+def test_ranking_items_without_a_benchmark_rank_the_one_named_before(extract):
+    ext = extract("GoogleのGemini 3 Proが37.5%という驚異的なスコアを記録しました。\n"
+                  "Humanity’s Last Examは、学術的推論能力を測る最高難度のベンチマークテストです。\n"
+                  "他のAIと比較すると、その差は歴然です:\n- Gemini 3 Pro: 37.5%\n- GPT-5.1: 26.5%\n"
+                  "- Claude Sonnet 4.5: 13.7%\n")  # 037 (the heading order shortened)
+    got = scores(ext)
+    assert {("gemini-3-pro", "hle", 37.5), ("GPT-5.1", "hle", 26.5), ("Claude Sonnet 4.5", "hle", 13.7)} <= got
+
+
+def test_a_ranking_item_far_from_any_benchmark_is_no_score(extract):
+    ext = extract("SWE-bench Verified matters. " + "Filler sentence about pricing. " * 60 + "\n- GPT-5.1: 26.5%\n")
+    assert not scores(ext)

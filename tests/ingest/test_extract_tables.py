@@ -62,3 +62,20 @@ def test_table_flattened_into_text(extract):
     assert {("deepseek-r1", "aime-2024", 79.8), ("o1-1217", "aime-2024", 79.2), ("deepseek-r1", "math-500", 97.3),
             ("o1-1217", "math-500", 96.4), ("deepseek-r1", "codeforces-percentile", 96.3)} <= scores(ext)
     assert all("Pass@1" in (c.conditions or "") for c in ext.claims if c.value in (79.8, 96.4))
+
+
+def test_a_short_column_label_is_the_model_the_article_names_in_full(extract):
+    ext = extract("| Modèle | Paramètres | Context |\n|---|---|---|\n| Claude 3.5 Sonnet | Undisclosed | 200K |\n"
+                  "| Mistral Large 2 | 123B | 128K |\n\nMistral AI a dévoilé Mistral Large 2, égalant GPT-4.\n"
+                  "| Benchmark | GPT-4 | Claude 3.5 | Mistral L2 |\n|---|---|---|---|\n"
+                  "| MMLU (knowledge) | 86,4% | 88,7% | 88,2% |\n")  # 014
+    got = scores(ext)
+    assert ("claude-3.5-sonnet-1022", "mmlu", 88.7) in got and ("Mistral Large 2", "mmlu", 88.2) in got
+    assert ("GPT-4", "mmlu", 86.4) in got  # named on its own in prose: a model, never "GPT-4 Turbo"
+    assert "Claude 3.5" not in {m.text for m in ext.new_models}
+
+
+def test_a_row_label_is_not_spelled_out_by_its_neighbour_row(extract):
+    ext = extract("| MMLU-Pro (Reasoning & Knowledge) | GPQA Diamond (Scientific Reasoning) |\n"
+                  "qwen-3-fast | 78% | 66% |\nqwen-3 | 84% | 79% |\n")  # 016
+    assert {s[0] for s in scores(ext) if s[2] == 84.0} != {"qwen-3-fast"}
