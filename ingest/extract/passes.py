@@ -57,7 +57,7 @@ _EN_HEDGE = re.compile(r"\b(?:will|would|expected\s+to|plans?\s+to|could|may|mig
                        re.IGNORECASE)
 _OBJECT_PARTICLE = re.compile(r"^[」』』\"'”’)\s]*[^\s、。,，.]{0,8}?(?:を|를|을)")
 _LATIN_AFTER = re.compile(r"^\s*(?:[\w'’\-]+\s+){0,6}$")
-_CJK_AFTER = re.compile(r"^[\s了一个款新模型：:「『“\"した]{0,8}$")
+_CJK_AFTER = re.compile(r"^[\s了一个個款新模型的：:「『“\"した]{0,8}$")
 
 
 def _segments(sentence: str) -> list[tuple[int, int]]:
@@ -246,9 +246,18 @@ def releases(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], pub
             chosen = before
         if chosen is None:
             continue
-        model = ref(chosen)
-        out.append(CandidateRelease(model, model.vendor_id or vendor_of(hits, chosen), sentence.strip(),
-                                    release_date(sentence, chosen, published, models)))
+        if chosen is after:
+            group = _coordinated([m for m in models if m.start >= chosen.start], sentence)
+        else:  # "‘그록4’와 ‘그록4 헤비’ 모델을 선보였다", "「A」と「B」を発表": the models listed before it too
+            group = [chosen]
+            for m in reversed([m for m in models if m.end <= chosen.start]):
+                if not _LISTED_BEFORE.fullmatch(sentence[m.end:group[0].start]):
+                    break
+                group.insert(0, m)
+        for hit in group:  # "les sorties de GPT-5.1 et Gemini 3": both
+            model = ref(hit)
+            out.append(CandidateRelease(model, model.vendor_id or vendor_of(hits, hit), sentence.strip(),
+                                        release_date(sentence, hit, published, models)))
     return out
 
 
@@ -268,9 +277,13 @@ def _after_ok(gap: str, verb: str, verb_final: bool, sentence: str) -> bool:
         return False  # Korean puts the object before the verb
     if re.match(r"[\u3400-\u9fff\u3040-\u30ff]", verb) or verb_final:
         return bool(_CJK_AFTER.match(gap)) or len(gap.strip()) <= 3
-    return bool(_LATIN_AFTER.match(gap)) and len(gap) <= 45
+    return bool(_LATIN_AFTER.match(gap)) and len(gap) <= 45 and not _COMPARED_GAP.search(gap)
 
 
+_LISTED_BEFORE = re.compile(r"[」』\"'”’)\s]*(?:와|과|및|と|、|,|和|与|及)\s*[「『\"'“‘(]*")
+_COMPARED_GAP = re.compile(r"(?<!\w)(?:con|with|mit|avec|against|contre|gegen|vs|versus|than|que|als|чем|с)(?!\w)",
+                           re.IGNORECASE)
+"""A model after "presenta DSA y alcanza paridad con" is compared, not released."""
 _ATTACHED = re.compile(r"\s*[(,]?\s*(?:(?:in|on|le|am|el|в)\s+)?", re.IGNORECASE)
 
 
@@ -285,7 +298,12 @@ def release_date(sentence: str, model: Hit, published: str | None, others: list[
         return right[0].value
     attached = [d for d in dates for o in others if o is not model and d.start >= o.end
                 and _ATTACHED.fullmatch(sentence[o.end:d.start])]
-    free = [d for d in dates if d not in attached]
+    # "Le 24 novembre 2025, Anthropic lance Claude Opus 4.5, clôturant ... les sorties de GPT-5.1": a date with
+    # another model between it and this one is that model's
+    between = [d for d in dates for o in others if o is not model and o.id != model.id and
+               (d.end <= o.start and o.end <= model.start or model.end <= o.start and o.end <= d.start)
+               and not _COORD_GAP.fullmatch(sentence[min(o.end, model.end):max(o.start, model.start)])]
+    free = [d for d in dates if d not in attached and d not in between]
     if len(free) == 1:
         return free[0].value
     if not free:
@@ -294,12 +312,15 @@ def release_date(sentence: str, model: Hit, published: str | None, others: list[
 
 
 _BREAK = re.compile(r"[。;；!?]|\b(?:but|mais|aber|pero|но|while|whereas)\b|但|然而|しかし|하지만|그러나")
-_SUBJECT_PARTICLE = re.compile(r"^[」』\"'”’)\s]*[^\s、。,，]{0,4}?(?:は|が|も|은|는|이|가)")
-_OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*[^\s、。,，]{0,4}?(?:に|と|を|や|より|보다|과|와|를|을|에)")
+_SUBJECT_PARTICLE = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。,，]{0,4}?(?:は|が|も|은|는|이|가)")
+_OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。,，]{0,4}?(?:に|と|を|や|より|보다|과|와|를|을|에)")
+"""Particles after a model, past a closing quote and a figure in parentheses: "‘제미나이 2.5 프로’(21%)를"."""
 
 
-_COORD_GAP = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|、|和|与|及|以及|and|et|und|y|e|и|や|と|및|or|oder|ou|o)?\s*"
-                        r"(?:the\s+|le\s+|la\s+|les\s+|der\s+|die\s+|el\s+|los\s+)?", re.IGNORECASE)
+_COORD_GAP = re.compile(r"\s*(?:(?:de|of|von|от|d')\s*[A-Z][\w.]*\s*)?(?:\([^()]{0,40}\))?\s*"
+                        r"(?:,|、|和|与|及|以及|and|et|und|y|e|и|や|と|및|or|oder|ou|o)?\s*"
+                        r"(?:a\s+|à\s+|the\s+|le\s+|la\s+|les\s+|der\s+|die\s+|el\s+|los\s+)?", re.IGNORECASE)
+"""Between two listed models: "GPT-5 Codex de OpenAI (74,5 %) y a Gemini 2.5 Pro", "Kimi K2 et DeepSeek-V3.1"."""
 _GERUND = re.compile(r"(?:ing|ando|endo|ándose|éndose|ant)\s*$", re.IGNORECASE)
 
 
@@ -376,3 +397,29 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
         out.append(CandidateClaim("comparison", subj, sentence.strip(), "vendor_reported", benchmark_id=bench,
                                   compared_to=others, relation=relation))
     return out
+
+
+_NAMED = re.compile(r"\s*(?:Es|Er|Sie|It|Il|Elle|Ella|Он[ао]?)\s+(?:heißt|hei(?:ss|ß)t|is\s+called|is\s+named|s'appelle|"
+                    r"se\s+llama|называется)\s+[„\"“«]?", re.IGNORECASE)
+
+
+def nameless_release(sentence: str, hits: list[Hit], published: str | None) -> tuple[bool, str | None] | None:
+    """A release said without the model's name: (at the sentence's start?, the date it states), else None.
+    "Veröffentlicht am 5. Februar 2026." under a model's heading; "Am 07.08.2025 hat OpenAI die neue Version ihres
+    Sprachmodells veröffentlicht." before "Es heißt GPT-5"."""
+    if any(h.kind == "model" for h in hits):
+        return None
+    verb = lexicon.search(lexicon.RELEASE, sentence) or re.search(r"\b(?:released|launched)\b", sentence, re.IGNORECASE)
+    if verb is None or lexicon.search(lexicon.HEDGE, sentence) or _EN_HEDGE.search(sentence) or \
+            lexicon.search(lexicon.NEGATION, sentence[max(0, verb.start() - 12):verb.start()]):
+        return None
+    found = find_dates(sentence, published)
+    return not sentence[:verb.start()].strip(" -*#•"), (found[0].value if len(found) == 1 else None)
+
+
+def named_next(sentence: str, hits: list[Hit]) -> Hit | None:
+    """"Es heißt GPT-5 ...": the model a sentence names as the one just released."""
+    m = _NAMED.match(sentence)
+    if not m:
+        return None
+    return next((h for h in hits if h.kind == "model" and h.start == m.end()), None)

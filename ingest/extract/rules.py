@@ -50,7 +50,9 @@ class _Lowered:
         return self.pattern.search(self._lower(text), *args)
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=[。！？])\s*|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\d\.)[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=\d\.)\s+(?!(?:Januar|Februar|März|April|"
+                       r"Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)(?=[A-Z0-9])|(?<=[。！？])\s*|\n+")
+"""Sentence ends; "am 5. Februar 2026" (a German date) is no end."""
 _PRONOUN = re.compile(r"^\s*(?:[其它该]|この|その|이\s|그\s|Il\b|Elle\b|Er\b|Es\b|Sie\b|Él\b|Ella\b|Он[ао]?\b)|这一模型|该模型|"
                       r"このモデル|이\s?모델|ce\s+modèle|dieses?\s+Modell|este\s+modelo|эта\s+модель", re.IGNORECASE)
 RELEASE_VERB = _Lowered(re.compile(
@@ -159,6 +161,8 @@ class RuleExtractor(NameHits):
         last_model: ModelRef | None = None
         """The model named last in the sentences before: what "it", "the model", a participle refer to."""
         previous, prev_vendors = "", []
+        nameless: tuple | None = None
+        """A release said in the sentence before without the model's name: (at its start?, date, quote)."""
         last_bench: Hit | None = None
         """The benchmark named last, and where: what a ranking item without one ("- GPT-5.1: 26.5%") is about."""
         self._local = {}
@@ -190,6 +194,18 @@ class RuleExtractor(NameHits):
             self._last_model = last_model
             found_releases = [*self._releases(sentence, hits, ctx),
                               *passes.releases(sentence, hits, self._ref, ctx.date, self._vendor_before)]
+            named = passes.named_next(sentence, hits) if nameless is not None else None
+            if named is not None:  # "… hat OpenAI die neue Version … veröffentlicht. Es heißt GPT-5"
+                ref = self._ref(named)
+                found_releases.append(CandidateRelease(ref, ref.vendor_id, f"{nameless[2]} {sentence.strip()}",
+                                                       nameless[1]))
+            nameless = passes.nameless_release(sentence, hits, ctx.date)
+            if nameless is not None and nameless[0] and section is not None and not found_releases:
+                # "Veröffentlicht am 5. Februar 2026." under the heading "Claude Opus 4.6: Volle Analyse"
+                found_releases.append(CandidateRelease(section, section.vendor_id, sentence.strip(), nameless[1]))
+                nameless = None
+            elif nameless is not None:
+                nameless = (*nameless, sentence.strip())
             for release in found_releases:
                 if release.model.model_id and self.gaz.is_family(release.model.model_id):
                     continue  # "Claude" is a family: the named model is the release, never the family
