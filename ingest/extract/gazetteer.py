@@ -24,6 +24,7 @@ _WORD = re.compile(f"[^\\W_{_CJK}]+(?:['’‘.][^\\W_{_CJK}]+)*")
 """Word tokens; Chinese, Japanese and Korean characters are never part of one, so "模型DeepSeek-R1发布" has the name."""
 _JOIN_GAP = frozenset(" \t-_/")
 _APOSTROPHES = re.compile("['’‘]")
+_COMPOUND = re.compile(r"-(?:Benchmarks?|Test[s]?|Referenz|Bewertung|Ergebnis(?:se)?|Wert|Score|Aufgaben|Leaderboard|Rangliste)\b")
 """"Humanity's", "Humanity’s" and "Humanity‘s" (all three are in real articles) are one word."""
 
 
@@ -136,6 +137,9 @@ class Gazetteer:
                 end = tokens[j][1]
                 if not (end + 1 < len(text) and text[end] in ".-" and text[end + 1].isalnum()):
                     break
+                if text[end] == "-" and _COMPOUND.match(text, end) and any(
+                        e.kind == "benchmark" for e in self.entries.get(key, ())):
+                    break  # German compounds: "SWE-bench Verified-Referenz", "OSWorld-Benchmarks" name the benchmark
                 found = None
                 for k in range(j - 1, i - 1, -1):
                     shorter = "".join(t[2] for t in tokens[i:k + 1])

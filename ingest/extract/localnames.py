@@ -18,7 +18,7 @@ HEADS = {
 }
 TIERS = {
     "오퍼스": "Opus", "소네트": "Sonnet", "소넷": "Sonnet", "하이쿠": "Haiku", "프로": "Pro", "플래시": "Flash",
-    "헤비": "Heavy", "미니": "Mini", "맥스": "Max", "울트라": "Ultra", "나노": "Nano", "씽킹": "Thinking",
+    "헤비": "Heavy", "미니": "Mini", "맥스": "Max", "울트라": "Ultra", "나노": "Nano", "씽킹": "Thinking", "싱킹": "Thinking",
     "オーパス": "Opus", "ソネット": "Sonnet", "ハイク": "Haiku", "プロ": "Pro", "フラッシュ": "Flash",
 }
 BENCHMARKS = {
@@ -32,7 +32,7 @@ _SCRIPT = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 _HEAD = "|".join(sorted(HEADS, key=len, reverse=True))
 _TIER = "|".join(sorted(TIERS, key=len, reverse=True))
 MODEL = re.compile(r"(?P<head>" + _HEAD + r") ?(?P<pre>(?:" + _TIER + r") ?)?(?P<v>\d+(?:\.\d+)?)(?![\d.]\d)"
-                   r"(?P<post>(?: ?(?:" + _TIER + r")){0,2})")
+                   r"(?P<size> \d+[BbMm](?![\w]))?(?P<post>(?: ?(?:" + _TIER + r")){0,2})")
 BENCH = re.compile("|".join(re.escape(k) for k in sorted(BENCHMARKS, key=len, reverse=True)))
 
 
@@ -44,7 +44,8 @@ def models(text: str) -> list[tuple[int, int, str, str, str]]:
     for m in MODEL.finditer(text):
         pre = TIERS[m.group("pre").strip()] + " " if m.group("pre") else ""
         post = "".join(" " + TIERS[t] for t in re.findall(_TIER, m.group("post") or ""))
-        out.append((m.start(), m.end(), m.group(0), HEADS[m.group("head")], f" {pre}{m.group('v')}{post}"))
+        size = m.group("size") or ""
+        out.append((m.start(), m.end(), m.group(0), HEADS[m.group("head")], f" {pre}{m.group('v')}{size}{post}"))
     return out
 
 

@@ -37,7 +37,7 @@ _CHAIN = re.compile(r"\s*(?:\([^()]{0,40}\))?(?:\s*(?:with|without|w/o|avec|sans
 _DIGIT_RE = re.compile(r"\d")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
 _FOLLOWING_BENCH = re.compile(r"\s*%?\s*(?:on|in|at|sur|auf|bei|en|на|в)\s+(?:the\s+)?", re.IGNORECASE)
-_BENCH_ADJACENT = re.compile(r"\s*[’'\"”」』]?\s*(?:\([^()]{0,40}\))?\s*[’'\"”」』]?\s*(?:[:=：]|でも|では|で|에서는|에서도|에서|서)?"
+_BENCH_ADJACENT = re.compile(r"\s*[’'\"”」』]?\s*(?:\([^()]{0,80}\))?\s*[’'\"”」』]?\s*(?:[:=：]|でも|では|で|에서는|에서도|에서|서)?"
                              r"\s*\(?\s*")
 """Between a benchmark and its figure: "GPQA: 88%", "MMLU-Pro(87%)", "SWE-bench Verifiedで77.2%", "‘…시험’(HLE)서 25.4%"."""
 _SCORE_VERB = re.compile(
@@ -156,6 +156,11 @@ def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
 
 
 _ITEM_LEAD = re.compile(r"[\s\-*•·]*(?:\d{1,2}[.)]\s*)?(?:[A-Z][\w.]*\s)?")
+_SHORT_SCORE = 70
+_SHORT_GAP = re.compile(r"[」』\s]*(?:が|は|의|는|은|:|：)?\s*(?:" + _SCORE_VERB.pattern + r"|чуть\s+больше|около|about|"
+                        r"erreichte?|obtient|obtuvo|logr[óa])?\s*(?:un|une|a|an|den|einen)?\s*", re.IGNORECASE)
+_DELTA_WORDS = re.compile(r"^[^.。]{0,12}(?:cheaper|faster|more|less|fewer|better|worse|moins|plus|günstiger|schneller|"
+                          r"más|menos|дешевле|быстрее|больше|меньше|改善|向上|提升|下降|增|減|减|저렴|빠른|향상)", re.IGNORECASE)
 _ITEM_FIGURE = re.compile(r"[」』\s]*[:：]\s*(?P<num>\d{1,4}(?:[.,]\d{1,3})?)\s?%\s*$")
 
 
@@ -169,9 +174,14 @@ def list_score(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], b
         return []
     model = models[0]
     m = _ITEM_FIGURE.match(sentence, model.end)
-    if not m or not _ITEM_LEAD.fullmatch(sentence[:model.start]):
-        return []
-    fig = next((f for f in figures(sentence, m.start("num")) if f.start == m.start("num")), None)
+    if m and _ITEM_LEAD.fullmatch(sentence[:model.start]):
+        fig = next((f for f in figures(sentence, m.start("num")) if f.start == m.start("num")), None)
+    else:  # "GPT-4 набрал 2,7%.", "GoogleのGemini 3 Proが37.5%という驚異的なスコアを記録しました。"
+        figs = [f for f in figures(sentence) if not any(h.start <= f.start < h.end for h in hits)]
+        fig = figs[0] if len(figs) == 1 and len(sentence.strip()) <= _SHORT_SCORE else None
+        if fig is None or fig.unit != "%" or fig.start < model.end or \
+                not _SHORT_GAP.fullmatch(sentence[model.end:fig.start]) or _DELTA_WORDS.search(sentence[fig.end:]):
+            return []
     if fig is None:
         return []
     known = not bench.id.startswith("text:")

@@ -50,8 +50,8 @@ class _Lowered:
         return self.pattern.search(self._lower(text), *args)
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\d\.)[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=\d\.)\s+(?!(?:Januar|Februar|März|April|"
-                       r"Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)(?=[A-Z0-9])|(?<=[。！？])\s*|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\d\.)[\"”')\]]*\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9])|(?<=\d\.)\s+(?!(?:Januar|Februar|März|April|"
+                       r"Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)(?=[A-ZА-ЯЁ0-9])|(?<=[。！？])\s*|\n+")
 """Sentence ends; "am 5. Februar 2026" (a German date) is no end."""
 _PRONOUN = re.compile(r"^\s*(?:[其它该]|この|その|이\s|그\s|Il\b|Elle\b|Er\b|Es\b|Sie\b|Él\b|Ella\b|Он[ао]?\b)|这一模型|该模型|"
                       r"このモデル|이\s?모델|ce\s+modèle|dieses?\s+Modell|este\s+modelo|эта\s+модель", re.IGNORECASE)
@@ -191,6 +191,8 @@ class RuleExtractor(NameHits):
             else:
                 topical = [m for m in models if re.match(r"[」』\s]*(?:は|는|은)", sentence[m.end:m.end + 3])]
                 section = self._ref(topical[0]) if topical else section
+            if sentence.rstrip().endswith((":", "：")) and len({m.id for m in models}) == 1:
+                section = self._ref(models[0])  # "Claude Sonnet 4.5 lidera varias pruebas públicas:" heads a list
             self._last_model = last_model
             found_releases = [*self._releases(sentence, hits, ctx),
                               *passes.releases(sentence, hits, self._ref, ctx.date, self._vendor_before)]

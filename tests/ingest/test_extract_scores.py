@@ -91,3 +91,32 @@ def test_ranking_items_without_a_benchmark_rank_the_one_named_before(extract):
 def test_a_ranking_item_far_from_any_benchmark_is_no_score(extract):
     ext = extract("SWE-bench Verified matters. " + "Filler sentence about pricing. " * 60 + "\n- GPT-5.1: 26.5%\n")
     assert not scores(ext)
+
+
+def test_short_sentences_scoring_on_the_benchmark_named_before(extract):
+    ext = extract("Они назвали его Humanity‘s Last Exam (\"Последний экзамен человечества\"). В тесте около 2500 вопросов.\n"
+                  "Результаты первых тестов оказались скромными. GPT-4 набрал 2,7%,. Claude 3.5 Sonnet чуть больше 4,1%. "
+                  "Неплохой результат у OpenAI - целых 8%. Новые версии Gemini и Claude добрались до 40-50%.")  # 048
+    assert scores(ext) == {("GPT-4", "hle", 2.7), ("claude-3.5-sonnet-1022", "hle", 4.1)}
+
+
+def test_german_compounds_name_the_benchmark(extract):
+    ext = extract("Das Modell erreichte beim SWE-Bench Verified einen Wert von 77,2 % und liegt bei den OSWorld-Benchmarks "
+                  "für die Computernutzung mit 61,4 % an der Spitze, verglichen mit 42,2 % nur vier Monate zuvor.")  # 053
+    assert not any(s[1] == "swe-bench-verified" and s[2] == 61.4 for s in scores(ext))
+    assert "osworld" in {m.id for m in ext.mentions if m.kind == "benchmark"}
+
+
+def test_a_threshold_crossed_is_no_score(extract):
+    ext = extract("Anthropic發布的Claude Opus 4.5在軟體工程基準測試SWE-bench Verified中達到80.9%準確率,首次突破80%門檻。")  # 043
+    assert scores(ext) == {("claude-opus-4.5", "swe-bench-verified", 80.9)}
+
+
+def test_a_list_headed_by_one_model_and_a_colon_is_that_models(extract):
+    ext = extract("Según la ficha técnica publicada por Anthropic, Claude Sonnet 4.5 lidera varias pruebas públicas:\n"
+                  "- OSWorld (uso de ordenador en tareas reales): 61,4 %; cuatro meses antes, Sonnet 4 marcaba 42,2 %.\n"
+                  "- Terminal-Bench (agente en terminal): 50,0 %, por encima de Sonnet 4 (36,4 %) y de la cifra citada "
+                  "para GPT-5 (43,8 %).")  # 056
+    got = scores(ext)
+    assert ("Claude Sonnet 4.5", "osworld", 61.4) in got and ("Claude Sonnet 4.5", "terminal-bench", 50.0) in got
+    assert ("claude-sonnet-4", "terminal-bench", 36.4) in got
