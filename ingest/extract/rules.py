@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from . import dates, passes, provenance
+from . import dates, pairs, passes, provenance
 from .gazetteer import Gazetteer, Hit
 from .hits import NameHits
 from .names import NameFinder
@@ -233,6 +233,10 @@ class RuleExtractor(NameHits):
                      *passes.list_score(sentence, hits, self._ref, recent),
                      *passes.scores(sentence, hits, self._ref, section or anaphor, topic, self._tails),
                      *passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus))]
+            paired = pairs.versus_scores(sentence, hits, self._ref)
+            if paired:  # "44,4 % contre 42 %": the pair's figures are the two models', nobody else's
+                taken = {c.value for c in paired}
+                found = [c for c in found if c.kind != "benchmark_score" or c.value not in taken] + paired
             if focus is None and found:
                 focus = found[0].subject
             for claim in found:

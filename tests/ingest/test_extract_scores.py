@@ -120,3 +120,13 @@ def test_a_list_headed_by_one_model_and_a_colon_is_that_models(extract):
     got = scores(ext)
     assert ("Claude Sonnet 4.5", "osworld", 61.4) in got and ("Claude Sonnet 4.5", "terminal-bench", 50.0) in got
     assert ("claude-sonnet-4", "terminal-bench", 36.4) in got
+
+
+def test_figures_stated_as_a_pair_respectively(extract):
+    ext = extract("En plus des résultats impressionnants dans SimpleBench, Grok 4 montre aussi des performances "
+                  "remarquables dans d’autres tests comme ARC-AGI et ARC-AGI-2, obtenant respectivement 68 % contre "
+                  "65 % pour GPT-5, et 16 % contre 9,9 %.\nDe plus, Grok 4 Heavy dépasse légèrement GPT-5 Pro lors de "
+                  "l’évaluation Humanity’s Last Exam — 44,4 % contre 42 %.")  # 050
+    assert scores(ext) == {("Grok 4", "arc-agi-1", 68.0), ("GPT-5", "arc-agi-1", 65.0),
+                           ("Grok 4", "arc-agi-2", 16.0), ("GPT-5", "arc-agi-2", 9.9),
+                           ("Grok 4 Heavy", "hle", 44.4), ("GPT-5 Pro", "hle", 42.0)}
