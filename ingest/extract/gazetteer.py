@@ -111,7 +111,8 @@ class Gazetteer:
         return top[0] if len(top) == 1 else None
 
     def find(self, text: str) -> list[Hit]:
-        tokens = [(m.start(), m.end(), _APOSTROPHES.sub("", m.group(0).casefold())) for m in _WORD.finditer(text)]
+        tokens = [(m.start(), m.end(), m.group(0).casefold().replace("'", "").replace("’", "").replace("‘", ""))
+                  for m in _WORD.finditer(text)]
         first = self.first_tokens
         hits, i, n = [], 0, len(tokens)
         while i < n:

@@ -22,6 +22,8 @@ _RESPECTIVELY = re.compile(r"respectivement|respectively|respectivamente|jeweils
 
 
 def versus_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef]) -> list[CandidateClaim]:
+    if "%" not in sentence:
+        return []
     pairs = [m for m in VERSUS.finditer(sentence) if m.group("pa") or m.group("pb")]
     if not pairs:
         return []

@@ -413,13 +413,16 @@ _NAMED = re.compile(r"\s*(?:Es|Er|Sie|It|Il|Elle|Ella|Он[ао]?)\s+(?:heißt|h
                     r"se\s+llama|называется)\s+[„\"“«]?", re.IGNORECASE)
 
 
+_EN_RELEASED = re.compile(r"\b(?:released|launched)\b", re.IGNORECASE)
+
+
 def nameless_release(sentence: str, hits: list[Hit], published: str | None) -> tuple[bool, str | None] | None:
     """A release said without the model's name: (at the sentence's start?, the date it states), else None.
     "Veröffentlicht am 5. Februar 2026." under a model's heading; "Am 07.08.2025 hat OpenAI die neue Version ihres
     Sprachmodells veröffentlicht." before "Es heißt GPT-5"."""
-    if any(h.kind == "model" for h in hits):
-        return None
-    verb = lexicon.search(lexicon.RELEASE, sentence) or re.search(r"\b(?:released|launched)\b", sentence, re.IGNORECASE)
+    if any(h.kind == "model" for h in hits) or not _DIGIT_RE.search(sentence):
+        return None  # a release without a name is kept only with the date it states
+    verb = lexicon.search(lexicon.RELEASE, sentence) or _EN_RELEASED.search(sentence)
     if verb is None or lexicon.search(lexicon.HEDGE, sentence) or _EN_HEDGE.search(sentence) or \
             lexicon.search(lexicon.NEGATION, sentence[max(0, verb.start() - 12):verb.start()]):
         return None

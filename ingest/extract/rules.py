@@ -424,8 +424,8 @@ class RuleExtractor(NameHits):
                 if self.gaz.is_family(cell.model_id):
                     continue
                 ref = ModelRef(cell.model_text, cell.model_id, self.gaz.vendor_of_model(cell.model_id))
-            elif (long := full.setdefault(cell.model_text, self._spelled_out(cell.model_text, prose, text,
-                                                                             _block(lines, cell.line)))) is not None:
+            elif (long := full[cell.model_text] if cell.model_text in full else full.setdefault(
+                    cell.model_text, self._spelled_out(cell.model_text, prose, text, _block(lines, cell.line)))) is not None:
                 ref = long  # "Claude 3.5" heading a column of an article that names "Claude 3.5 Sonnet"
                 self._expanded.add(cell.model_text)  # so no model of that short name is reported
             elif cell.model_text in self.tables.loose:
