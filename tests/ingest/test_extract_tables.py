@@ -79,3 +79,17 @@ def test_a_row_label_is_not_spelled_out_by_its_neighbour_row(extract):
     ext = extract("| MMLU-Pro (Reasoning & Knowledge) | GPQA Diamond (Scientific Reasoning) |\n"
                   "qwen-3-fast | 78% | 66% |\nqwen-3 | 84% | 79% |\n")  # 016
     assert {s[0] for s in scores(ext) if s[2] == 84.0} != {"qwen-3-fast"}
+
+
+def test_a_table_flattened_cell_by_cell_with_blank_lines_and_cell_notes(extract):
+    ext = extract("評価項目 (ベンチマーク)\n\nGemini 3.0 Pro\n\nGPT-5.1 (OpenAI)\n\nClaude 4.5 Sonnet (Anthropic)\n\n勝敗・備考\n\n"
+                  "① 超難関推論\n\n\n(Humanity's Last Exam)\n\n37.5%\n\n\n(Deep Think: 41.0%)\n\n26.5%\n\n13.7%\n\n圧倒的優位\n\n\n"
+                  "③ 実践コーディング\n\n\n(LiveCodeBench Elo)\n\n2,439\n\n2,243\n\n1,418\n\n圧倒的優位\n")  # 039
+    got = scores(ext)
+    assert {("gemini-3-pro", "hle", 37.5), ("gemini-3-pro", "hle", 41.0), ("GPT-5.1", "hle", 26.5),
+            ("Claude Sonnet 4.5", "hle", 13.7), ("gemini-3-pro", "livecodebench", 2439.0),
+            ("Claude Sonnet 4.5", "livecodebench", 1418.0)} <= got
+    deep = next(c for c in ext.claims if c.value == 41.0)
+    assert deep.conditions == "Deep Think"
+    elo = next(c for c in ext.claims if c.value == 2439.0)
+    assert elo.conditions == "Elo"
