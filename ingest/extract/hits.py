@@ -141,8 +141,8 @@ class NameHits:
 
     def _spelled_out(self, short: str, prose: list[Hit], text: str = "", table: tuple[int, int] = (0, 0)) -> ModelRef | None:
         """The one model the text names in full that a table's short label stands for: "Claude 3.5" for "Claude 3.5
-        Sonnet" (the label's words begin the name), "Mistral L2" for "Mistral Large 2" (its words' initials); None
-        when no name or more than one fits."""
+        Sonnet" (the label's words begin the name), "Mistral L2" for "Mistral Large 2" (its words' initials), or
+        what prose means by the same words; None when no name or more than one fits."""
         key, initials = short.casefold(), _initials(short)
         found: dict[str, ModelRef] = {}
         for h in prose:
@@ -154,9 +154,10 @@ class NameHits:
             if low == key:
                 line = text[text.rfind("\n", 0, h.start) + 1:text.find("\n", h.end) % (len(text) + 1)]
                 if line.count("|") < 2:
-                    return None  # "GPT-4" named on its own outside the table is a model, not a short label
+                    return ref  # named so in prose too: what it is there ("GPT-4"; "Opus 4.5" after "Claude Opus 4.6")
                 continue  # the same label in another table
-            if (low.startswith(key) and low[len(key):len(key) + 1] in (" ", "-")) or _initials(name) == initials:
+            if (low.startswith(key) and low[len(key):len(key) + 1] in (" ", "-")) or low.endswith(" " + key) or \
+                    _initials(name) == initials:  # "Claude 3.5" / "Opus 4.6" / "Mistral L2"
                 found[ref.model_id or ref.text] = ref
         return next(iter(found.values())) if len(found) == 1 else None
 

@@ -323,6 +323,7 @@ def release_date(sentence: str, model: Hit, published: str | None, others: list[
 
 _BREAK = re.compile(r"[。;；!?]|\b(?:but|mais|aber|pero|но|while|whereas)\b|但|然而|しかし|하지만|그러나")
 _SUBJECT_PARTICLE = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。,，]{0,4}?(?:は|が|も|은|는|이|가)")
+_TOPIC_ONLY = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?(?:は|은|는)")
 _OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。,，]{0,4}?(?:に|と|を|や|より|보다|과|와|를|을|에)")
 """Particles after a model, past a closing quote and a figure in parentheses: "‘제미나이 2.5 프로’(21%)를"."""
 
@@ -383,10 +384,13 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
         subject, objects = None, []
         if verb_final:
             subj = [m for m in before if _SUBJECT_PARTICLE.match(sentence[m.end:verb.start()])]
-            subject = subj[-1] if subj else None
+            topics = [m for m in subj if _TOPIC_ONLY.match(sentence[m.end:verb.start()])]
+            subject = topics[0] if topics else subj[-1] if subj else None  # "AはBが…を上回る": A, the topic
             rest = [m for m in before if m is not subject and (subject is None or m.start > subject.start)]
             if any(_OBJECT_MARK.match(sentence[m.end:verb.start()]) for m in rest):
                 objects = rest
+            elif subject is not None and len({m.id for m in rest}) == 1:
+                objects = rest[:1]  # "Gemini 3は…GPT-5 Proが保持していた31.64点の記録を上回りました": the one other model
         else:
             cands = [m for m in before if not _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])
                      and not any(e <= m.start for e in earlier)]

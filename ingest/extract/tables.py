@@ -54,7 +54,8 @@ _POINT_ZERO = re.compile(r"(\d)\.0(?![\d])")
 _METRIC_WORD = re.compile(r"(.+?)\s+(Elo|rating|Rating|pass@\d+|Acc|EM|F1)")
 _CELL_NOTE = re.compile(r"\((?P<label>[^():]{1,30}):\s*(?P<num>\d{1,5}(?:[.,]\d{1,3})?)\s?(?P<unit>%|％)?\)")
 """A note under a cell: "(Deep Think: 41.0%)" is the same model's figure in that mode."""
-_LOOSE = re.compile(r"[A-Z][A-Za-z]+ [A-Z]\d+(?:\.\d+)?")
+_LOOSE = re.compile(r"[A-Z][A-Za-z]+ [A-Z]?\d+(?:\.\d+)?")
+_TIER_FIRST = frozenset(("Opus", "Sonnet", "Haiku"))
 
 
 def clean(cell: str) -> str:
@@ -87,7 +88,7 @@ class TableReader:
         if len(hits) == 1 and len(hits[0].text) >= len(bare) - 2:
             qual = "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
             return hits[0].name, None, qual
-        if _LOOSE.fullmatch(bare) and bare.split()[0].casefold() in self.names.heads:
+        if _LOOSE.fullmatch(bare) and (bare.split()[0].casefold() in self.names.heads or bare.split()[0] in _TIER_FIRST):
             self.loose.add(bare)
             return bare, None, "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
         return None

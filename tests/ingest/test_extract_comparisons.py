@@ -70,3 +70,9 @@ def test_korean_objects_before_the_verb_past_a_figure_in_parentheses(extract):
 def test_korean_release_of_two_listed_models(extract):
     ext = extract("xAI는 9일 ‘엑스’ 생방송 공개 행사를 통해 ‘그록4’와 ‘그록4 헤비’ 모델을 선보였다.")  # 044
     assert {r.model.text for r in ext.releases} == {"Grok 4", "Grok 4 Heavy"}
+
+
+def test_japanese_topic_is_the_subject_and_the_one_other_model_the_object(extract):
+    ext = extract("Google公式発表によると、Gemini 3は複数のベンチマークテストで新記録を樹立し、Humanity’s Last Examテストでは"
+                  "37.4点という最高スコアを獲得し、以前GPT-5 Proが保持していた31.64点の記録を上回りました。")  # 040
+    assert ("gemini-3-pro", "beats", frozenset({"GPT-5 Pro"})) in comparisons(ext)

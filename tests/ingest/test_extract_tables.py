@@ -93,3 +93,11 @@ def test_a_table_flattened_cell_by_cell_with_blank_lines_and_cell_notes(extract)
     assert deep.conditions == "Deep Think"
     elo = next(c for c in ext.claims if c.value == 2439.0)
     assert elo.conditions == "Elo"
+
+
+def test_tier_first_column_labels_are_the_claude_models_prose_names(extract):
+    ext = extract("Anthropic droppte Claude Opus 4.6 gegen 18:40 Uhr.\nGleicher Preis wie Opus 4.5.\n"
+                  "| Benchmark | Opus 4.6 | Opus 4.5 | Änderung |\n|---|---|---|---|\n"
+                  "| BrowseComp | 84.0% | 67.8% | +16.2% |\n")  # 052
+    got = scores(ext)
+    assert ("Claude Opus 4.6", "browsecomp", 84.0) in got and ("claude-opus-4.5", "browsecomp", 67.8) in got
