@@ -70,7 +70,8 @@ def _segments(sentence: str) -> list[tuple[int, int]]:
 
 
 def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], section: ModelRef | None,
-           topic: ModelRef | None = None, tails: dict[str, str] | None = None) -> list[CandidateClaim]:
+           topic: ModelRef | None = None, tails: dict[str, str] | None = None,
+           lookup: Callable | None = None) -> list[CandidateClaim]:
     """Scores by proximity; `section` is the model a list or heading is about, `topic` the one the text is about."""
     models = [h for h in hits if h.kind == "model"]
     if not models and section is None and topic is None:
@@ -116,8 +117,11 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
         previous = (fig, subject, bench)
         bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
         known_bench = not bench.id.startswith("text:")
+        seg = next(((s, e) for s, e in segments if s <= fig.start < e), (0, len(sentence)))
+        scenario = _scenario(sentence, max(seg[0], bench.end if bench.end <= fig.start else seg[0]), fig.start, bench,
+                             lookup) if known_bench and lookup is not None else None
         out.append(CandidateClaim("benchmark_score", subject, sentence.strip(), "vendor_reported",
-                                  benchmark_id=bench.id if known_bench else None,
+                                  benchmark_id=scenario or (bench.id if known_bench else None),
                                   benchmark_text=None if known_bench else bench.text, value=fig.value, value_text=fig.text,
                                   unit=fig.unit if fig.unit == "%" else None,
                                   conditions=_with_tail(_conditions(sentence, fig.end, bench_gap),
@@ -188,6 +192,19 @@ def list_score(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], b
     return [CandidateClaim("benchmark_score", ref(model), sentence.strip(), "vendor_reported",
                            benchmark_id=bench.id if known else None, benchmark_text=None if known else bench.text,
                            value=fig.value, value_text=fig.text, unit="%")]
+
+
+_SCENARIO = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def _scenario(sentence: str, start: int, end: int, bench: Hit, lookup: Callable) -> str | None:
+    """"τ2-bench …: en el escenario Retail … 86,2 %", "en Airline, 70,0 %": the record's split of the benchmark that the
+    capitalised word before the figure names ("τ2-bench Retail"), if it has one."""
+    for word in _SCENARIO.findall(sentence, start, end):
+        entry = lookup(f"{bench.text} {word}")
+        if entry is not None and entry.kind == "benchmark" and entry.id != bench.id:
+            return entry.id
+    return None
 
 
 def _without(sentence: str, start: int, end: int, bench: Hit) -> str:

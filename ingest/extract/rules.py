@@ -231,7 +231,7 @@ class RuleExtractor(NameHits):
             recent = last_bench if last_bench is not None and pos - last_bench.start <= RANKING_REACH else None
             found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, topic),
                      *passes.list_score(sentence, hits, self._ref, recent),
-                     *passes.scores(sentence, hits, self._ref, section or anaphor, topic, self._tails),
+                     *passes.scores(sentence, hits, self._ref, section or anaphor, topic, self._tails, self.gaz.lookup),
                      *passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus))]
             paired = pairs.versus_scores(sentence, hits, self._ref)
             if paired:  # "44,4 % contre 42 %": the pair's figures are the two models', nobody else's

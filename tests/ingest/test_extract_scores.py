@@ -130,3 +130,11 @@ def test_figures_stated_as_a_pair_respectively(extract):
     assert scores(ext) == {("Grok 4", "arc-agi-1", 68.0), ("GPT-5", "arc-agi-1", 65.0),
                            ("Grok 4", "arc-agi-2", 16.0), ("GPT-5", "arc-agi-2", 9.9),
                            ("Grok 4 Heavy", "hle", 44.4), ("GPT-5 Pro", "hle", 42.0)}
+
+
+def test_a_scenario_word_picks_the_records_split_of_the_benchmark(extract):
+    ext = extract("- τ2-bench (uso agéntico de herramientas en dominios verticales): en el escenario Retail Sonnet 4.5 "
+                  "anota 86,2 % (Sonnet 4: 83,8 %); en Airline, 70,0 % (Sonnet 4: 63,0 %).")  # 056
+    got = scores(ext)
+    assert ("claude-sonnet-4", "tau2-retail", 83.8) in got and ("claude-sonnet-4", "tau2-airline", 63.0) in got
+    assert not any(s[1] == "tau2-bench" for s in got)
