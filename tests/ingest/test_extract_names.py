@@ -73,3 +73,9 @@ def test_claude_tiers_alone_are_claude_models_in_an_article_about_claude(extract
                   "  • Opus 4.5 : 80,9 %\n  • Sonnet 4.5 : 77,2 %\n")  # 049
     assert any(m.text == "Claude Sonnet 4.5" for m in ext.new_models) or \
         "claude-sonnet-4.5" in {m.id for m in ext.mentions}
+
+
+def test_a_tier_glued_to_the_head_and_a_lower_case_s(extract):
+    ext = extract("Китайский стартап DeepSeek представил новую ИИ-модель DeepseekMath-V2, которая показывает "
+                  "впечатляющие результаты при решении сложных математических задач.")  # 047
+    assert {m.text for m in ext.new_models} == {"DeepseekMath-V2"}

@@ -138,3 +138,9 @@ def test_a_scenario_word_picks_the_records_split_of_the_benchmark(extract):
     got = scores(ext)
     assert ("claude-sonnet-4", "tau2-retail", 83.8) in got and ("claude-sonnet-4", "tau2-airline", 63.0) in got
     assert not any(s[1] == "tau2-bench" for s in got)
+
+
+def test_points_out_of_a_maximum(extract):
+    ext = extract("В сообщении сказано, что DeepseekMath-V2 набрала 118 из 120 баллов в задачах Putnam, что существенно "
+                  "выше лучшего результата человека в 90 баллов.")  # 047
+    assert scores(ext) == {("DeepseekMath-V2", "putnam", 118.0)}
