@@ -28,6 +28,7 @@ from .types import CandidateClaim, CandidateRelease, ModelRef
 
 _SEGMENT = re.compile(r"\s[-–—•]\s|•|;|；|\n|[,，]?\s?(?:但是|但|然而|しかし|하지만|그러나)|,\s(?:but|mais|aber|pero|но)\b")
 _PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?모델|그\s?모델|(?:^|[,;:—]\s*|\b(?:and|but)\s+)(?:it|its)\b|"
+                      r"\b(?:dieser\s+wert|this\s+(?:score|figure|result)|ce\s+(?:score|résultat)|este\s+(?:valor|resultado))\b|"
                       r"(?<!\w)(?:il|elle|sa|son|ses|er|es|sie|seine?|ihre?|su|sus|él|ella|он[ао]?|её|его)(?!\w)",
                       re.IGNORECASE)
 """Words that stand for the model the text is about; English "it" only as a clause's subject ("I opened it" is not)."""

@@ -76,3 +76,14 @@ def test_japanese_topic_is_the_subject_and_the_one_other_model_the_object(extrac
     ext = extract("Google公式発表によると、Gemini 3は複数のベンチマークテストで新記録を樹立し、Humanity’s Last Examテストでは"
                   "37.4点という最高スコアを獲得し、以前GPT-5 Proが保持していた31.64点の記録を上回りました。")  # 040
     assert ("gemini-3-pro", "beats", frozenset({"GPT-5 Pro"})) in comparisons(ext)
+
+
+def test_parity_and_higher_than_with_this_value_as_subject(extract):
+    ext = extract("DeepSeek-V3.2 presenta DSA y alcanza paridad con Gemini-3.0-Pro en razonamiento")  # 054
+    assert comparisons(ext) == {("deepseek-v3.2", "matches", frozenset({"gemini-3-pro"}))} or \
+        comparisons(ext) == {("DeepSeek-V3.2", "matches", frozenset({"gemini-3-pro"}))}
+    ext = extract("Abgesehen von diesem Unsinn ist eine wichtigere Sache, dass GPT-5 bei der SWE-bench Verified-Referenz "
+                  "eine Durchfallquote von 74,9% erreicht hat.\n\nDieser Wert liegt etwas höher als der von Anthropics "
+                  "Claude Opus 4.1 mit 74,5%.")  # 051
+    assert any(c[0] == "GPT-5" and c[1] == "beats" and len(c[2]) == 1 and "opus-4.1" in next(iter(c[2])).lower()
+               .replace(" ", "-") for c in comparisons(ext))
