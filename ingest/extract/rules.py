@@ -6,8 +6,12 @@ MMLU-Pro", "MMLU-Pro score of 89.1", tables) and comparisons ("outperforms",
 "on par with", "trails"), in English here and in zh/ja/ko/fr/de/es/ru through
 passes.py and lexicon.py. The pieces: textnorm (one-to-one normalisation,
 local number formats), names and hits (versioned names the record does not
-know), tables (pipe, HTML via trafilatura, flattened), dates (stated and
-relative release dates). Rules: every candidate's quote is the sentence (or
+know; localnames for names written in Hangul or kana), tables (pipe, HTML via
+trafilatura, flattened in rows or cell by cell; short column labels resolved to
+the name the article spells out), pairs ("44,4 % contre 42 %"), dates (stated
+and relative release dates). A ranking item or a short sentence with one model
+and one percentage and no benchmark ("- GPT-5.1: 26.5%") scores on the
+benchmark named shortly before. Rules: every candidate's quote is the sentence (or
 table row) it came from, verbatim; a figure is taken only when it sits next to
 a benchmark name, so stray numbers are never scores; hedged or negated
 statements ("is expected to launch", "does not outperform") are skipped; a
@@ -23,7 +27,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from . import dates, pairs, passes, provenance
+from . import carry, dates, pairs, passes, provenance
 from .gazetteer import Gazetteer, Hit
 from .hits import NameHits
 from .names import NameFinder
@@ -196,12 +200,12 @@ class RuleExtractor(NameHits):
             self._last_model = last_model
             found_releases = [*self._releases(sentence, hits, ctx),
                               *passes.releases(sentence, hits, self._ref, ctx.date, self._vendor_before)]
-            named = passes.named_next(sentence, hits) if nameless is not None else None
+            named = carry.named_next(sentence, hits) if nameless is not None else None
             if named is not None:  # "… hat OpenAI die neue Version … veröffentlicht. Es heißt GPT-5"
                 ref = self._ref(named)
                 found_releases.append(CandidateRelease(ref, ref.vendor_id, f"{nameless[2]} {sentence.strip()}",
                                                        nameless[1]))
-            nameless = passes.nameless_release(sentence, hits, ctx.date)
+            nameless = carry.nameless_release(sentence, hits, ctx.date)
             if nameless is not None and nameless[0] and section is not None and not found_releases:
                 # "Veröffentlicht am 5. Februar 2026." under the heading "Claude Opus 4.6: Volle Analyse"
                 found_releases.append(CandidateRelease(section, section.vendor_id, sentence.strip(), nameless[1]))
@@ -230,7 +234,7 @@ class RuleExtractor(NameHits):
                 last_bench = Hit("benchmark", benches[-1].id, pos + benches[-1].start, 0, benches[-1].text)
             recent = last_bench if last_bench is not None and pos - last_bench.start <= RANKING_REACH else None
             found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, topic),
-                     *passes.list_score(sentence, hits, self._ref, recent),
+                     *carry.list_score(sentence, hits, self._ref, recent),
                      *passes.scores(sentence, hits, self._ref, section or anaphor, topic, self._tails, self.gaz.lookup),
                      *passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus))]
             paired = pairs.versus_scores(sentence, hits, self._ref)
