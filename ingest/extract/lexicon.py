@@ -14,7 +14,7 @@ import re
 RELEASE = re.compile(
     r"发布|發布|發佈|推出|上线|上線|開源|开源|亮相|発表|公開|リリース|提供開始|출시|공개|발표|선보"
     r"|(?:dévoil[ée]e?s?|dévoile|lanc[ée]e?s?|lance|annonc[ée]e?s?|annonce|présent[ée]e?s?|présente|sorti|sorties?\s+d[e']|lancement\s+d[e']|publi[ée]e?s?|publie"
-    r"|veröffentlicht|veröffentlichte|vorgestellt|präsentiert|stellt\w*\s+vor|stellte\s+\w+\s+vor|gestartet"
+    r"|veröffentlicht|veröffentlichte|vorgestellt|präsentiert|stellt\w*\s+vor|stellte\s+\w+\s+vor|gestartet|abgeliefert"
     r"|launch\s+von|lanz[óa]|lanzamiento|lanzado|present[óa]|presentado|anunci[óa]|anunciado|public[óa]|publicad[oa]s?"
     r"|liber[óa]|liberad[oa]s?"
     r"|выпустил[аи]?|представил[аи]?|анонсировал[аи]?|запустил[аи]?|релиз|вышл[аи]|вышел)\b",

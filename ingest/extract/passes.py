@@ -254,6 +254,29 @@ def releases(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], pub
     return out
 
 
+_SEPARABLE = re.compile(r"\b(?:stellt|stellte|stellen|stellten)\s+(?P<mid>[^.;:!?]{1,100}?)\s+vor\b")
+
+
+def separable_releases(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef],
+                       published: str | None) -> list[CandidateRelease]:
+    """German separable verbs: "OpenAI stellt GPT-5 vor", "Mistral AI stellte am Dienstag Mistral Large 3 und
+    Ministral 3 vor": the first model between the two parts and those listed with it."""
+    if "vor" not in sentence:
+        return []
+    out = []
+    for m in _SEPARABLE.finditer(sentence):
+        if lexicon.search(lexicon.HEDGE, sentence[max(0, m.start() - 15):m.end()]) or \
+                lexicon.search(lexicon.NEGATION, m.group("mid")):
+            continue
+        inside = [h for h in hits if h.kind == "model" and m.start("mid") <= h.start and h.end <= m.end("mid")]
+        models = [h for h in hits if h.kind == "model"]
+        for hit in _coordinated(inside, sentence):
+            model = ref(hit)
+            out.append(CandidateRelease(model, model.vendor_id, sentence.strip(),
+                                        release_date(sentence, hit, published, models)))
+    return out
+
+
 def _before_ok(gap: str, verb: str) -> bool:
     """"GPT-5 veröffentlicht", "DeepSeek-R1 发布", "DeepSeek-R1-Lite 预览版正式上线": the model right before the word."""
     if re.search(r"[.;:。；,，、!?的の의]", gap):

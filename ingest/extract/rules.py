@@ -199,7 +199,8 @@ class RuleExtractor(NameHits):
                 section = self._ref(models[0])  # "Claude Sonnet 4.5 lidera varias pruebas públicas:" heads a list
             self._last_model = last_model
             found_releases = [*self._releases(sentence, hits, ctx),
-                              *passes.releases(sentence, hits, self._ref, ctx.date, self._vendor_before)]
+                              *passes.releases(sentence, hits, self._ref, ctx.date, self._vendor_before),
+                              *passes.separable_releases(sentence, hits, self._ref, ctx.date)]
             named = carry.named_next(sentence, hits) if nameless is not None else None
             if named is not None:  # "… hat OpenAI die neue Version … veröffentlicht. Es heißt GPT-5"
                 ref = self._ref(named)
