@@ -25,6 +25,19 @@ _HEAD_TIER = re.compile(r"(?P<head>[A-Z][A-Za-z]+) (?P<tier>Opus|Sonnet|Haiku|Pr
                         r"Maverick|Scout) \d")
 
 
+_SLASHED = re.compile(r"(?:/[\w.]{1,12})+")
+_SUSPENDED = re.compile(r"-\s+(?:sowie|und|oder|bzw\.?)\s")
+
+
+def _family_after(text: str, end: int) -> bool:
+    """A name is a family when "series" follows it, also across a slashed list ("o1/o3/o4-Reihe") or a German
+    suspended hyphen ("der GPT-4- sowie der o1-Reihe")."""
+    if _SERIES.match(text, end) or _SUSPENDED.match(text, end):
+        return True
+    slashed = _SLASHED.match(text, end)
+    return bool(slashed) and bool(_SERIES.match(text, slashed.end()))
+
+
 _POINT_ZERO = re.compile(r"(\d)\.0(?![\d])")
 _CLAUDE_TIERS = ("Opus", "Sonnet", "Haiku")
 
@@ -46,7 +59,7 @@ class NameHits:
         # a longer versioned name wins over a family ("Claude" in "Claude 4.5 Sonnet") or its maker ("OpenAI o1")
         kept = [h for h in known if not ((h.kind == "vendor" or (h.kind == "model" and self.gaz.is_family(h.id)))
                                          and inside.contains(h.start, h.end))
-                and not (h.kind == "model" and _SERIES.match(sentence, h.end))]
+                and not (h.kind == "model" and _family_after(sentence, h.end))]
         kept_spans = Spans([(h.start, h.end) for h in kept])
         out = list(kept)
         by_start = {h.start: h for h in kept if h.kind == "model"}
@@ -57,7 +70,7 @@ class NameHits:
                 if tail and _VARIANT_TAIL.fullmatch(tail):
                     self._tails[h.text] = tail.strip(" -")  # "Gemini 3 Pro Deep Think": the model, in Deep Think mode
                 continue
-            if _SERIES.match(sentence, u.end):
+            if _family_after(sentence, u.end):
                 continue  # "the Claude 4 series", "GPT-5シリーズ", "o1/o3/o4-Reihe": a family, not a model
             entry = self.gaz.lookup(u.name) or self._without_point_zero(u.name)
             if entry is not None and entry.kind == "model":

@@ -79,3 +79,11 @@ def test_a_tier_glued_to_the_head_and_a_lower_case_s(extract):
     ext = extract("Китайский стартап DeepSeek представил новую ИИ-модель DeepseekMath-V2, которая показывает "
                   "впечатляющие результаты при решении сложных математических задач.")  # 047
     assert {m.text for m in ext.new_models} == {"DeepseekMath-V2"}
+
+
+def test_slashed_lists_and_suspended_hyphens_before_series_are_families(extract):
+    ext = extract("Auch bei Benchmarks wie AIME, SWE-bench Verified oder HealthBench Hard soll GPT-5, das die älteren LLMs "
+                  "der GPT-4- sowie der o1/o3/o4-Reihe ersetzen wird, glänzen.")  # 018
+    names = {m.text for m in ext.new_models} | {m.id for m in ext.mentions if m.kind == "model"}
+    assert not ({"GPT-4", "OpenAI o1", "OpenAI o3", "OpenAI o4"} & names)
+    assert "GPT-5" in names or "gpt-5" in names
