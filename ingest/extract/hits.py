@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
+from . import localnames
 from .gazetteer import Hit
-from .names import Spans, canonical
+from .names import HEAD_VENDOR, Spans, canonical
 from .types import ModelRef
 
 _VARIANT_TAIL = re.compile(r"(?:[\s-]+[A-Z][a-z]+){1,3}")
@@ -22,6 +23,29 @@ _SERIES = re.compile(r"[」』\"']?\s?-?\s?(?:series|family|families|line-?up|mo
                      r"семейств\w*|シリーズ|系列)", re.IGNORECASE)
 _HEAD_TIER = re.compile(r"(?P<head>[A-Z][A-Za-z]+) (?P<tier>Opus|Sonnet|Haiku|Pro|Flash|Ultra|Large|Medium|Small|Mini|Max|"
                         r"Maverick|Scout) \d")
+
+
+_SLASHED = re.compile(r"(?:/[\w.]{1,12})+")
+_SUSPENDED = re.compile(r"-\s+(?:sowie|und|oder|bzw\.?)\s")
+
+
+def _family_after(text: str, end: int) -> bool:
+    """A name is a family when "series" follows it, also across a slashed list ("o1/o3/o4-Reihe") or a German
+    suspended hyphen ("der GPT-4- sowie der o1-Reihe")."""
+    if _SERIES.match(text, end) or _SUSPENDED.match(text, end):
+        return True
+    slashed = _SLASHED.match(text, end)
+    return bool(slashed) and bool(_SERIES.match(text, slashed.end()))
+
+
+_POINT_ZERO = re.compile(r"(\d)\.0(?![\d])")
+_CLAUDE_TIERS = ("Opus", "Sonnet", "Haiku")
+
+
+def _initials(name: str) -> str:
+    """"Mistral Large 2" and "Mistral L2" are both "mistral l2": the first word, then initials and versions."""
+    words = re.findall(r"[^\W\d_]+|\d+(?:\.\d+)*", name.casefold())
+    return " ".join([words[0], "".join(w if w[0].isdigit() else w[0] for w in words[1:])]) if words else ""
 
 
 class NameHits:
@@ -35,7 +59,7 @@ class NameHits:
         # a longer versioned name wins over a family ("Claude" in "Claude 4.5 Sonnet") or its maker ("OpenAI o1")
         kept = [h for h in known if not ((h.kind == "vendor" or (h.kind == "model" and self.gaz.is_family(h.id)))
                                          and inside.contains(h.start, h.end))
-                and not (h.kind == "model" and _SERIES.match(sentence, h.end))]
+                and not (h.kind == "model" and _family_after(sentence, h.end))]
         kept_spans = Spans([(h.start, h.end) for h in kept])
         out = list(kept)
         by_start = {h.start: h for h in kept if h.kind == "model"}
@@ -46,9 +70,9 @@ class NameHits:
                 if tail and _VARIANT_TAIL.fullmatch(tail):
                     self._tails[h.text] = tail.strip(" -")  # "Gemini 3 Pro Deep Think": the model, in Deep Think mode
                 continue
-            if _SERIES.match(sentence, u.end):
+            if _family_after(sentence, u.end):
                 continue  # "the Claude 4 series", "GPT-5シリーズ", "o1/o3/o4-Reihe": a family, not a model
-            entry = self.gaz.lookup(u.name)
+            entry = self.gaz.lookup(u.name) or self._without_point_zero(u.name)
             if entry is not None and entry.kind == "model":
                 out.append(Hit("model", entry.id, u.start, u.end, u.text))
                 continue
@@ -56,12 +80,47 @@ class NameHits:
                 vendor = self._vendor_id(u.vendor_name) or self._vendor_before(kept, Hit("model", "", u.start, u.end, u.text))
                 self._local[u.name] = ModelRef(u.name, None, vendor)
             out.append(Hit("model", "new:" + u.name, u.start, u.end, u.text))
+        out = self._local_script(sentence, out)
         return sorted(out + self._short_forms(sentence, out), key=lambda h: h.start)
 
+    def _local_script(self, sentence: str, hits: list[Hit]) -> list[Hit]:
+        """Names written in Hangul or kana ("그록 4 헤비", "GPQA 다이아몬드"); they win over a shorter Latin name inside."""
+        extra = []
+        for start, end, written, head, rest in localnames.models(sentence):
+            name = canonical(head, rest)
+            if name is None:
+                continue
+            entry = self.gaz.lookup(name)
+            if entry is not None and entry.kind == "model":
+                extra.append(Hit("model", entry.id, start, end, written))
+                continue
+            if name not in self._local:
+                self._local[name] = ModelRef(name, None, self._vendor_id(HEAD_VENDOR.get(head)))
+            extra.append(Hit("model", "new:" + name, start, end, written))
+        for start, end, written, name in localnames.benchmarks(sentence):
+            entry = self.gaz.lookup(name)
+            if entry is not None and entry.kind == "benchmark":
+                extra.append(Hit("benchmark", entry.id, start, end, written))
+        if not extra:
+            return hits
+        spans = Spans([(h.start, h.end) for h in extra])
+        return [h for h in hits if not spans.overlaps(h.start, h.end)] + extra
+
+    def _without_point_zero(self, name: str):
+        """"Gemini 3.0 Pro", "Gemini-3.0-Pro": the record's "Gemini 3 Pro" (never "Gemini 2.0 Flash", which it spells so)."""
+        if ".0" not in name:
+            return None
+        return self.gaz.lookup(_POINT_ZERO.sub(r"\1", name))
+
     def _short_forms(self, text: str, hits: list[Hit]) -> list[Hit]:
-        """"Sonnet 4.6" in an article that names "Claude Sonnet 4.5": the line's head is left out after the first name."""
+        """"Sonnet 4.6" in an article that names "Claude Sonnet 4.5": the line's head is left out after the first name.
+        Opus, Sonnet and Haiku are Claude's alone: in an article that names Claude or Anthropic at all they need no
+        other Claude model first ("Sonnet 4.5 : 77,2 %" in a ranking led by "Claude Opus 4.5")."""
         heads: dict[str, str] = {}
         for h in hits:
+            if h.kind == "vendor" and h.id == "anthropic" or h.text.startswith("Claude"):
+                for tier in _CLAUDE_TIERS:
+                    heads.setdefault(tier, "Claude")
             if h.kind != "model":
                 continue
             name = h.id[4:] if h.id.startswith("new:") else h.text
@@ -92,6 +151,28 @@ class NameHits:
                 self._local[full] = ModelRef(full, None, self._vendor_id(head[0].vendor_name) if head else None)
             out.append(Hit("model", "new:" + full, m.start(), m.end(), m.group(0)))
         return out
+
+    def _spelled_out(self, short: str, prose: list[Hit], text: str = "", table: tuple[int, int] = (0, 0)) -> ModelRef | None:
+        """The one model the text names in full that a table's short label stands for: "Claude 3.5" for "Claude 3.5
+        Sonnet" (the label's words begin the name), "Mistral L2" for "Mistral Large 2" (its words' initials), or
+        what prose means by the same words; None when no name or more than one fits."""
+        key, initials = short.casefold(), _initials(short)
+        found: dict[str, ModelRef] = {}
+        for h in prose:
+            if h.kind != "model" or self.gaz.is_family(h.id) or table[0] <= h.start < table[1]:
+                continue  # the label's own table holds other labels ("qwen-3-fast" beside "qwen-3"), not the name
+            ref = self._ref(h)
+            name = ref.text if h.id.startswith("new:") else h.text
+            low = name.casefold()
+            if low == key:
+                line = text[text.rfind("\n", 0, h.start) + 1:text.find("\n", h.end) % (len(text) + 1)]
+                if line.count("|") < 2:
+                    return ref  # named so in prose too: what it is there ("GPT-4"; "Opus 4.5" after "Claude Opus 4.6")
+                continue  # the same label in another table
+            if (low.startswith(key) and low[len(key):len(key) + 1] in (" ", "-")) or low.endswith(" " + key) or \
+                    _initials(name) == initials:  # "Claude 3.5" / "Opus 4.6" / "Mistral L2"
+                found[ref.model_id or ref.text] = ref
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _vendor_id(self, name: str | None) -> str | None:
         entry = self.gaz.lookup(name) if name else None

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 RELEASE = re.compile(
-    r"发布|推出|上线|開源|开源|亮相|発表|公開|リリース|提供開始|출시|공개|발표|선보"
-    r"|(?:dévoil[ée]e?s?|dévoile|lanc[ée]e?s?|lance|annonc[ée]e?s?|annonce|présent[ée]e?s?|présente|sorti|publi[ée]e?s?|publie"
-    r"|veröffentlicht|veröffentlichte|vorgestellt|präsentiert|stellt\w*\s+vor|stellte\s+\w+\s+vor|gestartet"
-    r"|lanz[óa]|lanzamiento|lanzado|present[óa]|presentado|anunci[óa]|anunciado|public[óa]"
+    r"发布|發布|發佈|推出|上线|上線|開源|开源|亮相|発表|公開|リリース|提供開始|출시|공개|발표|선보"
+    r"|(?:dévoil[ée]e?s?|dévoile|lanc[ée]e?s?|lance|annonc[ée]e?s?|annonce|présent[ée]e?s?|présente|sorti|sorties?\s+d[e']|lancement\s+d[e']|publi[ée]e?s?|publie"
+    r"|veröffentlicht|veröffentlichte|vorgestellt|präsentiert|stellt\w*\s+vor|stellte\s+\w+\s+vor|gestartet|abgeliefert"
+    r"|launch\s+von|lanz[óa]|lanzamiento|lanzado|present[óa]|presentado|anunci[óa]|anunciado|public[óa]|publicad[oa]s?"
+    r"|liber[óa]|liberad[oa]s?"
     r"|выпустил[аи]?|представил[аи]?|анонсировал[аи]?|запустил[аи]?|релиз|вышл[аи]|вышел)\b",
     )
 HEDGE = re.compile(
@@ -24,12 +25,12 @@ HEDGE = re.compile(
     r"|será|serán|se\s+espera|prevé|planea|debería|supuestamente|должн\w*|будет|будут|планирует|ожидается|собирается)\b")
 NEGATION = re.compile(r"未|没有|尚未|不|ない|않|못|(?<![\w])(?:ne|pas|nicht|kein\w*|no|не|нет)\b")
 COMPARISON = re.compile(
-    r"(?P<beats>超越|超过|高于|高於|超過|优于|優於|击败|胜过|领先|碾压|略胜|上回|を超え|凌駕|능가|앞서|앞섰|넘어섰|제쳤"
-    r"|(?:surpasse\w*|dépasse\w*|devance\w*|bat|battu|übertrifft|übertraf|übertroffen|schlägt|schlug|überholt\w*"
+    r"(?P<beats>超越|超过|高于|高於|超過|优于|優於|击败|胜过|领先|領先|碾压|略胜|上回|を超え|凌駕|능가|앞서|앞섰|넘어섰|제쳤|눌렀|압도"
+    r"|(?:surpasse\w*|dépasse\w*|devance\w*|bat|battu|übertrifft|übertraf|übertroffen|schlägt|schlug|überholt\w*|höher\s+als|besser\s+als|plus\s+élevée?s?\s+que|mejor\s+que|más\s+alto\s+que"
     r"|supera\w*|superando|por\s+encima\s+de|превосходит|превзош\w*|обогнал\w*|обходит|обошл\w*|опережа\w*)\b)"
     r"|(?P<matches>媲美|对标|對標|相当|相當|持平|比肩|匹敌|匹敵|同等|並ぶ|필적|비슷|대등"
     r"|(?:égal\w*|comparables?\s+à|au\s+niveau\s+de|rivalis\w*|à\s+la\s+hauteur\s+de|gleichauf|vergleichbar|ebenbürtig"
-    r"|auf\s+Augenhöhe|iguala\w*|comparable\s+a|a\s+la\s+par\s+de|empatad\w*|на\s+уровне|сопоставим\w*|наравне)\b)"
+    r"|auf\s+Augenhöhe|iguala\w*|equipara\w*|paridad\s+con|parité\s+avec|comparable\s+a|a\s+la\s+par\s+de|empatad\w*|на\s+уровне|сопоставим\w*|наравне)\b)"
     r"|(?P<trails>落后|略低于|低于|逊于|下回|及ばない|뒤처|뒤졌|못\s?미치"
     r"|(?:en\s+retrait|derrière|inférieure?s?\s+à|hinter\w*|unterlegen|por\s+debajo\s+de|detrás\s+de|уступает|уступил\w*"
     r"|отста\w*)\b)")

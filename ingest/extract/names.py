@@ -21,7 +21,7 @@ HEAD_VENDOR = {
     "GPT": "OpenAI", "ChatGPT": "OpenAI", "Sora": "OpenAI", "Codex": "OpenAI", "gpt-oss": "OpenAI",
     "Claude": "Anthropic", "Gemini": "Google", "Gemma": "Google", "Veo": "Google", "Imagen": "Google",
     "Llama": "Meta", "LLaMA": "Meta", "Qwen": "Alibaba", "QwQ": "Alibaba", "QVQ": "Alibaba", "Wan": "Alibaba",
-    "DeepSeek": "DeepSeek", "Kimi": "Moonshot AI", "GLM": "Zhipu AI", "ChatGLM": "Zhipu AI", "Grok": "xAI",
+    "DeepSeek": "DeepSeek", "Deepseek": "DeepSeek", "Kimi": "Moonshot AI", "GLM": "Zhipu AI", "ChatGLM": "Zhipu AI", "Grok": "xAI",
     "Mistral": "Mistral AI", "Mixtral": "Mistral AI", "Magistral": "Mistral AI", "Ministral": "Mistral AI",
     "Codestral": "Mistral AI", "Devstral": "Mistral AI", "Pixtral": "Mistral AI", "Phi": "Microsoft",
     "ERNIE": "Baidu", "Hunyuan": "Tencent", "Doubao": "ByteDance", "Seed": "ByteDance", "MiniMax": "MiniMax",
@@ -88,7 +88,7 @@ class NameHit:
 def _head_pattern(heads: list[str]) -> re.Pattern:
     alts = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
     return re.compile(
-        r"(?P<head>" + alts + r")(?P<rest>(?:[\- ]" + _TIER + r"){0,2}(?:[\- ]?" + _VERSION + r")"
+        r"(?P<head>" + alts + r")(?P<rest>(?:[\- ]?" + _TIER + r"){0,2}(?:[\- ]?" + _VERSION + r")"
         r"(?:-" + _PART + r"| " + _TIER + r"| " + _SIZE + r"){0,6})"
         r"(?![A-Za-z0-9_]|[.\-][A-Za-z0-9])")
 

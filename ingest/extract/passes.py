@@ -28,6 +28,7 @@ from .types import CandidateClaim, CandidateRelease, ModelRef
 
 _SEGMENT = re.compile(r"\s[-–—•]\s|•|;|；|\n|[,，]?\s?(?:但是|但|然而|しかし|하지만|그러나)|,\s(?:but|mais|aber|pero|но)\b")
 _PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?모델|그\s?모델|(?:^|[,;:—]\s*|\b(?:and|but)\s+)(?:it|its)\b|"
+                      r"\b(?:dieser\s+wert|this\s+(?:score|figure|result)|ce\s+(?:score|résultat)|este\s+(?:valor|resultado))\b|"
                       r"(?<!\w)(?:il|elle|sa|son|ses|er|es|sie|seine?|ihre?|su|sus|él|ella|он[ао]?|её|его)(?!\w)",
                       re.IGNORECASE)
 """Words that stand for the model the text is about; English "it" only as a clause's subject ("I opened it" is not)."""
@@ -37,7 +38,9 @@ _CHAIN = re.compile(r"\s*(?:\([^()]{0,40}\))?(?:\s*(?:with|without|w/o|avec|sans
 _DIGIT_RE = re.compile(r"\d")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s")
 _FOLLOWING_BENCH = re.compile(r"\s*%?\s*(?:on|in|at|sur|auf|bei|en|на|в)\s+(?:the\s+)?", re.IGNORECASE)
-_BENCH_ADJACENT = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:[:=：]|で|에서|에서는)?\s*")
+_BENCH_ADJACENT = re.compile(r"\s*[’'\"”」』]?\s*(?:\([^()]{0,80}\))?\s*[’'\"”」』]?\s*(?:[:=：]|でも|では|で|에서는|에서도|에서|서)?"
+                             r"\s*\(?\s*")
+"""Between a benchmark and its figure: "GPQA: 88%", "MMLU-Pro(87%)", "SWE-bench Verifiedで77.2%", "‘…시험’(HLE)서 25.4%"."""
 _SCORE_VERB = re.compile(
     r"scor\w*|achiev\w*|reach\w*|hit|post\w*|obtain\w*|record\w*|get|got|获得|取得|达到|達到|得分|拿下|狂砍|記録|達成|獲得|"
     r"기록|달성|obten\w*|obtenu|atteint|erreicht|erzielt\w*|alcanz\w*|obtuv\w*|logr\w*|registr\w*|набра\w*|показал\w*|"
@@ -55,7 +58,7 @@ _EN_HEDGE = re.compile(r"\b(?:will|would|expected\s+to|plans?\s+to|could|may|mig
                        re.IGNORECASE)
 _OBJECT_PARTICLE = re.compile(r"^[」』』\"'”’)\s]*[^\s、。,，.]{0,8}?(?:を|를|을)")
 _LATIN_AFTER = re.compile(r"^\s*(?:[\w'’\-]+\s+){0,6}$")
-_CJK_AFTER = re.compile(r"^[\s了一个款新模型：:「『“\"した]{0,8}$")
+_CJK_AFTER = re.compile(r"^[\s了一个個款新模型的：:「『“\"した]{0,8}$")
 
 
 def _segments(sentence: str) -> list[tuple[int, int]]:
@@ -68,7 +71,8 @@ def _segments(sentence: str) -> list[tuple[int, int]]:
 
 
 def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], section: ModelRef | None,
-           topic: ModelRef | None = None, tails: dict[str, str] | None = None) -> list[CandidateClaim]:
+           topic: ModelRef | None = None, tails: dict[str, str] | None = None,
+           lookup: Callable | None = None) -> list[CandidateClaim]:
     """Scores by proximity; `section` is the model a list or heading is about, `topic` the one the text is about."""
     models = [h for h in hits if h.kind == "model"]
     if not models and section is None and topic is None:
@@ -114,8 +118,11 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
         previous = (fig, subject, bench)
         bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
         known_bench = not bench.id.startswith("text:")
+        seg = next(((s, e) for s, e in segments if s <= fig.start < e), (0, len(sentence)))
+        scenario = _scenario(sentence, max(seg[0], bench.end if bench.end <= fig.start else seg[0]), fig.start, bench,
+                             lookup) if known_bench and lookup is not None else None
         out.append(CandidateClaim("benchmark_score", subject, sentence.strip(), "vendor_reported",
-                                  benchmark_id=bench.id if known_bench else None,
+                                  benchmark_id=scenario or (bench.id if known_bench else None),
                                   benchmark_text=None if known_bench else bench.text, value=fig.value, value_text=fig.text,
                                   unit=fig.unit if fig.unit == "%" else None,
                                   conditions=_with_tail(_conditions(sentence, fig.end, bench_gap),
@@ -151,6 +158,19 @@ def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
                 continue
             out.append(Hit("benchmark", "text:" + name, start, start + len(name), name))
     return out
+
+
+_SCENARIO = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def _scenario(sentence: str, start: int, end: int, bench: Hit, lookup: Callable) -> str | None:
+    """"τ2-bench …: en el escenario Retail … 86,2 %", "en Airline, 70,0 %": the record's split of the benchmark that the
+    capitalised word before the figure names ("τ2-bench Retail"), if it has one."""
+    for word in _SCENARIO.findall(sentence, start, end):
+        entry = lookup(f"{bench.text} {word}")
+        if entry is not None and entry.kind == "benchmark" and entry.id != bench.id:
+            return entry.id
+    return None
 
 
 def _without(sentence: str, start: int, end: int, bench: Hit) -> str:
@@ -219,9 +239,41 @@ def releases(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], pub
             chosen = before
         if chosen is None:
             continue
-        model = ref(chosen)
-        out.append(CandidateRelease(model, model.vendor_id or vendor_of(hits, chosen), sentence.strip(),
-                                    release_date(sentence, chosen, published, models)))
+        if chosen is after:
+            group = _coordinated([m for m in models if m.start >= chosen.start], sentence)
+        else:  # "‘그록4’와 ‘그록4 헤비’ 모델을 선보였다", "「A」と「B」を発表": the models listed before it too
+            group = [chosen]
+            for m in reversed([m for m in models if m.end <= chosen.start]):
+                if not _LISTED_BEFORE.fullmatch(sentence[m.end:group[0].start]):
+                    break
+                group.insert(0, m)
+        for hit in group:  # "les sorties de GPT-5.1 et Gemini 3": both
+            model = ref(hit)
+            out.append(CandidateRelease(model, model.vendor_id or vendor_of(hits, hit), sentence.strip(),
+                                        release_date(sentence, hit, published, models)))
+    return out
+
+
+_SEPARABLE = re.compile(r"\b(?:stellt|stellte|stellen|stellten)\s+(?P<mid>[^.;:!?]{1,100}?)\s+vor\b")
+
+
+def separable_releases(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef],
+                       published: str | None) -> list[CandidateRelease]:
+    """German separable verbs: "OpenAI stellt GPT-5 vor", "Mistral AI stellte am Dienstag Mistral Large 3 und
+    Ministral 3 vor": the first model between the two parts and those listed with it."""
+    if "vor" not in sentence:
+        return []
+    out = []
+    for m in _SEPARABLE.finditer(sentence):
+        if lexicon.search(lexicon.HEDGE, sentence[max(0, m.start() - 15):m.end()]) or \
+                lexicon.search(lexicon.NEGATION, m.group("mid")):
+            continue
+        inside = [h for h in hits if h.kind == "model" and m.start("mid") <= h.start and h.end <= m.end("mid")]
+        models = [h for h in hits if h.kind == "model"]
+        for hit in _coordinated(inside, sentence):
+            model = ref(hit)
+            out.append(CandidateRelease(model, model.vendor_id, sentence.strip(),
+                                        release_date(sentence, hit, published, models)))
     return out
 
 
@@ -241,9 +293,13 @@ def _after_ok(gap: str, verb: str, verb_final: bool, sentence: str) -> bool:
         return False  # Korean puts the object before the verb
     if re.match(r"[\u3400-\u9fff\u3040-\u30ff]", verb) or verb_final:
         return bool(_CJK_AFTER.match(gap)) or len(gap.strip()) <= 3
-    return bool(_LATIN_AFTER.match(gap)) and len(gap) <= 45
+    return bool(_LATIN_AFTER.match(gap)) and len(gap) <= 45 and not _COMPARED_GAP.search(gap)
 
 
+_LISTED_BEFORE = re.compile(r"[」』\"'”’)\s]*(?:와|과|및|と|、|,|和|与|及)\s*[「『\"'“‘(]*")
+_COMPARED_GAP = re.compile(r"(?<!\w)(?:con|with|mit|avec|against|contre|gegen|vs|versus|than|que|als|чем|с)(?!\w)",
+                           re.IGNORECASE)
+"""A model after "presenta DSA y alcanza paridad con" is compared, not released."""
 _ATTACHED = re.compile(r"\s*[(,]?\s*(?:(?:in|on|le|am|el|в)\s+)?", re.IGNORECASE)
 
 
@@ -258,7 +314,12 @@ def release_date(sentence: str, model: Hit, published: str | None, others: list[
         return right[0].value
     attached = [d for d in dates for o in others if o is not model and d.start >= o.end
                 and _ATTACHED.fullmatch(sentence[o.end:d.start])]
-    free = [d for d in dates if d not in attached]
+    # "Le 24 novembre 2025, Anthropic lance Claude Opus 4.5, clôturant ... les sorties de GPT-5.1": a date with
+    # another model between it and this one is that model's
+    between = [d for d in dates for o in others if o is not model and o.id != model.id and
+               (d.end <= o.start and o.end <= model.start or model.end <= o.start and o.end <= d.start)
+               and not _COORD_GAP.fullmatch(sentence[min(o.end, model.end):max(o.start, model.start)])]
+    free = [d for d in dates if d not in attached and d not in between]
     if len(free) == 1:
         return free[0].value
     if not free:
@@ -267,12 +328,16 @@ def release_date(sentence: str, model: Hit, published: str | None, others: list[
 
 
 _BREAK = re.compile(r"[。;；!?]|\b(?:but|mais|aber|pero|но|while|whereas)\b|但|然而|しかし|하지만|그러나")
-_SUBJECT_PARTICLE = re.compile(r"^[」』\"'”’)\s]*[^\s、。,，]{0,4}?(?:は|が|も|은|는|이|가)")
-_OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*[^\s、。,，]{0,4}?(?:に|と|を|や|より|보다|과|와|를|을|에)")
+_SUBJECT_PARTICLE = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。,，]{0,4}?(?:は|が|も|은|는|이|가)")
+_TOPIC_ONLY = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?(?:は|은|는)")
+_OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。,，]{0,4}?(?:に|と|を|や|より|보다|과|와|를|을|에)")
+"""Particles after a model, past a closing quote and a figure in parentheses: "‘제미나이 2.5 프로’(21%)를"."""
 
 
-_COORD_GAP = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|、|和|与|及|以及|and|et|und|y|e|и|や|と|및|or|oder|ou|o)?\s*"
-                        r"(?:the\s+|le\s+|la\s+|les\s+|der\s+|die\s+|el\s+|los\s+)?", re.IGNORECASE)
+_COORD_GAP = re.compile(r"\s*(?:(?:de|of|von|от|d')\s*[A-Z][\w.]*\s*)?(?:\([^()]{0,40}\))?\s*"
+                        r"(?:,|、|和|与|及|以及|and|et|und|y|e|и|や|と|및|or|oder|ou|o)?\s*"
+                        r"(?:a\s+|à\s+|the\s+|le\s+|la\s+|les\s+|der\s+|die\s+|el\s+|los\s+)?", re.IGNORECASE)
+"""Between two listed models: "GPT-5 Codex de OpenAI (74,5 %) y a Gemini 2.5 Pro", "Kimi K2 et DeepSeek-V3.1"."""
 _GERUND = re.compile(r"(?:ing|ando|endo|ándose|éndose|ant)\s*$", re.IGNORECASE)
 
 
@@ -325,10 +390,13 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
         subject, objects = None, []
         if verb_final:
             subj = [m for m in before if _SUBJECT_PARTICLE.match(sentence[m.end:verb.start()])]
-            subject = subj[-1] if subj else None
+            topics = [m for m in subj if _TOPIC_ONLY.match(sentence[m.end:verb.start()])]
+            subject = topics[0] if topics else subj[-1] if subj else None  # "AはBが…を上回る": A, the topic
             rest = [m for m in before if m is not subject and (subject is None or m.start > subject.start)]
             if any(_OBJECT_MARK.match(sentence[m.end:verb.start()]) for m in rest):
                 objects = rest
+            elif subject is not None and len({m.id for m in rest}) == 1:
+                objects = rest[:1]  # "Gemini 3は…GPT-5 Proが保持していた31.64点の記録を上回りました": the one other model
         else:
             cands = [m for m in before if not _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])
                      and not any(e <= m.start for e in earlier)]

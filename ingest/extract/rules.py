@@ -6,8 +6,12 @@ MMLU-Pro", "MMLU-Pro score of 89.1", tables) and comparisons ("outperforms",
 "on par with", "trails"), in English here and in zh/ja/ko/fr/de/es/ru through
 passes.py and lexicon.py. The pieces: textnorm (one-to-one normalisation,
 local number formats), names and hits (versioned names the record does not
-know), tables (pipe, HTML via trafilatura, flattened), dates (stated and
-relative release dates). Rules: every candidate's quote is the sentence (or
+know; localnames for names written in Hangul or kana), tables (pipe, HTML via
+trafilatura, flattened in rows or cell by cell; short column labels resolved to
+the name the article spells out), pairs ("44,4 % contre 42 %"), dates (stated
+and relative release dates). A ranking item or a short sentence with one model
+and one percentage and no benchmark ("- GPT-5.1: 26.5%") scores on the
+benchmark named shortly before. Rules: every candidate's quote is the sentence (or
 table row) it came from, verbatim; a figure is taken only when it sits next to
 a benchmark name, so stray numbers are never scores; hedged or negated
 statements ("is expected to launch", "does not outperform") are skipped; a
@@ -23,7 +27,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from . import dates, passes, provenance
+from . import carry, dates, pairs, passes, provenance
 from .gazetteer import Gazetteer, Hit
 from .hits import NameHits
 from .names import NameFinder
@@ -50,7 +54,9 @@ class _Lowered:
         return self.pattern.search(self._lower(text), *args)
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])|(?<=[。！？])\s*|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\d\.)[\"”')\]]*\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9])|(?<=\d\.)\s+(?!(?:Januar|Februar|März|April|"
+                       r"Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)(?=[A-ZА-ЯЁ0-9])|(?<=[。！？])\s*|\n+")
+"""Sentence ends; "am 5. Februar 2026" (a German date) is no end."""
 _PRONOUN = re.compile(r"^\s*(?:[其它该]|この|その|이\s|그\s|Il\b|Elle\b|Er\b|Es\b|Sie\b|Él\b|Ella\b|Он[ао]?\b)|这一模型|该模型|"
                       r"このモデル|이\s?모델|ce\s+modèle|dieses?\s+Modell|este\s+modelo|эта\s+модель", re.IGNORECASE)
 RELEASE_VERB = _Lowered(re.compile(
@@ -96,6 +102,8 @@ _NEW_NAME = re.compile(r"\s+(?:(?:its|a|an|the)\s+)?(?:(?:new|latest|next)\s+)?(
 
 
 MAX_LOCAL_NAMES = 100
+RANKING_REACH = 1200
+"""How far back (characters) a ranking item looks for the benchmark it ranks."""
 MAX_SENTENCE = 1500
 """A longer "sentence" (a run-on list, hostile input) is cut into pieces, so per-sentence work stays bounded."""
 
@@ -157,12 +165,17 @@ class RuleExtractor(NameHits):
         last_model: ModelRef | None = None
         """The model named last in the sentences before: what "it", "the model", a participle refer to."""
         previous, prev_vendors = "", []
+        nameless: tuple | None = None
+        """A release said in the sentence before without the model's name: (at its start?, date, quote)."""
+        last_bench: Hit | None = None
+        """The benchmark named last, and where: what a ranking item without one ("- GPT-5.1: 26.5%") is about."""
         self._local = {}
+        self._expanded: set[str] = set()
         self._tails = {}
         local: dict[str, ModelRef] = {}
-        for claim in self._tables(text.splitlines(), ctx):
-            claims.setdefault(claim.key(), claim)
         all_hits = self._hits(text)
+        for claim in self._tables(text, ctx, all_hits):
+            claims.setdefault(claim.key(), claim)
         starts = [h.start for h in all_hits]
         for pos, sentence in split_sentences(text):
             first = bisect_left(starts, pos)
@@ -182,9 +195,24 @@ class RuleExtractor(NameHits):
             else:
                 topical = [m for m in models if re.match(r"[」』\s]*(?:は|는|은)", sentence[m.end:m.end + 3])]
                 section = self._ref(topical[0]) if topical else section
+            if sentence.rstrip().endswith((":", "：")) and len({m.id for m in models}) == 1:
+                section = self._ref(models[0])  # "Claude Sonnet 4.5 lidera varias pruebas públicas:" heads a list
             self._last_model = last_model
             found_releases = [*self._releases(sentence, hits, ctx),
-                              *passes.releases(sentence, hits, self._ref, ctx.date, self._vendor_before)]
+                              *passes.releases(sentence, hits, self._ref, ctx.date, self._vendor_before),
+                              *passes.separable_releases(sentence, hits, self._ref, ctx.date)]
+            named = carry.named_next(sentence, hits) if nameless is not None else None
+            if named is not None:  # "… hat OpenAI die neue Version … veröffentlicht. Es heißt GPT-5"
+                ref = self._ref(named)
+                found_releases.append(CandidateRelease(ref, ref.vendor_id, f"{nameless[2]} {sentence.strip()}",
+                                                       nameless[1]))
+            nameless = carry.nameless_release(sentence, hits, ctx.date)
+            if nameless is not None and nameless[0] and section is not None and not found_releases:
+                # "Veröffentlicht am 5. Februar 2026." under the heading "Claude Opus 4.6: Volle Analyse"
+                found_releases.append(CandidateRelease(section, section.vendor_id, sentence.strip(), nameless[1]))
+                nameless = None
+            elif nameless is not None:
+                nameless = (*nameless, sentence.strip())
             for release in found_releases:
                 if release.model.model_id and self.gaz.is_family(release.model.model_id):
                     continue  # "Claude" is a family: the named model is the release, never the family
@@ -202,9 +230,18 @@ class RuleExtractor(NameHits):
                 fallback = focus
             anaphor = fallback if pronoun else None
             topic = anaphor or section or last_model or focus
+            benches = [h for h in hits if h.kind == "benchmark"]
+            if benches:
+                last_bench = Hit("benchmark", benches[-1].id, pos + benches[-1].start, 0, benches[-1].text)
+            recent = last_bench if last_bench is not None and pos - last_bench.start <= RANKING_REACH else None
             found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, topic),
-                     *passes.scores(sentence, hits, self._ref, section or anaphor, topic, self._tails),
+                     *carry.list_score(sentence, hits, self._ref, recent),
+                     *passes.scores(sentence, hits, self._ref, section or anaphor, topic, self._tails, self.gaz.lookup),
                      *passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus))]
+            paired = pairs.versus_scores(sentence, hits, self._ref)
+            if paired:  # "44,4 % contre 42 %": the pair's figures are the two models', nobody else's
+                taken = {c.value for c in paired}
+                found = [c for c in found if c.kind != "benchmark_score" or c.value not in taken] + paired
             if focus is None and found:
                 focus = found[0].subject
             for claim in found:
@@ -221,7 +258,7 @@ class RuleExtractor(NameHits):
             named = [m for m in models if not self.gaz.is_family(m.id)]
             if named:
                 last_model = self._ref(named[-1])
-        new_models = {ref.text: ref for ref in self._local.values()}
+        new_models = {ref.text: ref for name, ref in self._local.items() if name not in self._expanded}
         extraction = Extraction(mentions=tuple(m for m in mentions.values()
                                                if not (m.kind == "model" and self.gaz.is_family(m.id))),
                                 releases=tuple(releases.values()), claims=tuple(claims.values()),
@@ -382,13 +419,22 @@ class RuleExtractor(NameHits):
                                       benchmark_id=bench, compared_to=others, relation=relation))
         return out
 
-    def _tables(self, lines: list[str], ctx: SourceContext) -> list[CandidateClaim]:
+    def _tables(self, text: str, ctx: SourceContext, prose: list[Hit] = ()) -> list[CandidateClaim]:
+        lines = text.splitlines()
+        self.tables.loose.clear()
         out: list[CandidateClaim] = []
+        full: dict[str, ModelRef | None] = {}
         for cell in self.tables.read(lines):
             if cell.model_id is not None:
                 if self.gaz.is_family(cell.model_id):
                     continue
                 ref = ModelRef(cell.model_text, cell.model_id, self.gaz.vendor_of_model(cell.model_id))
+            elif (long := full[cell.model_text] if cell.model_text in full else full.setdefault(
+                    cell.model_text, self._spelled_out(cell.model_text, prose, text, _block(lines, cell.line)))) is not None:
+                ref = long  # "Claude 3.5" heading a column of an article that names "Claude 3.5 Sonnet"
+                self._expanded.add(cell.model_text)  # so no model of that short name is reported
+            elif cell.model_text in self.tables.loose:
+                continue  # "Mistral L2" that the article never spells out: no model of its own
             else:
                 if cell.model_text not in self._local:
                     head = self.names.find(cell.model_text)
@@ -403,6 +449,17 @@ class RuleExtractor(NameHits):
                                       conditions=cell.conditions,
                                       benchmark_text=None if cell.benchmark_id else cell.benchmark_text))
         return out
+
+
+def _block(lines: list[str], at: int) -> tuple[int, int]:
+    """Character span of the table around line `at` (its run of lines with two or more "|")."""
+    first, last = at, at
+    while first > 0 and lines[first - 1].count("|") >= 2:
+        first -= 1
+    while last + 1 < len(lines) and lines[last + 1].count("|") >= 2:
+        last += 1
+    start = sum(len(ln) + 1 for ln in lines[:first])
+    return start, start + sum(len(ln) + 1 for ln in lines[first:last + 1])
 
 
 def _with_provenance(claim: CandidateClaim, prov: str, by: str | None) -> CandidateClaim:

@@ -50,6 +50,14 @@ class TableScore:
     """Index of the last line of the quote (inclusive)."""
 
 
+_POINT_ZERO = re.compile(r"(\d)\.0(?![\d])")
+_METRIC_WORD = re.compile(r"(.+?)\s+(Elo|rating|Rating|pass@\d+|Acc|EM|F1)")
+_CELL_NOTE = re.compile(r"\((?P<label>[^():]{1,30}):\s*(?P<num>\d{1,5}(?:[.,]\d{1,3})?)\s?(?P<unit>%|％)?\)")
+"""A note under a cell: "(Deep Think: 41.0%)" is the same model's figure in that mode."""
+_LOOSE = re.compile(r"[A-Z][A-Za-z]+ [A-Z]?\d+(?:\.\d+)?")
+_TIER_FIRST = frozenset(("Opus", "Sonnet", "Haiku"))
+
+
 def clean(cell: str) -> str:
     cell = _TAG.sub(" ", cell)
     cell = _MARKS.sub("", cell)
@@ -60,6 +68,9 @@ class TableReader:
     def __init__(self, gaz: Gazetteer, names: NameFinder):
         self.gaz = gaz
         self.names = names
+        self.loose: set[str] = set()
+        """Labels read only as a line's head plus a short version ("Mistral L2"): scores only if the article spells
+        the name out elsewhere (RuleExtractor._tables), never new models of their own."""
 
     # ---- what a header or label cell names ------------------------------
     def model(self, cell: str) -> tuple[str, str | None, str | None] | None:
@@ -68,7 +79,7 @@ class TableReader:
         if not text:
             return None
         for candidate in (text, _PAREN.sub("", text).strip()):
-            entry = self.gaz.lookup(candidate)
+            entry = self.gaz.lookup(candidate) or self.gaz.lookup(_POINT_ZERO.sub(r"\1", candidate))
             if entry is not None and entry.kind == "model" and not self.gaz.is_family(entry.id):
                 qual = None if candidate == text else "; ".join(m.group(1) for m in _PAREN.finditer(text))
                 return candidate, entry.id, qual
@@ -77,6 +88,9 @@ class TableReader:
         if len(hits) == 1 and len(hits[0].text) >= len(bare) - 2:
             qual = "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
             return hits[0].name, None, qual
+        if _LOOSE.fullmatch(bare) and (bare.split()[0].casefold() in self.names.heads or bare.split()[0] in _TIER_FIRST):
+            self.loose.add(bare)
+            return bare, None, "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
         return None
 
     def benchmark(self, cell: str) -> tuple[str | None, str, str | None] | None:
@@ -84,11 +98,17 @@ class TableReader:
         text = clean(cell)
         if not text or not re.search(r"[A-Za-z]", text):
             return None
+        if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+            text = text[1:-1].strip()  # "(Humanity's Last Exam)" under a row label in another language
         for candidate in (text, _PAREN.sub("", text).strip()):
             entry = self.gaz.lookup(candidate)
             if entry is not None and entry.kind == "benchmark":
                 qual = None if candidate == text else "; ".join(m.group(1) for m in _PAREN.finditer(text))
                 return entry.id, candidate, qual
+        metric = _METRIC_WORD.fullmatch(text)
+        entry = self.gaz.lookup(metric.group(1)) if metric else None
+        if entry is not None and entry.kind == "benchmark":
+            return entry.id, metric.group(1), metric.group(2)  # "LiveCodeBench Elo"
         bare = _PAREN.sub("", text).strip()
         if _NOT_BENCH.search(bare) or len(bare) > 40 or self.model(bare):
             return None
@@ -195,26 +215,41 @@ class TableReader:
                     models = header
                     i += 1
                     continue
+                column, after = self._vertical_header(lines, i)
+                if len(column) >= 2:  # one model per line (blank lines between): a table flattened cell by cell
+                    models, i = column, after
+                    continue
             bench = self.benchmark(line) if models and len(line) <= 60 else None
             if bench is not None and not bench[0]:
                 bench = self._qualified(bench[1], lines[i + 1:i + 4])
             if bench is None or not bench[0]:
                 i += 1
                 continue
-            values, metric, j = [], None, i + 1
-            while j < n and j <= i + 4 + len(models) and len(values) < len(models):
+            values, notes, metric, j, blank = [], {}, None, i + 1, 0
+            while j < n and j <= i + 4 + len(models) + blank and len(values) < len(models):
                 value = self.value(lines[j])
-                if value is not None:
+                note = _CELL_NOTE.fullmatch(lines[j].strip()) if values else None
+                if not lines[j].strip():
+                    blank += 1
+                elif value is not None:
                     values.append(value)
+                elif note is not None:
+                    notes[len(values) - 1] = note
                 elif values:
                     break
                 elif "@" in lines[j] or _METRIC_HINT.search(lines[j]):
                     metric = clean(lines[j])
                 j += 1
             if len(values) == len(models):
-                for (name, model_id), value in zip(models, values):
+                metric = "; ".join(x for x in (bench[2], metric) if x) or None
+                for k, ((name, model_id), value) in enumerate(zip(models, values)):
                     out.append(TableScore(name, model_id, bench[0], bench[1], value[0], value[1], value[2],
                                           metric, i, j - 1))
+                    note = notes.get(k)
+                    number = parse_number(note.group("num")) if note else None
+                    if number is not None:
+                        out.append(TableScore(name, model_id, bench[0], bench[1], number, note.group("num"),
+                                              "%" if note.group("unit") else None, note.group("label").strip(), i, j - 1))
                 i = j
             else:
                 i += 1
@@ -229,6 +264,20 @@ class TableReader:
                     if entry is not None and entry.kind == "benchmark":
                         return entry.id, name, None
         return None
+
+    def _vertical_header(self, lines: list[str], i: int) -> tuple[list[tuple[str, str | None]], int]:
+        """Models named one per line from line i on (blank lines between), and the index after them."""
+        found: list[tuple[str, str | None]] = []
+        j = i
+        while j < len(lines) and len(found) < 12:
+            line = lines[j].strip()
+            if line:
+                model = self.model(line) if len(line) <= 60 and "|" not in line else None
+                if model is None:
+                    break
+                found.append((model[0], model[1]))
+            j += 1
+        return found, j
 
     def _header_models(self, line: str) -> list[tuple[str, str | None]]:
         hits = [h for h in self.gaz.find(line) if h.kind == "model" and not self.gaz.is_family(h.id)]

@@ -50,3 +50,40 @@ def test_a_maker_or_a_pronoun_stands_for_the_model_the_article_is_about(extract)
                   "o1-preview 的推理效果。在 AIME 等权威评测中,DeepSeek的表现大幅超越了 GPT-4o 等知名模型。")  # 003
     assert comparisons(ext) == {("DeepSeek-R1-Lite", "matches", frozenset({"OpenAI o1-preview"})),
                                 ("DeepSeek-R1-Lite", "beats", frozenset({"gpt-4o-0513"}))}
+
+
+def test_listed_objects_with_their_maker_and_figure_between(extract):
+    ext = extract("Los datos parecen respaldar esa afirmación: Claude Sonnet 4.5 ha logrado un 77,2 % en el benchmark "
+                  "SWE-bench Verified, superando a GPT-5 Codex de OpenAI (74,5 %) y a Gemini 2.5 Pro de Google "
+                  "(67,2 %).")  # 055 (subject named instead of the article's earlier sentence)
+    got = comparisons(ext)
+    assert any(c[1] == "beats" and len(c[2]) == 2 for c in got)
+
+
+def test_korean_objects_before_the_verb_past_a_figure_in_parentheses(extract):
+    ext = extract("그록 4는 AI 지능지수(Intelligence Index) 73점을 기록해 GPT-4(o3, 70점), 제미나이 2.5 프로(70점), "
+                  "클로드 오퍼스 4(64점)를 제쳤다.")  # 045
+    beaten = next(c[2] for c in comparisons(ext) if c[0] == "Grok 4" and c[1] == "beats")
+    assert {"Gemini 2.5 Pro", "claude-opus-4"} <= beaten
+
+
+def test_korean_release_of_two_listed_models(extract):
+    ext = extract("xAI는 9일 ‘엑스’ 생방송 공개 행사를 통해 ‘그록4’와 ‘그록4 헤비’ 모델을 선보였다.")  # 044
+    assert {r.model.text for r in ext.releases} == {"Grok 4", "Grok 4 Heavy"}
+
+
+def test_japanese_topic_is_the_subject_and_the_one_other_model_the_object(extract):
+    ext = extract("Google公式発表によると、Gemini 3は複数のベンチマークテストで新記録を樹立し、Humanity’s Last Examテストでは"
+                  "37.4点という最高スコアを獲得し、以前GPT-5 Proが保持していた31.64点の記録を上回りました。")  # 040
+    assert ("gemini-3-pro", "beats", frozenset({"GPT-5 Pro"})) in comparisons(ext)
+
+
+def test_parity_and_higher_than_with_this_value_as_subject(extract):
+    ext = extract("DeepSeek-V3.2 presenta DSA y alcanza paridad con Gemini-3.0-Pro en razonamiento")  # 054
+    assert comparisons(ext) == {("deepseek-v3.2", "matches", frozenset({"gemini-3-pro"}))} or \
+        comparisons(ext) == {("DeepSeek-V3.2", "matches", frozenset({"gemini-3-pro"}))}
+    ext = extract("Abgesehen von diesem Unsinn ist eine wichtigere Sache, dass GPT-5 bei der SWE-bench Verified-Referenz "
+                  "eine Durchfallquote von 74,9% erreicht hat.\n\nDieser Wert liegt etwas höher als der von Anthropics "
+                  "Claude Opus 4.1 mit 74,5%.")  # 051
+    assert any(c[0] == "GPT-5" and c[1] == "beats" and len(c[2]) == 1 and "opus-4.1" in next(iter(c[2])).lower()
+               .replace(" ", "-") for c in comparisons(ext))

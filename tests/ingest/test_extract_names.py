@@ -49,3 +49,41 @@ def test_short_form_of_a_line_the_article_names_is_that_model(extract):
                   "2025), and Sonnet 4.6 (February 17, 2026).")  # 026
     assert releases(ext) == {("Claude Sonnet 4.5", "2025-09-29"), ("claude-opus-4.5", "2025-11-24"),
                              ("Claude Sonnet 4.6", "2026-02-17")}
+
+
+def test_names_written_in_hangul_are_the_latin_names(extract):
+    ext = extract("xAI는 9일 ‘엑스’ 생방송 공개 행사를 통해 ‘그록4’와 ‘그록4 헤비’ 모델을 선보였다. "  # 044
+                  "그록 4는 AI 지능지수(Intelligence Index) 73점을 기록해 GPT-4(o3, 70점), 제미나이 2.5 프로(70점), "
+                  "클로드 오퍼스 4(64점)를 제쳤다.")  # 045
+    known = {m.id for m in ext.mentions if m.kind == "model"}
+    new = {m.text for m in ext.new_models}
+    assert "claude-opus-4" in known
+    assert {"Grok 4", "Grok 4 Heavy", "Gemini 2.5 Pro"} <= new
+    assert not any("그록" in n or "제미나이" in n for n in new)
+
+
+def test_point_zero_versions_are_the_records_names(extract):
+    ext = extract("DeepSeek-V3.2 presenta DSA y alcanza paridad con Gemini-3.0-Pro en razonamiento")  # 054
+    assert "gemini-3-pro" in {m.id for m in ext.mentions if m.kind == "model"}
+    assert not any("3.0" in m.text for m in ext.new_models)
+
+
+def test_claude_tiers_alone_are_claude_models_in_an_article_about_claude(extract):
+    ext = extract("Le 24 novembre 2025, Anthropic lance Claude Opus 4.5.\nClassement actuel\n"
+                  "  • Opus 4.5 : 80,9 %\n  • Sonnet 4.5 : 77,2 %\n")  # 049
+    assert any(m.text == "Claude Sonnet 4.5" for m in ext.new_models) or \
+        "claude-sonnet-4.5" in {m.id for m in ext.mentions}
+
+
+def test_a_tier_glued_to_the_head_and_a_lower_case_s(extract):
+    ext = extract("Китайский стартап DeepSeek представил новую ИИ-модель DeepseekMath-V2, которая показывает "
+                  "впечатляющие результаты при решении сложных математических задач.")  # 047
+    assert {m.text for m in ext.new_models} == {"DeepseekMath-V2"}
+
+
+def test_slashed_lists_and_suspended_hyphens_before_series_are_families(extract):
+    ext = extract("Auch bei Benchmarks wie AIME, SWE-bench Verified oder HealthBench Hard soll GPT-5, das die älteren LLMs "
+                  "der GPT-4- sowie der o1/o3/o4-Reihe ersetzen wird, glänzen.")  # 018
+    names = {m.text for m in ext.new_models} | {m.id for m in ext.mentions if m.kind == "model"}
+    assert not ({"GPT-4", "OpenAI o1", "OpenAI o3", "OpenAI o4"} & names)
+    assert "GPT-5" in names or "gpt-5" in names

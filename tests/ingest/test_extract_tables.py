@@ -62,3 +62,42 @@ def test_table_flattened_into_text(extract):
     assert {("deepseek-r1", "aime-2024", 79.8), ("o1-1217", "aime-2024", 79.2), ("deepseek-r1", "math-500", 97.3),
             ("o1-1217", "math-500", 96.4), ("deepseek-r1", "codeforces-percentile", 96.3)} <= scores(ext)
     assert all("Pass@1" in (c.conditions or "") for c in ext.claims if c.value in (79.8, 96.4))
+
+
+def test_a_short_column_label_is_the_model_the_article_names_in_full(extract):
+    ext = extract("| Modèle | Paramètres | Context |\n|---|---|---|\n| Claude 3.5 Sonnet | Undisclosed | 200K |\n"
+                  "| Mistral Large 2 | 123B | 128K |\n\nMistral AI a dévoilé Mistral Large 2, égalant GPT-4.\n"
+                  "| Benchmark | GPT-4 | Claude 3.5 | Mistral L2 |\n|---|---|---|---|\n"
+                  "| MMLU (knowledge) | 86,4% | 88,7% | 88,2% |\n")  # 014
+    got = scores(ext)
+    assert ("claude-3.5-sonnet-1022", "mmlu", 88.7) in got and ("Mistral Large 2", "mmlu", 88.2) in got
+    assert ("GPT-4", "mmlu", 86.4) in got  # named on its own in prose: a model, never "GPT-4 Turbo"
+    assert "Claude 3.5" not in {m.text for m in ext.new_models}
+
+
+def test_a_row_label_is_not_spelled_out_by_its_neighbour_row(extract):
+    ext = extract("| MMLU-Pro (Reasoning & Knowledge) | GPQA Diamond (Scientific Reasoning) |\n"
+                  "qwen-3-fast | 78% | 66% |\nqwen-3 | 84% | 79% |\n")  # 016
+    assert {s[0] for s in scores(ext) if s[2] == 84.0} != {"qwen-3-fast"}
+
+
+def test_a_table_flattened_cell_by_cell_with_blank_lines_and_cell_notes(extract):
+    ext = extract("評価項目 (ベンチマーク)\n\nGemini 3.0 Pro\n\nGPT-5.1 (OpenAI)\n\nClaude 4.5 Sonnet (Anthropic)\n\n勝敗・備考\n\n"
+                  "① 超難関推論\n\n\n(Humanity's Last Exam)\n\n37.5%\n\n\n(Deep Think: 41.0%)\n\n26.5%\n\n13.7%\n\n圧倒的優位\n\n\n"
+                  "③ 実践コーディング\n\n\n(LiveCodeBench Elo)\n\n2,439\n\n2,243\n\n1,418\n\n圧倒的優位\n")  # 039
+    got = scores(ext)
+    assert {("gemini-3-pro", "hle", 37.5), ("gemini-3-pro", "hle", 41.0), ("GPT-5.1", "hle", 26.5),
+            ("Claude Sonnet 4.5", "hle", 13.7), ("gemini-3-pro", "livecodebench", 2439.0),
+            ("Claude Sonnet 4.5", "livecodebench", 1418.0)} <= got
+    deep = next(c for c in ext.claims if c.value == 41.0)
+    assert deep.conditions == "Deep Think"
+    elo = next(c for c in ext.claims if c.value == 2439.0)
+    assert elo.conditions == "Elo"
+
+
+def test_tier_first_column_labels_are_the_claude_models_prose_names(extract):
+    ext = extract("Anthropic droppte Claude Opus 4.6 gegen 18:40 Uhr.\nGleicher Preis wie Opus 4.5.\n"
+                  "| Benchmark | Opus 4.6 | Opus 4.5 | Änderung |\n|---|---|---|---|\n"
+                  "| BrowseComp | 84.0% | 67.8% | +16.2% |\n")  # 052
+    got = scores(ext)
+    assert ("Claude Opus 4.6", "browsecomp", 84.0) in got and ("claude-opus-4.5", "browsecomp", 67.8) in got

@@ -1,0 +1,84 @@
+"""Claims that lean on the sentences before them: a ranking item or a short sentence without its benchmark
+("- GPT-5.1: 26.5%", "GPT-4 набрал 2,7%."), a release said without the model's name ("… veröffentlicht. Es heißt
+GPT-5", "Veröffentlicht am 5. Februar 2026." under a model's heading).
+
+Rules: the benchmark is the one named last, within rules.RANKING_REACH characters; the sentence names one model
+and no benchmark, holds one percentage right after the model (a colon, a particle or a score verb between), and
+no comparative or delta word follows it; a nameless release needs a date in its sentence and no hedge, and is
+the model's only when the next sentence names it ("Es heißt X") or the sentence opens with the release word
+under a heading that names the model.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from . import lexicon
+from .dates import find_dates
+from .gazetteer import Hit
+from .passes import _DIGIT_RE, _EN_HEDGE, _SCORE_VERB
+from .textnorm import figures
+from .types import CandidateClaim, ModelRef
+
+_ITEM_LEAD = re.compile(r"[\s\-*•·]*(?:\d{1,2}[.)]\s*)?(?:[A-Z][\w.]*\s)?")
+_SHORT_SCORE = 70
+_SHORT_GAP = re.compile(r"[」』\s]*(?:が|は|의|는|은|:|：)?\s*(?:" + _SCORE_VERB.pattern + r"|чуть\s+больше|около|about|"
+                        r"erreichte?|obtient|obtuvo|logr[óa])?\s*(?:un|une|a|an|den|einen)?\s*", re.IGNORECASE)
+_DELTA_WORDS = re.compile(r"^[^.。]{0,12}(?:cheaper|faster|more|less|fewer|better|worse|moins|plus|günstiger|schneller|"
+                          r"más|menos|дешевле|быстрее|больше|меньше|改善|向上|提升|下降|增|減|减|저렴|빠른|향상)", re.IGNORECASE)
+_ITEM_FIGURE = re.compile(r"[」』\s]*[:：]\s*(?P<num>\d{1,4}(?:[.,]\d{1,3})?)\s?%\s*$")
+
+
+def list_score(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], bench: Hit | None) -> list[CandidateClaim]:
+    """A ranking item "- GPT-5.1: 26.5%", "• Google Gemini 3 Pro:76.2%" names no benchmark: it is a score on the
+    benchmark the text named last before it (the ranking's subject), when one was named shortly before."""
+    if bench is None:
+        return []
+    models = [h for h in hits if h.kind == "model"]
+    if len(models) != 1 or any(h.kind == "benchmark" for h in hits):
+        return []
+    model = models[0]
+    m = _ITEM_FIGURE.match(sentence, model.end)
+    if m and _ITEM_LEAD.fullmatch(sentence[:model.start]):
+        fig = next((f for f in figures(sentence, m.start("num")) if f.start == m.start("num")), None)
+    else:  # "GPT-4 набрал 2,7%.", "GoogleのGemini 3 Proが37.5%という驚異的なスコアを記録しました。"
+        figs = [f for f in figures(sentence) if not any(h.start <= f.start < h.end for h in hits)]
+        fig = figs[0] if len(figs) == 1 and len(sentence.strip()) <= _SHORT_SCORE else None
+        if fig is None or fig.unit != "%" or fig.start < model.end or \
+                not _SHORT_GAP.fullmatch(sentence[model.end:fig.start]) or _DELTA_WORDS.search(sentence[fig.end:]):
+            return []
+    if fig is None:
+        return []
+    known = not bench.id.startswith("text:")
+    return [CandidateClaim("benchmark_score", ref(model), sentence.strip(), "vendor_reported",
+                           benchmark_id=bench.id if known else None, benchmark_text=None if known else bench.text,
+                           value=fig.value, value_text=fig.text, unit="%")]
+
+
+_NAMED = re.compile(r"\s*(?:Es|Er|Sie|It|Il|Elle|Ella|Он[ао]?)\s+(?:heißt|hei(?:ss|ß)t|is\s+called|is\s+named|s'appelle|"
+                    r"se\s+llama|называется)\s+[„\"“«]?", re.IGNORECASE)
+
+
+_EN_RELEASED = re.compile(r"\b(?:released|launched)\b", re.IGNORECASE)
+
+
+def nameless_release(sentence: str, hits: list[Hit], published: str | None) -> tuple[bool, str | None] | None:
+    """A release said without the model's name: (at the sentence's start?, the date it states), else None.
+    "Veröffentlicht am 5. Februar 2026." under a model's heading; "Am 07.08.2025 hat OpenAI die neue Version ihres
+    Sprachmodells veröffentlicht." before "Es heißt GPT-5"."""
+    if any(h.kind == "model" for h in hits) or not _DIGIT_RE.search(sentence):
+        return None  # a release without a name is kept only with the date it states
+    verb = lexicon.search(lexicon.RELEASE, sentence) or _EN_RELEASED.search(sentence)
+    if verb is None or lexicon.search(lexicon.HEDGE, sentence) or _EN_HEDGE.search(sentence) or \
+            lexicon.search(lexicon.NEGATION, sentence[max(0, verb.start() - 12):verb.start()]):
+        return None
+    found = find_dates(sentence, published)
+    return not sentence[:verb.start()].strip(" -*#•"), (found[0].value if len(found) == 1 else None)
+
+
+def named_next(sentence: str, hits: list[Hit]) -> Hit | None:
+    """"Es heißt GPT-5 ...": the model a sentence names as the one just released."""
+    m = _NAMED.match(sentence)
+    if not m:
+        return None
+    return next((h for h in hits if h.kind == "model" and h.start == m.end()), None)
