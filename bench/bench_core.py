@@ -22,7 +22,7 @@ from storage import Store
 
 
 def traced_sql(services: Services, text: str) -> list[str]:
-    """The exact SQL statements (parameters inlined) that answering `text` executes."""
+    """The exact SQL statements (parameters inlined) that answering `text` executes, CTEs included."""
     statements: list[str] = []
     conn = services.store.db.conn
     conn.set_trace_callback(statements.append)
@@ -30,7 +30,7 @@ def traced_sql(services: Services, text: str) -> list[str]:
         answer(services, text)
     finally:
         conn.set_trace_callback(None)
-    return [s for s in statements if s.lstrip().lower().startswith(("select", "pragma data_version"))]
+    return [s for s in statements if s.lstrip().lower().startswith(("select", "with", "pragma data_version"))]
 
 
 def run_bare(store: Store, statements: list[str]) -> None:

@@ -19,20 +19,10 @@ from bench.synthetic import build
 from bot.core.answer import answer
 from bot.core.context import Services
 from ingest.seed_files import load_seeds
+from bench.bench_core import traced_sql
 from ingest.sources.sync import sync_snapshots
 from storage import Store
 
-
-def traced_sql(services: Services, text: str) -> list[str]:
-    """The statements answering `text` executes (parameters inlined), common table expressions included."""
-    statements: list[str] = []
-    conn = services.store.db.conn
-    conn.set_trace_callback(statements.append)
-    try:
-        answer(services, text)
-    finally:
-        conn.set_trace_callback(None)
-    return [s for s in statements if s.lstrip().lower().startswith(("select", "with", "pragma data_version"))]
 
 
 def main(argv: list[str] | None = None) -> dict:
