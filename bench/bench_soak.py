@@ -9,7 +9,9 @@ SQLite record and the local fakes (tests/fakes):
 3. ack latency of signed /model requests while a 2 MB hostile HTML document is parsed over and over,
    as `briefbot run` parses feeds (in a child process, bot/app/isolated.py) and, for the worst case, on a
    thread of the same process (where it shares the interpreter lock with the event loop);
-4. seconds from SIGTERM to exit of `briefbot run --every 1s` while its digest waits on an LLM that hangs.
+4. seconds from SIGTERM to exit of `briefbot run --every 1s` while its digest waits on an LLM that hangs;
+5. two `briefbot run` processes on one database: duplicates and missing messages;
+6. the 18 hostile LLM leads through the grounding check (all must be rejected, the honest ones accepted).
 Every count and duration is capped by the arguments. Run:
     .venv/bin/python -m bench.bench_soak [--forged 400 --slow 200 --model 200 --html-mb 2]
 """
@@ -28,6 +30,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 from urllib.parse import urlencode
 
 import aiohttp
@@ -274,6 +278,65 @@ async def endpoint_phases(args, db: Path) -> dict:
     return results
 
 
+# ---- phases 5 and 6 -------------------------------------------------------------------------------------
+def two_runners(db: Path, workdir: Path, n: int) -> dict:
+    """Two `briefbot run --once --standby` processes on one database file with `n` messages queued: the lease
+    lets one drain while the other waits; the local sink file (the platform's history) counts deliveries."""
+    from collections import Counter
+
+    from bot.app.cli import command_line
+    from bot.core.reply import Reply
+    from bot.delivery.local_sink import delivered_keys
+    from storage import Store
+    from storage.delivery import enqueue, ensure_destination
+    store = Store.open(db)
+    dest = ensure_destination(store, "local", "", "console")
+    payload = Reply(title="soak").to_json()
+    keys = [f"soak-two-runners:{i:04d}" for i in range(n)]
+    with store.db.atomic():
+        for key in keys:
+            enqueue(store, key, dest.id, "alert", payload, "2026-01-01T00:00:00Z")
+    store.close()
+    sink = workdir / "two-runners.txt"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "DISCORD_", "OPENAI_"))}
+    env.update(BRIEFBOT_LOCAL_OUTBOX=str(sink), BRIEFBOT_OUTBOX_PACE="0", BRIEFBOT_LOG_LEVEL="WARNING")
+    procs = [subprocess.Popen([*command_line(), "--db", str(db), "run", "--no-console", "--once", "--standby",
+                               "--lease-ttl", "3s"], cwd=workdir, env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
+    for proc in procs:
+        try:
+            proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    counts = Counter(k for k in delivered_keys(sink) if k.startswith("soak-two-runners:"))
+    return {"messages": n, "delivered": sum(counts.values()), "duplicates": sum(1 for c in counts.values() if c > 1),
+            "missing": sum(1 for k in keys if k not in counts)}
+
+
+def hostile_leads() -> dict:
+    """The 18 hostile LLM leads of tests/digests/data/hostile_leads.yaml through the grounding check, and the
+    honest ones, against the W05 digest of the test world."""
+    import yaml
+
+    from digests.assemble import assemble
+    from digests.factsheet import facts_text
+    from digests.grounding import check_digest
+    from tests.digests.world import open_world
+    corpus = yaml.safe_load((ROOT / "tests" / "digests" / "data" / "hostile_leads.yaml").read_text(encoding="utf-8"))
+    names = ["Kimi K2.5", "Qwen3-Max-Thinking", "Claude Opus 4.5", "Moonshot AI", "Alibaba", "Anthropic", "OpenAI"]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_world(Path(tmp) / "w.db")
+        try:
+            digest = assemble(store, "2026-W05")
+            facts = facts_text(digest)
+            rejected = sum(1 for c in corpus["hostile"] if check_digest(c["lead"], digest, facts, names))
+            honest = sum(1 for lead in corpus["honest"] if not check_digest(lead, digest, facts, names))
+        finally:
+            store.close()
+    return {"hostile": len(corpus["hostile"]), "rejected": rejected, "honest": len(corpus["honest"]),
+            "honest_accepted": honest}
+
+
 def run_soak(args) -> dict:
     logging.basicConfig(level=logging.ERROR)
     logging.getLogger("bot.frontends.slack_front.server").setLevel(logging.ERROR)
@@ -286,6 +349,11 @@ def run_soak(args) -> dict:
             copy = tmp / "run.db"
             shutil.copy(db, copy)
             results["sigterm"] = sigterm_to_exit(copy, tmp)
+        if args.runners:
+            copy = tmp / "runners.db"
+            shutil.copy(db, copy)
+            results["runners"] = two_runners(copy, tmp, args.runners)
+    results["leads"] = hostile_leads()
     return results
 
 
@@ -315,6 +383,15 @@ def report(results: dict) -> bool:
         print(f"4. SIGTERM -> exit of `briefbot run` with an LLM call hanging ({t['llm_call_in_flight']}): "
               f"{t['seconds']:.2f} s, exit code {t['exit_code']}")
         ok = ok and t["exit_code"] == 0 and t["seconds"] < 10
+    if "runners" in results:
+        r = results["runners"]
+        print(f"5. two `briefbot run` on one database, {r['messages']} messages: {r['delivered']} delivered, "
+              f"{r['duplicates']} duplicates, {r['missing']} missing")
+        ok = ok and r["duplicates"] == 0 and r["missing"] == 0
+    lead = results["leads"]
+    print(f"6. hostile LLM leads: {lead['rejected']}/{lead['hostile']} rejected; honest leads accepted "
+          f"{lead['honest_accepted']}/{lead['honest']}")
+    ok = ok and lead["rejected"] == lead["hostile"] and lead["honest_accepted"] == lead["honest"]
     print("result:", "OK" if ok else "NOT OK")
     return ok
 
@@ -329,7 +406,9 @@ def parse_args(argv: list[str] | None = None):
     parser.add_argument("--concurrency", type=int, default=10)
     parser.add_argument("--html-mb", type=float, default=2.0)
     parser.add_argument("--no-sigterm", dest="sigterm", action="store_false")
+    parser.add_argument("--runners", type=int, default=300, help="messages for two runners on one database (0: skip)")
     args = parser.parse_args(argv)
+    args.runners = max(0, min(args.runners, 2000))
     for name in ("forged", "slow", "probes", "model"):
         setattr(args, name, max(1, min(getattr(args, name), 2000)))
     args.html_mb = min(args.html_mb, 8.0)
