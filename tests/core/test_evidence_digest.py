@@ -22,12 +22,12 @@ def test_a_newer_file_shows_as_a_leaderboard_move(tmp_path):
     store = Store.open(tmp_path / "bare.db")
     load_seeds(store, snapshots=False)
     files = real_files("aider")
-    sync(store, ["models.dev"], SNAPSHOT, now="2026-01-20T09:00:00+00:00")   # GPT-5 comes from the catalog
+    sync(store, ["models.dev"], SNAPSHOT, now="2026-01-20T09:00:00+00:00")   # o3 comes from the catalog
     sync(store, ["aider"], SNAPSHOT, now="2026-01-20T09:00:00+00:00")
     path = tmp_path / "polyglot_leaderboard.yml"
-    path.write_bytes(files["polyglot_leaderboard.yml"].replace(b"pass_rate_2: 88.0", b"pass_rate_2: 90.2", 1))
+    path.write_bytes(files["polyglot_leaderboard.yml"].replace(b"pass_rate_2: 79.6", b"pass_rate_2: 90.2", 1))
     sync(store, ["aider"], str(path), now="2026-02-03T09:00:00+00:00")
     moved, total = evidence_section.moves(store, "2026-02-02", "2026-02-09")
-    assert total >= 1 and any(m.previous_text == "88.0" and m.claim.value == 90.2 for m in moved)
+    assert total >= 1 and any(m.previous_text == "79.6" and m.claim.value == 90.2 for m in moved)
     assert evidence_section.moves(store, "2026-01-26", "2026-02-02") == ((), 0)
     store.close()

@@ -1,6 +1,8 @@
 """Each evidence adapter on its real published snapshot, and on broken copies of it."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from ingest.sources import ADAPTERS, adapter_named
@@ -22,23 +24,31 @@ def test_every_adapter_has_a_pinned_snapshot_and_the_same_protocol():
 def test_swe_bench_bash_only_is_the_independent_model_figure_and_submissions_stay_systems():
     rows = adapter_named("swe-bench").parse(real_files("swe-bench"))
     assert all(isinstance(r, ScoreRow) and r.benchmark == "swe-bench-verified" for r in rows)
-    opus = [r for r in rows if r.variant == "bash-only" and r.model_tag == "claude-opus-4-5-20251101"]
-    assert len(opus) == 1 and opus[0].value == 74.4 and opus[0].provenance == "independent"
-    assert "bash-only" in opus[0].settings and opus[0].quote.endswith("| 74.4")
+    # the committed leaderboards.json is the 2025-08-05 version: its bash-only board tops out at Claude 4 Opus
+    opus = [r for r in rows if r.variant == "bash-only" and r.model_tag == "claude-4-opus-20250514"]
+    assert len(opus) == 1 and opus[0].value == 67.6 and opus[0].provenance == "independent"
+    assert "bash-only" in opus[0].settings and opus[0].quote.endswith("| 67.6")
     submitted = [r for r in rows if r.variant != "bash-only"]
     assert submitted and all(r.settings.startswith("submitted system: ") for r in submitted)
     assert len({r.variant for r in rows if r.variant == "bash-only"}) == 1
 
 
 def test_livebench_tasks_categories_and_overall():
-    rows = adapter_named("livebench").parse(real_files("livebench"))
+    files = real_files("livebench")
+    rows = adapter_named("livebench").parse(files)
     first = [r for r in rows if r.name == "arcee-trinity-large-preview"]
     amps = next(r for r in first if r.scope == "task AMPS_Hard")
     assert amps.value == 61.0 and amps.value_text == "61.0" and amps.date == "2026-01-08"
-    scopes = {r.scope for r in first}
-    assert "overall" in scopes and sum(s.startswith("category ") for s in scopes) == 7
-    # the one ragged published row (a model with missing task cells) is left out, not guessed
-    assert not [r for r in rows if r.name == "nemotron-3-super-120b-a12b"]
+    # the committed snapshot is the table alone (its categories_2026_01_08.json could not be re-acquired):
+    # per-task figures only, no category means or overall figure
+    assert all(r.scope.startswith("task ") for r in rows) and len({r.scope for r in first}) == 23
+    # with a categories file beside it, category means and the overall figure follow from the task cells
+    table = next(k for k in files if k.endswith(".csv"))
+    cats = {"Mathematics": ["AMPS_Hard", "math_comp", "olympiad"], "Coding": ["code_generation", "code_completion"]}
+    with_cats = adapter_named("livebench").parse({table: files[table], "categories.json": json.dumps(cats).encode()})
+    first = {r.scope: r for r in with_cats if r.name == "arcee-trinity-large-preview"}
+    assert first["category Mathematics"].value == round((61.0 + 47.059 + 63.669) / 3, 1)
+    assert first["overall"].value == round(((61.0 + 47.059 + 63.669) / 3 + (70.423 + 60.87) / 2) / 2, 1)
 
 
 def test_lmarena_keeps_only_the_categories_users_ask_about_with_intervals():
@@ -53,9 +63,10 @@ def test_lmarena_keeps_only_the_categories_users_ask_about_with_intervals():
 
 def test_aider_pass_rate_edit_format_cost_and_date():
     rows = adapter_named("aider").parse(real_files("aider"))
-    gpt5 = next(r for r in rows if r.name == "gpt-5 (high)")
-    assert gpt5.value == 88.0 and gpt5.settings == "aider, edit format diff" and gpt5.date
-    assert "cost $" in gpt5.notes
+    # the committed file is the 2025-04-30 version (no GPT-5 yet); o3 (high) is its top single-model run
+    o3 = next(r for r in rows if r.name == "o3 (high)")
+    assert o3.value == 79.6 and o3.settings == "aider, edit format diff" and o3.date == "2025-04-16"
+    assert "cost $111.03" in o3.notes
 
 
 def test_models_dev_facts_links_and_shared_base_files():
@@ -67,8 +78,15 @@ def test_models_dev_facts_links_and_shared_base_files():
            ("2025-11-24", 5.0, 25.0, 200000, False)
     flash = next(e for e in entries if e.provider == "google" and e.entry_id == "gemini-2.5-flash")
     assert flash.name == "Gemini 2.5 Flash" and flash.facts["release_date"]   # from models/google/gemini-2.5-flash.toml
-    glm = next(e for e in entries if e.provider == "zhipuai" and e.entry_id == "glm-4.6")
-    assert glm.name.startswith("GLM")   # a git symbolic link to providers/zai/…, followed
+    glm = next(e for e in entries if e.provider == "zhipuai" and e.entry_id == "glm-5")
+    assert glm.name == "GLM-5"
+    # git stores a symbolic link as its target path; the committed snapshot has none (read_file does not
+    # hold them), so one is made here: it is followed to the file it names
+    linked = dict(real_files("models.dev"))
+    linked["providers/zhipuai/models/glm-link.toml"] = b"../../zhipuai/models/glm-5.toml"
+    entries = adapter_named("models.dev").parse(linked)
+    link = next(e for e in entries if e.provider == "zhipuai" and e.entry_id == "glm-link")
+    assert link.name == "GLM-5"
 
 
 # ---- broken copies -------------------------------------------------------------------------------
@@ -85,7 +103,9 @@ def _html(files):
 def _truncated(files):
     out = dict(files)
     name = _main(files)
-    out[name] = files[name][: len(files[name]) // 2 + 7]
+    # cut mid-record (half way less 7 bytes: with the committed aider file, +7 fell exactly between two
+    # complete YAML records, which no parser can tell from a shorter file)
+    out[name] = files[name][: len(files[name]) // 2 - 7]
     return out
 
 
@@ -121,6 +141,8 @@ def test_a_leaderboard_that_changed_shape_is_refused_with_one_line(name, breakag
 def test_livebench_missing_task_column_is_refused():
     files = dict(real_files("livebench"))
     table = next(k for k in files if k.endswith(".csv"))
+    # the categories file names the tasks a table must have (the committed snapshot is the table alone)
+    files.setdefault("categories.json", json.dumps({"Reasoning": ["theory_of_mind", "zebra_puzzle", "spatial"]}).encode())
     lines = files[table].decode().splitlines()
     files[table] = ("\n".join(",".join(line.split(",")[:-1]) for line in lines) + "\n").encode()
     with pytest.raises(ShapeError, match="missing task column"):

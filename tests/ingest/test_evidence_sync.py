@@ -76,9 +76,10 @@ def test_a_newer_file_updates_figures_and_keeps_history(bare, tmp_path):
     files = real_files("aider")
     sync(bare, ["models.dev"], SNAPSHOT)
     [old] = sync(bare, ["aider"], SNAPSHOT, now="2026-11-01T00:00:00+00:00")
-    claim_id = next(r["id"] for r in bare.rows("select id from claims where id like 'aider/%/gpt-5/%/gpt-5-high%'"))
-    assert bare.claim(claim_id).value == 88.0
-    newer = files["polyglot_leaderboard.yml"].replace(b"pass_rate_2: 88.0", b"pass_rate_2: 90.2", 1)
+    # o3 comes from the catalog; the committed aider file (2025-04-30) has o3 (high) at 79.6
+    claim_id = next(r["id"] for r in bare.rows("select id from claims where id like 'aider/%/o3/%/o3-high/%'"))
+    assert bare.claim(claim_id).value == 79.6
+    newer = files["polyglot_leaderboard.yml"].replace(b"pass_rate_2: 79.6", b"pass_rate_2: 90.2", 1)
     assert newer != files["polyglot_leaderboard.yml"]
     path = tmp_path / "polyglot_leaderboard.yml"
     path.write_bytes(newer)
@@ -86,8 +87,8 @@ def test_a_newer_file_updates_figures_and_keeps_history(bare, tmp_path):
     assert new.status == "ok" and new.version != old.version
     claim = bare.claim(claim_id)
     assert claim.value == 90.2 and claim.source_id.endswith(new.version)
-    assert [h["value"] for h in history(bare, claim_id)] == [88.0, 90.2]   # "moved from 88.0 to 90.2"
-    assert previous_values(bare, [claim_id])[claim_id]["value"] == 88.0
+    assert [h["value"] for h in history(bare, claim_id)] == [79.6, 90.2]   # "moved from 79.6 to 90.2"
+    assert previous_values(bare, [claim_id])[claim_id]["value"] == 79.6
     # the same newer file again: nothing changes, no second history row
     [again] = sync(bare, ["aider"], str(path))
     assert again.changed == 0 and len(history(bare, claim_id)) == 2
@@ -158,14 +159,14 @@ def test_subscribers_hear_of_moved_headline_figures_but_not_of_a_first_sync(bare
     from storage.delivery import subscribe
     files = real_files("aider")
     sync(bare, ["models.dev"], SNAPSHOT)
-    subscribe(bare, "local::console", "model", "gpt-5", "test", "2026-01-01T00:00:00+00:00")
+    subscribe(bare, "local::console", "model", "o3", "test", "2026-01-01T00:00:00+00:00")
     sync(bare, ["aider"], SNAPSHOT)
     assert bare.db.execute("select count(*) from alert_events").fetchone()[0] == 0   # first sync: no flood
     path = tmp_path / "polyglot_leaderboard.yml"
-    path.write_bytes(files["polyglot_leaderboard.yml"].replace(b"pass_rate_2: 88.0", b"pass_rate_2: 90.2", 1))
+    path.write_bytes(files["polyglot_leaderboard.yml"].replace(b"pass_rate_2: 79.6", b"pass_rate_2: 90.2", 1))
     sync(bare, ["aider"], str(path))
     texts = [r[0] for r in bare.db.execute("select text from alert_events").fetchall()]
-    assert texts == ["GPT-5: 90.2 on Aider-Polyglot (moved from 88; independent, Aider polyglot leaderboard; "
+    assert texts == ["o3: 90.2 on Aider-Polyglot (moved from 79.6; independent, Aider polyglot leaderboard; "
                      "aider, edit format diff; effort high)"]
     sync(bare, ["aider"], str(path))
     assert bare.db.execute("select count(*) from alert_events").fetchone()[0] == 1
