@@ -162,8 +162,13 @@ def sync(store: Store, names: Sequence[str] | None = None, from_: str | None = N
 
 
 def sync_snapshots(store: Store, names: Sequence[str] | None = None, now: str | None = None) -> list[SyncResult]:
-    """The offline path (`briefbot seed`): every committed snapshot that is present."""
-    return sync(store, names, SNAPSHOT, now=now)
+    """The offline path (`briefbot seed`): every committed snapshot that is present. A source whose files
+    are not shipped is left out (it is not a failed sync: `briefbot sources sync NAME` fetches it)."""
+    wanted = [a.name for a in ADAPTERS if names is None or a.name in names]
+    present = [n for n in wanted if snapshots.available(n)]
+    for name in sorted(set(wanted) - set(present)):
+        log.info("no pinned snapshot shipped for %s; `briefbot sources sync %s` fetches it", name, name)
+    return sync(store, present, SNAPSHOT, now=now) if present else []
 
 
 def sync_one(store: Store, adapter, from_: str | None, *, fetcher=None, now: str | None = None) -> SyncResult:
