@@ -88,6 +88,13 @@ class DaemonWorker:
             self._queue.put((Future(), final, (), {}))
         self._queue.put(None)
 
+    def wait_idle(self, timeout: float) -> bool:
+        """After close(): wait up to `timeout` seconds for the call in progress to end; True when it did.
+        Whoever closes a connection this worker uses must wait for this first: SQLite must never see a
+        connection closed under a running statement (a crash, not an error)."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
     # ThreadPoolExecutor-like, for loop.run_in_executor
     def shutdown(self, wait: bool = False, cancel_futures: bool = True) -> None:
         self.close()
@@ -160,6 +167,12 @@ class Lanes:
             return ""
         return next((row[2] for row in rows if row[1] == "main"), "") or ""
 
-    def close(self) -> None:
+    def close(self, timeout: float = 2.0) -> bool:
+        """No new work. Waits up to `timeout` for the quick lane's call in progress (it uses the front end's
+        store, which the caller closes next); True when the quick lane is idle and the store may be closed."""
         self.quick.close()
         self.slow.close(final=self._close_own_store)
+        idle = self.quick.wait_idle(timeout)
+        if not idle:
+            log.warning("a lookup was still running after %.0f s; its connection is left open", timeout)
+        return idle

@@ -90,3 +90,34 @@ def test_a_hanging_digest_does_not_delay_another_users_digest(store):
     finally:
         summarizer.release.set()
         lanes.close()
+
+
+def test_close_waits_for_the_lookup_in_progress_before_its_store_may_be_closed(services):
+    """Closing a connection under a running statement crashes SQLite (seen in the soak): close() waits."""
+    import time as _time
+
+    from bot.core.lanes import Lanes
+    lanes = Lanes(services)
+    finished = []
+
+    def slow_lookup():
+        _time.sleep(0.5)
+        services.store.stats()
+        finished.append(True)
+
+    lanes.quick.submit(slow_lookup)
+    _time.sleep(0.05)
+    assert lanes.close(timeout=5) is True and finished == [True]
+    services.store.close()  # now safe
+
+
+def test_close_reports_a_lookup_that_outlives_the_timeout(services):
+    import threading
+
+    from bot.core.lanes import Lanes
+    lanes = Lanes(services)
+    started, release = threading.Event(), threading.Event()
+    lanes.quick.submit(lambda: (started.set(), release.wait(10)))
+    assert started.wait(5)
+    assert lanes.close(timeout=0.2) is False  # the caller must then leave the store open
+    release.set()

@@ -81,7 +81,7 @@ class DiscordFrontEnd:
                 if not done:
                     self._task.cancel()
         finally:
-            self.lanes.close()
+            await asyncio.to_thread(self.lanes.close)  # waits (bounded) for a lookup using our store
 
 
 def build_front_end(settings: Settings, services: Services, **options) -> DiscordFrontEnd | None:

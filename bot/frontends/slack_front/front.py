@@ -10,6 +10,8 @@ command; `stop()` closes the connection or the server and the core's worker.
 """
 from __future__ import annotations
 
+import asyncio
+
 import logging
 from dataclasses import dataclass
 
@@ -124,7 +126,7 @@ class SlackFrontEnd:
             if self.server is not None:
                 await self.server.stop()
         finally:
-            self.runner.close()
+            await asyncio.to_thread(self.runner.close)  # waits (bounded) for a lookup using our store
 
 
 def build_front_end(settings: Settings, services: Services, *, client: AsyncWebClient | None = None

@@ -49,8 +49,8 @@ class CoreRunner:
     async def answer(self, line: str, ctx: Context) -> Reply:
         return await self.lanes.answer(line, ctx)
 
-    def close(self) -> None:
-        self.lanes.close()
+    def close(self) -> bool:
+        return self.lanes.close()
 
 
 def register(app: AsyncApp, services: Services, *, runner: CoreRunner, directory: UserDirectory,
