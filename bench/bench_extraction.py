@@ -91,7 +91,12 @@ class Names:
     """How the record spells every model and benchmark, normalised for matching."""
 
     def __init__(self, store):
-        self.model = {m.id: {norm(s) for s in (m.name, m.id, *m.aliases) if s} for m in store.models()}
+        vendors = {v.id: [v.name, *v.aliases] for v in store.vendors()}
+        # a model is also spelt with its maker in front ("OpenAI o1", "Google Gemini 2.5 Flash"): labels use
+        # the article's usual full name, catalog rows often the bare one
+        self.model = {m.id: {norm(p + s) for s in (m.name, m.id, *m.aliases) if s
+                             for p in ("", *(v + " " for v in vendors.get(m.vendor_id, ())))}
+                      for m in store.models()}
         self.bench = {b.id: {bench_norm(s) for s in (b.name, b.id, *b.aliases) if s} for b in store.benchmarks()}
 
     def model_matches(self, pred, label: str) -> bool:

@@ -178,10 +178,11 @@ class Store:
         marks = ",".join("?" * len(ids))
         return {s.id: s for s in self._many(Source, f"select * from sources where id in ({marks})", ids)}
 
-    def model_names(self) -> list[tuple[str, str, str, str | None, str]]:
+    def model_names(self, *, reviewed_only: bool = False) -> list[tuple[str, str, str, str | None, str]]:
         """(model id, display name, aliases JSON, family, vendor id) for every model: the resolver's input."""
+        where = " where reviewed = 1" if reviewed_only else ""
         return [tuple(r) for r in self.db.execute(
-            "select id, name, aliases, family, vendor_id from models").fetchall()]
+            "select id, name, aliases, family, vendor_id from models" + where).fetchall()]
 
     def models_of_vendor(self, vendor_id: str) -> list[Model]:
         return self._many(Model, "select * from models where vendor_id = ? order by release_date desc, name",

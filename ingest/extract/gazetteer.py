@@ -97,7 +97,8 @@ class Gazetteer:
         vendors = [(v.id, [v.name, v.id, *v.aliases]) for v in store.vendors()]
         homepages = {v.id: v.homepage for v in store.vendors() if v.homepage}
         models = [(mid, vid, [name, mid, *json.loads(aliases or "[]")])
-                  for mid, name, aliases, _family, vid in store.model_names()]
+                  for mid, name, aliases, _family, vid in store.model_names(reviewed_only=True)]
+        # unreviewed candidates are not facts: a leaderboard's raw name must not become a known model
         benchmarks = [(b.id, [b.name, b.id, *b.aliases]) for b in store.benchmarks()]
         return cls(vendors, models, benchmarks, homepages)
 
