@@ -187,7 +187,7 @@ class Resolver:
     def index(self) -> NameIndex:
         stamp = self._current_stamp()
         if self._index is None or stamp != self._stamp:
-            self._index = NameIndex.build(self.store.model_names())
+            self._index = NameIndex.build(self.store.model_names(reviewed_only=True))  # candidates are not facts
             self._stamp = stamp
         return self._index
 

@@ -35,7 +35,7 @@ def resolve_model(services: Services, text: str) -> Model:
             message = f"“{text}” is a family, so it could mean several models: {_names(services, shown)}{more}."
         else:
             message = f"“{text}” could mean several models: {_names(services, shown)}{more}."
-        raise UnknownName(message, "Name one of them exactly, e.g. " + f"`{resolution.candidates[-1]}`.")
+        raise UnknownName(message, "Name one of them exactly, e.g. " + f"`{shown[-1]}`.")  # one that is listed
     if resolution.suggestions:
         raise UnknownName(f"I don't know a model called “{text}”. Did you mean {_names(services, resolution.suggestions)}?",
                           "Use one of those names, or `/model` with part of a name to search.")
