@@ -8,12 +8,10 @@ timestamps are compared as instants, while a date-only value (most seed rows,
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
 
-from foundation.clock import iso_week, parse_week, zone
+from foundation.clock import parse_week, zone
 
 
 

@@ -19,12 +19,13 @@ model (with its vendor, when known) for `briefbot review`.
 """
 from __future__ import annotations
 
+from foundation.clock import utc_now
 import calendar
 import json
 import logging
 import re
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from datetime import date
 
 from storage import Claim, Model, Release, Source, Store
 from storage.ingest_state import insert_new, record_alert_events
@@ -193,7 +194,7 @@ def release_is_old(store: Store, r: Release, now: str, max_age_days: float = DEF
     if when is None:
         source = store.source(r.source_id)
         when = _day(source.published if source else None)
-    today = _day(now) or datetime.now().date()
+    today = _day(now) or utc_now().date()
     return when is not None and (today - when).days > max_age_days
 
 

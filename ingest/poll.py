@@ -15,7 +15,7 @@ from __future__ import annotations
 from foundation.clock import aware, parse_stamp, stamp, utc_now
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from storage import Store
 from storage.delivery import enqueue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from foundation.clock import parse_stamp
 from storage import Store
 from storage.delivery import last_errors, list_destinations, list_schedules, outbox_counts
 
@@ -24,7 +25,7 @@ def status_lines(store: Store, now: datetime) -> list[str]:
             nxt = f"invalid ({err})"
         last = ""
         if s.last_run_at:
-            last = f"; last run {local_text(datetime.fromisoformat(s.last_run_at), s.tz)} {s.last_run_state or ''}"
+            last = f"; last run {local_text(parse_stamp(s.last_run_at), s.tz)} {s.last_run_state or ''}"
         lines.append(f"  {s.destination_id}: {describe(s)}; next {nxt}{last.rstrip()}")
         if s.last_error:
             lines.append(f"    last error: {s.last_error}")

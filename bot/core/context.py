@@ -8,7 +8,7 @@ from __future__ import annotations
 from foundation.clock import utc_now
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 
 from storage import Store
 from storage.resolve import Resolver

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from foundation.clock import aware, parse_stamp, stamp
 from storage.delivery import enqueue, subscriptions_for

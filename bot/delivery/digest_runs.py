@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-from foundation.clock import stamp as _iso
+from foundation.clock import parse_stamp, stamp as _iso
 from storage.delivery import (Schedule, enqueue, list_schedules, outbox_by_key, record_schedule_error,
                               record_schedule_run, record_skipped)
 
@@ -42,7 +42,7 @@ def due_slot(schedule: Schedule, now: datetime) -> datetime | None:
     """The latest slot at or before now that has not been handled, or None."""
     slot = last_run(schedule, now)
     for mark in (schedule.last_run_at, schedule.created_at):
-        if mark and slot <= _parse(mark):
+        if mark and slot <= parse_stamp(mark):
             return None
     return slot
 
@@ -111,8 +111,3 @@ def _filters(text: str | None) -> dict | None:
     except ValueError:
         return None
     return value or None
-
-
-def _parse(text: str) -> datetime:
-    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)

@@ -18,14 +18,14 @@ Rules.
 """
 from __future__ import annotations
 
-from foundation.clock import stamp, utc_now
+from foundation.clock import parse_stamp, stamp, utc_now
 import asyncio
 import logging
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from storage import Store
 from storage.delivery import (Destination, OutboxItem, enqueue, get_destination, mark_dead, mark_in_flight,
@@ -122,7 +122,7 @@ class Outbox:
         now = self.clock()
         waits = []
         for item in self._heads():
-            due = _parse(item.next_attempt_at) if item.next_attempt_at else now
+            due = parse_stamp(item.next_attempt_at) if item.next_attempt_at else now
             pace = self._last_send.get(item.destination_id, -1e9) + self.policy.pace_seconds - time.monotonic()
             waits.append(max((due - now).total_seconds(), pace, 0.0))
         return min(waits) if waits else None
@@ -151,7 +151,7 @@ class Outbox:
         now, mono = self.clock(), time.monotonic()
         out = []
         for item in self._heads():
-            if item.next_attempt_at and _parse(item.next_attempt_at) > now:
+            if item.next_attempt_at and parse_stamp(item.next_attempt_at) > now:
                 continue
             if mono - self._last_send.get(item.destination_id, -1e9) < self.policy.pace_seconds:
                 continue
@@ -242,8 +242,3 @@ class Outbox:
 
     def _now(self) -> str:
         return stamp(self.clock())
-
-
-def _parse(text: str) -> datetime:
-    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)

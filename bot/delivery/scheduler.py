@@ -18,8 +18,9 @@ never run twice at once.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta, timezone
 
+from foundation.clock import utc_now
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ def build_scheduler(jobs: list[tuple]) -> AsyncIOScheduler:
     """(job id, coroutine function, interval seconds[, run at start]) each run first at start (unless the
     fourth item is False: then first after one interval), then every interval."""
     scheduler = AsyncIOScheduler(timezone=timezone.utc, job_defaults=JOB_DEFAULTS)
-    now = datetime.now(timezone.utc)
+    now = utc_now()
     for job_id, func, seconds, *rest in jobs:
         at_start = rest[0] if rest else True
         scheduler.add_job(func, "interval", seconds=seconds, id=job_id, name=job_id,

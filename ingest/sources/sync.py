@@ -116,7 +116,6 @@ def load_path(adapter, path: Path) -> Loaded:
 
 
 def load_url(adapter, url: str, fetcher, previous) -> Loaded:
-    from ingest.fetch import FetchError  # noqa: F401  (callers catch it)
     same = previous is not None and previous.origin == url
     etag = previous.etag if same else None
     modified = previous.last_modified if same else None
