@@ -30,8 +30,6 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
 from urllib.parse import urlencode
 
 import aiohttp
@@ -316,14 +314,11 @@ def two_runners(db: Path, workdir: Path, n: int) -> dict:
 def hostile_leads() -> dict:
     """The 18 hostile LLM leads of tests/digests/data/hostile_leads.yaml through the grounding check, and the
     honest ones, against the W05 digest of the test world."""
-    import yaml
-
     from digests.assemble import assemble
     from digests.factsheet import facts_text
     from digests.grounding import check_digest
+    from tests.digests.test_hostile_leads import CORPUS as corpus, NAMES as names
     from tests.digests.world import open_world
-    corpus = yaml.safe_load((ROOT / "tests" / "digests" / "data" / "hostile_leads.yaml").read_text(encoding="utf-8"))
-    names = ["Kimi K2.5", "Qwen3-Max-Thinking", "Claude Opus 4.5", "Moonshot AI", "Alibaba", "Anthropic", "OpenAI"]
     with tempfile.TemporaryDirectory() as tmp:
         store = open_world(Path(tmp) / "w.db")
         try:
