@@ -5,6 +5,9 @@ about chat. Rules, in one place so every reader sees the same verdict:
 
 - **Same benchmark.** Benchmarks are compared by id, after the merges in ``BENCHMARK_MERGES``
   (a benchmark known under two names is one benchmark; seeds/README.md says why for each).
+- **Living benchmarks.** ``LIVING_BENCHMARKS`` replace their questions with each release, so a score
+  is only comparable with one from the same release. A vendor claim names no release, so a
+  leaderboard figure for such a benchmark is shown beside it as *not comparable*, never as a delta.
 - **Comparable settings.** Settings are read into a few axes (tools, thinking, subset, shots).
   Two figures are comparable when no axis is known for both and different, when the
   independent figure covers the whole benchmark (scope ``overall``) and is a model's figure,
@@ -33,6 +36,9 @@ from .store import Store
 BENCHMARK_MERGES = {"gpqa": "gpqa-diamond"}
 """benchmark id -> the benchmark it is the same as (see seeds/README.md, "Benchmark merges")."""
 CHECKING = ("independent", "crowd")
+LIVING_BENCHMARKS = {"livebench": "LiveBench replaces its questions with each release and the vendor does not say "
+                                  "which release it ran"}
+"""benchmark id -> why a vendor's figure cannot be set against a leaderboard release's."""
 PERCENT_TOLERANCE = 2.0
 RELATIVE_TOLERANCE = 0.01
 
@@ -70,7 +76,7 @@ def _axes(settings: str) -> tuple[tuple[str, object], ...]:
         out["tools"] = False
     elif re.search(r"\b(with tools|w/ tools|tool use)\b", text):
         out["tools"] = True
-    if re.search(r"\b(no thinking|non-thinking|nothinking|without thinking)\b", text):
+    if re.search(r"\b(no (extended )?thinking|non-thinking|nothinking|without (extended )?thinking|thinking off)\b", text):
         out["thinking"] = False
     elif re.search(r"\b(thinking|reasoning effort|reasoning|effort)\b", text):
         out["thinking"] = True
@@ -170,7 +176,11 @@ def verdict(vendor: Claim, independent: Iterable[Claim], benchmark: Benchmark | 
         return None, Verdict("unchecked"), 0
     higher = benchmark.higher_is_better if benchmark else True
     comparable, reasons = [], {}
+    living = LIVING_BENCHMARKS.get(canonical(vendor.benchmark_id) or "")
     for c in pool:
+        if living:
+            reasons[c.id] = living
+            continue
         if is_submitted_system(c):
             reasons[c.id] = "only submitted systems (an agent plus the model), not the model under one harness"
             continue
@@ -183,7 +193,9 @@ def verdict(vendor: Claim, independent: Iterable[Claim], benchmark: Benchmark | 
             continue
         comparable.append(c)
     if not comparable:
-        best = max(pool, key=lambda c: c.value if higher else -c.value)
+        # the figure a reader would look for: whole benchmark, the model alone, settings that agree, then the best
+        best = max(pool, key=lambda c: (is_overall(c), not is_submitted_system(c), not conflicts(vendor.settings, c.settings),
+                                        c.value if higher else -c.value))
         return best, Verdict("not_comparable", why=reasons.get(best.id) or "different conditions"), len(pool) - 1
     best = max(comparable, key=lambda c: (c.value if higher else -c.value, c.id))
     delta = best.value - vendor.value

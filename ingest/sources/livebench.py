@@ -26,7 +26,7 @@ class LiveBench:
     name = "livebench"
     title = "LiveBench leaderboard"
     publisher = "LiveBench"
-    default_url = "https://raw.githubusercontent.com/LiveBench/livebench.github.io/main/public/table_2026_01_08.csv"
+    default_url = "https://raw.githubusercontent.com/LiveBench/livebench.github.io/main/public/table_2025_11_25.csv"
     repository = "LiveBench/livebench.github.io"
     kind = "leaderboard"
 

@@ -1,11 +1,11 @@
 """The evidence benchmark script runs end to end on a tiny record (its numbers are for bench runs only)."""
 from __future__ import annotations
 
-from ..ingest.evidence_support import need_all_snapshots
+from ..ingest.evidence_support import present_sources
 
 
 def test_bench_evidence_tiny(capsys):
-    need_all_snapshots()
+    present_sources()
     from bench.bench_evidence import main
     out = main(["--models", "60", "--claims", "3000", "-n", "3"])
     printed = capsys.readouterr().out

@@ -35,20 +35,26 @@ def test_swe_bench_bash_only_is_the_independent_model_figure_and_submissions_sta
 
 def test_livebench_tasks_categories_and_overall():
     files = real_files("livebench")
+    assert sorted(files) == ["categories_2025_11_25.json", "table_2025_11_25.csv"]
     rows = adapter_named("livebench").parse(files)
-    first = [r for r in rows if r.name == "arcee-trinity-large-preview"]
-    amps = next(r for r in first if r.scope == "task AMPS_Hard")
-    assert amps.value == 61.0 and amps.value_text == "61.0" and amps.date == "2026-01-08"
-    # the committed snapshot is the table alone (its categories_2026_01_08.json could not be re-acquired):
-    # per-task figures only, no category means or overall figure
-    assert all(r.scope.startswith("task ") for r in rows) and len({r.scope for r in first}) == 23
-    # with a categories file beside it, category means and the overall figure follow from the task cells
+    opus = {r.scope: r for r in rows if r.name == "claude-opus-4-5-20251101-thinking-64k-high-effort"}
+    # the release of 2025-11-25: 20 task columns in 7 categories
+    assert len([s for s in opus if s.startswith("task ")]) == 20
+    assert len([s for s in opus if s.startswith("category ")]) == 7
+    amps = opus["task AMPS_Hard"]
+    assert amps.value == 99.0 and amps.value_text == "99.0" and amps.date == "2025-11-25"
+    # a category is the mean of its tasks, the overall figure the mean of the categories (as the site computes it)
+    maths = (99.0 + 95.098 + 89.458) / 3
+    assert opus["category Mathematics"].value == round(maths, 1)
+    categories = {"Reasoning": (78.846, 77.5, 96.0), "Coding": (78.873, 80.435), "Agentic Coding": (85.0, 45.0, 35.0),
+                  "Mathematics": (99.0, 95.098, 89.458), "Data Analysis": (45.923, 98.039),
+                  "Language": (99.333, 66.45, 78.0), "IF": (65.667, 54.95, 65.85, 63.717)}
+    expected = sum(sum(v) / len(v) for v in categories.values()) / len(categories)
+    assert opus["overall"].value == round(expected, 1) == 75.6
+    # without a categories file beside the table: per-task figures only, never a mean over a guessed grouping
     table = next(k for k in files if k.endswith(".csv"))
-    cats = {"Mathematics": ["AMPS_Hard", "math_comp", "olympiad"], "Coding": ["code_generation", "code_completion"]}
-    with_cats = adapter_named("livebench").parse({table: files[table], "categories.json": json.dumps(cats).encode()})
-    first = {r.scope: r for r in with_cats if r.name == "arcee-trinity-large-preview"}
-    assert first["category Mathematics"].value == round((61.0 + 47.059 + 63.669) / 3, 1)
-    assert first["overall"].value == round(((61.0 + 47.059 + 63.669) / 3 + (70.423 + 60.87) / 2) / 2, 1)
+    alone = adapter_named("livebench").parse({table: files[table]})
+    assert alone and all(r.scope.startswith("task ") for r in alone)
 
 
 def test_lmarena_keeps_only_the_categories_users_ask_about_with_intervals():

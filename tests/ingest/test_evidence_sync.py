@@ -13,7 +13,7 @@ from ingest.sources.sync import SNAPSHOT, sync
 from storage import Store
 from storage.evidence_store import history, last_sync, previous_values
 
-from .evidence_support import need_all_snapshots, real_files
+from .evidence_support import present_sources, real_files
 
 
 def counts(store: Store) -> dict:
@@ -31,35 +31,35 @@ def bare(tmp_path):
 
 
 def test_syncing_the_same_snapshots_twice_changes_nothing(bare):
-    need_all_snapshots()
-    first = sync(bare, None, SNAPSHOT, now="2026-11-30T10:00:00+00:00")
-    assert [r.status for r in first] == ["ok"] * 5, [r.line() for r in first]
+    names = present_sources()
+    first = sync(bare, names, SNAPSHOT, now="2026-11-30T10:00:00+00:00")
+    assert [r.status for r in first] == ["ok"] * len(names), [r.line() for r in first]
     before = counts(bare)
-    second = sync(bare, None, SNAPSHOT, now="2026-11-30T11:00:00+00:00")
-    assert [r.status for r in second] == ["unchanged"] * 5 and all(r.changed == 0 for r in second)
+    second = sync(bare, names, SNAPSHOT, now="2026-11-30T11:00:00+00:00")
+    assert [r.status for r in second] == ["unchanged"] * len(names) and all(r.changed == 0 for r in second)
     assert counts(bare) == before
     assert [r.mapped for r in first] == [r.mapped for r in second]
 
 
 def test_a_broken_source_fails_alone_with_one_line_and_loses_nothing(bare, monkeypatch):
-    need_all_snapshots()
-    sync(bare, None, SNAPSHOT)
+    names = present_sources()
+    sync(bare, names, SNAPSHOT)
     before = counts(bare)
     real = snapshots.read_files
 
     def broken(name, root=snapshots.SEEDS_SNAPSHOTS):
         meta, files = real(name, root)
-        if name == "lmarena":
+        if name == "swe-bench":
             files = {k: v[: len(v) // 3] for k, v in files.items()}   # truncated download
         return meta, files
     monkeypatch.setattr(snapshots, "read_files", broken)
-    results = {r.source: r for r in sync(bare, None, SNAPSHOT)}
-    assert results["lmarena"].status == "failed" and "\n" not in results["lmarena"].error
-    assert all(r.status == "unchanged" for name, r in results.items() if name != "lmarena")
+    results = {r.source: r for r in sync(bare, names, SNAPSHOT)}
+    assert results["swe-bench"].status == "failed" and "\n" not in results["swe-bench"].error
+    assert all(r.status == "unchanged" for name, r in results.items() if name != "swe-bench")
     assert counts(bare) == before
-    row = last_sync(bare, "lmarena")
+    row = last_sync(bare, "swe-bench")
     assert row.status == "failed" and row.error and row.finished
-    assert any("failed" in line and "lmarena" in line for line in sources_status(bare))
+    assert any("failed" in line and "swe-bench" in line for line in sources_status(bare))
 
 
 def test_a_file_that_changed_shape_from_a_path_is_recorded_as_failed(bare, tmp_path):
@@ -142,7 +142,7 @@ def test_cli_lines(bare):
 
 
 def test_seeding_loads_the_snapshots_and_adds_missing_models(evidence_store):
-    need_all_snapshots()
+    present_sources()
     store = evidence_store
     for model_id in ("gpt-5", "gpt-5.1", "claude-sonnet-4.5"):
         model = store.model(model_id)

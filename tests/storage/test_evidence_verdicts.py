@@ -113,3 +113,22 @@ def test_top_keeps_boards_apart_and_filters_open_weights(record):
     put_facts(record, [Fact("m2", "open_weights", True, "swe-bench@2025-12-10@abc", "2026-01-01")])
     assert {c.subject_id for c in top(record, "swe-bench-verified", open_only=True).rows} == {"m1", "m2"}
     assert top(record, "no-such-benchmark") is None
+
+
+@pytest.mark.parametrize("text", ["without extended thinking; pass@1", "no extended thinking", "non-thinking",
+                                  "thinking off"])
+def test_extended_thinking_negations_read_as_no_thinking(text):
+    # "without extended thinking" (Moonshot's wording for Claude) once read as thinking=True, pairing it
+    # with a thinking variant's leaderboard figure
+    assert axes(text)["thinking"] is False
+    assert conflicts(text, "thinking, budget 64k") == ["thinking"]
+
+
+def test_a_living_benchmark_is_not_compared_across_releases():
+    livebench = Benchmark("livebench", "LiveBench", unit="%")
+    v = claim("v", 74.8, settings="without extended thinking; pass@1", benchmark="livebench")
+    task = ind("t", 98.0, settings="no thinking", scope="task tablereformat")
+    overall = ind("o", 56.8, settings="no thinking")
+    counterpart, result, _ = verdict(v, [task, overall], livebench)
+    assert result.kind == "not_comparable" and "release" in result.why
+    assert counterpart is overall          # the whole-benchmark figure is shown, not the best task

@@ -156,8 +156,12 @@ def top_handle(services: Services, ctx: Context, args: tuple[str, ...]) -> Reply
     if board.provenance == "vendor_reported":
         footnotes.append("Vendor claims are each vendor's own report under its own conditions: not like with like.")
     if result.other_boards:
+        categories = [b.key[1].split(" ", 1)[1] for b, _ in result.other_boards
+                      if len(b.key) > 1 and b.key[1].startswith("category ")]
+        example = f"`/top {bench_id} vendor`" + (f" or a category such as `/top {bench_id} {categories[0].casefold()}`"
+                                                  if categories else "")
         footnotes.append("Other boards (not mixed in): " + "; ".join(f"{b.label} ({m} figures)" for b, m in result.other_boards[:6]) +
-                         ". Pick one with a word, e.g. `/top " + bench_id + " vendor` or a category such as `coding`.")
+                         f". Pick one with a word, e.g. {example}.")
     return Reply(title=f"Top: {result.benchmark.name}",
                  sections=(Section(text=text, table=Table(("#", "Model", "Score", "Settings", "Provenance", "Source"),
                                                           tuple(rows))),),

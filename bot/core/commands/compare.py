@@ -21,11 +21,13 @@ from bot.core.reply import Field, Reply, Section, Table
 from bot.core.context import Context, Services
 from bot.core.commands.common import resolve_models
 from bot.core.commands.evidence_view import dated_by_catalog, fact_lines, figures, provenance_mark
+from storage.reconcile import is_synced
 
 MIN_MODELS, MAX_MODELS = 2, 4
 MAX_TABLE_ROWS = 12
 MAX_TABLE_ROWS_MANY = 10
 MAX_HEAD_TO_HEAD = 3
+MAX_MEASURED_ROWS = 6
 USAGE = "`/compare qwen3-max opus-4.5` (2 to 4 models; quote names with spaces: `/compare \"Qwen3 Max Thinking\" \"Claude Opus 4.5\"`)"
 
 
@@ -76,11 +78,14 @@ def build_comparison(services: Services, models: list[Model]) -> Reply:
     ids = [m.id for m in models]
     vendors: dict = {}
     scores = figures(store, ids)  # curated claims plus each model's headline independent/crowd figures
+    curated = [c for c in scores if not is_synced(c)]
+    measured = [c for c in scores if is_synced(c)]
     footnotes = _Footnotes(store, vendors)
     sections = [Section(heading="Overview", fields=tuple(_overview(store, m, vendors) for m in models))]
 
     limit = MAX_TABLE_ROWS if len(models) <= 2 else MAX_TABLE_ROWS_MANY
-    table, flagged, tools_differ, shared_count = _score_table(store, models, scores, footnotes, limit)
+    table, flagged, tools_differ, shared_count = _score_table(store, models, curated, footnotes, limit)
+    measured_table = _measured_table(store, models, measured, footnotes)
     if table is not None:
         sections.append(Section(heading="Benchmarks", table=table))
         legend = []
@@ -91,16 +96,22 @@ def build_comparison(services: Services, models: list[Model]) -> Reply:
         if tools_differ:
             legend.append("Not comparable (tools on one side only): " + ", ".join(tools_differ[:6])
                           + (f" and {len(tools_differ) - 6} more" if len(tools_differ) > 6 else "") + ".")
-        legend.append("Sources: " + "; ".join(footnotes.lines()) + ".")
         sections.append(Section(text="\n".join(legend)))
     elif tools_differ:
         sections.append(Section(text="Not comparable (tools on one side only): " + ", ".join(tools_differ) + "."))
+    if measured_table:
+        # lines, not a second table: Slack allows one table block per message and this answer is one message
+        sections.append(Section(heading="Independent measurements", items=tuple(measured_table),
+                                text="Leaderboards run one harness for every model; each model's best configuration. "
+                                     f"`/check {models[0].id}` sets them against the vendor claims."))
+    if footnotes.keys:
+        sections.append(Section(text="Sources: " + "; ".join(footnotes.lines()) + "."))
 
     head_to_head = _head_to_head(store, models, vendors)
     if head_to_head:
         sections.append(Section(heading="Head-to-head claims", items=tuple(head_to_head)))
 
-    unknown = _unknowns(models, scores, table, dated_by_catalog(store, ids))
+    unknown = _unknowns(models, scores, table, dated_by_catalog(store, ids), measured)
     if unknown:
         sections.append(Section(heading="Unknown", items=tuple(unknown)))
     return Reply(title="Compare: " + " vs ".join(m.name for m in models), sections=tuple(sections), kind="answer")
@@ -242,6 +253,47 @@ def _row(label, per_model, models, bench, footnotes) -> tuple[str, ...]:
     return tuple(row)
 
 
+def _board_label(bench_name: str, claim: Claim, source) -> str:
+    """'SWE-bench Verified (bash-only)', 'LiveBench', 'LMArena text (style control)': the board, not the variant."""
+    method = next((m for m in ("bash-only", "style control") if m in (claim.settings or "")), None)
+    publisher = source.publisher if source and source.publisher else None
+    label = bench_name if not publisher or publisher.casefold() in bench_name.casefold() else f"{bench_name}, {publisher}"
+    return label + (f" ({method})" if method else "")
+
+
+def _variant(claim: Claim) -> str:
+    """The configuration a leaderboard measured, minus the board's own method words."""
+    words = [w.strip() for w in (claim.settings or "").split(";")]
+    words = [w for w in words if w and w not in ("bash-only", "style control") and not w.startswith("harness")]
+    return f" ({'; '.join(words)})" if words else ""
+
+
+def _measured_table(store, models, measured, footnotes) -> list[str]:
+    """Leaderboard figures (independent or crowd), one line per board, even when only one model is on it:
+    a missing model is one the board has not measured, which is worth knowing too."""
+    if not measured:
+        return []
+    by_model = {m.id: m for m in models}
+    benches = {b.id: b for b in store.benchmarks({c.benchmark_id for c in measured if c.benchmark_id})}
+    sources = store.sources({c.source_id for c in measured})
+    boards: dict[str, dict[str, Claim]] = defaultdict(dict)
+    for c in measured:
+        bench = benches.get(c.benchmark_id)
+        label = _board_label(bench.name if bench else c.benchmark_id, c, sources.get(c.source_id))
+        boards[label][c.subject_id] = c
+    ordered = sorted(boards.items(), key=lambda kv: (-len(kv[1]), editorial.benchmark_rank(next(iter(kv[1].values())).benchmark_id),
+                                                     kv[0].casefold()))
+    lines = []
+    for label, per_model in ordered[:MAX_MEASURED_ROWS]:
+        cells = [f"{m.name} {facts.figure(c)}{provenance_mark(c)}{ref(footnotes.mark(c, by_model[m.id]))}{_variant(c)}"
+                 for m in models if (c := per_model.get(m.id))]
+        absent = [m.name for m in models if m.id not in per_model]
+        lines.append(f"{label}: " + " · ".join(cells) + (f" · not on this board: {', '.join(absent)}" if absent else ""))
+    if len(ordered) > MAX_MEASURED_ROWS:
+        lines.append(f"…and {len(ordered) - MAX_MEASURED_ROWS} more boards: `/model NAME` lists them.")
+    return lines
+
+
 def _head_to_head(store, models, vendors) -> list[str]:
     ids = {m.id for m in models}
     claims = store.claims_involving(list(ids), kinds=("comparison",), limit=50)
@@ -254,16 +306,22 @@ def _head_to_head(store, models, vendors) -> list[str]:
     return [facts.describe_claim(store, c, model_map, sources, vendors) for c in relevant[:MAX_HEAD_TO_HEAD]]
 
 
-def _unknowns(models, scores, table, dated=frozenset()) -> list[str]:
+def _unknowns(models, scores, table, dated=frozenset(), measured=()) -> list[str]:
     out = []
     with_scores = {c.subject_id for c in scores}
+    checked = {c.subject_id for c in scores if c.provenance in ("independent", "crowd")}
     for model in models:
         if model.id not in with_scores:
             out.append(f"No benchmark figures for {model.name} in the record.")
         if not model.release_date and model.id not in dated:
             out.append(f"{model.name}: release date not in the record.")
-    if scores and table is None and len(with_scores) >= 2:
+    if scores and table is None and len({c.subject_id for c in scores if not is_synced(c)}) >= 2:
         out.append("These models have figures, but on no benchmark they share with the same settings.")
-    if scores and all(c.provenance == "vendor_reported" for c in scores):
+    if scores and not checked:
         out.append("Every figure here is vendor-reported; none has been independently measured.")
+    elif scores:
+        unmeasured = [m.name for m in models if m.id in with_scores and m.id not in checked]
+        if unmeasured:
+            out.append(f"No independent or crowd figure yet for {' or '.join(unmeasured)}: every figure for "
+                       f"{'it' if len(unmeasured) == 1 else 'them'} is vendor-reported.")
     return out
