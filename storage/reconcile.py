@@ -307,6 +307,9 @@ class TopResult:
     total_models: int
     other_boards: tuple[tuple[Board, int], ...] = ()
     """Other boards with how many figures each holds."""
+    pending: int = 0
+    """Models on the chosen board whose names await review (unreviewed candidates): not ranked, but counted,
+    so a leaderboard whose leader is still a candidate does not read as complete."""
 
 
 _BOARD_SQL = """
@@ -320,7 +323,7 @@ _BOARD_SQL = """
                  when instr(settings, 'no style control') then 'no style control'
                  when instr(settings, 'style control') then 'style control'
                  when instr(settings, 'bash-only') then 'bash-only' else '' end as board_method
-        from claims where benchmark_id in ({marks}) and kind = 'benchmark_score' and reviewed = 1
+        from claims where benchmark_id in ({marks}) and kind = 'benchmark_score' and reviewed = {reviewed}
             and value is not null and provenance not in ('retracted', 'disputed') {open_filter})"""
 _OPEN_FILTER = """and subject_id in (select id from models where open_weights = 1
             union select model_id from model_facts where field = 'open_weights' and value = 'true'
@@ -343,7 +346,7 @@ def top(store: Store, benchmark_id: str, *, n: int = 10, open_only: bool = False
     if bench is None:
         return None
     ids = same_benchmark_ids(bench.id)
-    cte = _BOARD_SQL.format(marks=",".join("?" * len(ids)), open_filter=_OPEN_FILTER if open_only else "")
+    cte = _BOARD_SQL.format(marks=",".join("?" * len(ids)), open_filter=_OPEN_FILTER if open_only else "", reviewed=1)
     counts = store.db.execute(cte + """ select board_family, board_scope, board_method, max(provenance),
         count(*) from c group by board_family, board_scope, board_method""", ids).fetchall()
     boards = {_board(f, sc, m, prov): k for f, sc, m, prov, k in counts}
@@ -370,7 +373,12 @@ def top(store: Store, benchmark_id: str, *, n: int = 10, open_only: bool = False
     total = store.db.execute(cte + """ select count(distinct subject_id) from c where board_family = ?
         and board_scope = ? and board_method = ?""", [*ids, family, board_scope, method]).fetchone()[0]
     others = tuple(sorted(((b, k) for b, k in boards.items() if b != chosen), key=lambda x: (-x[1], x[0].label)))
-    return TopResult(bench, chosen, tuple(rows), total, others)
+    pending = 0
+    if family != "vendor" and not open_only:
+        unreviewed = _BOARD_SQL.format(marks=",".join("?" * len(ids)), open_filter="", reviewed=0)
+        pending = store.db.execute(unreviewed + """ select count(distinct subject_id) from c where board_family = ?
+            and board_scope = ? and board_method = ?""", [*ids, family, board_scope, method]).fetchone()[0]
+    return TopResult(bench, chosen, tuple(rows), total, others, pending)
 
 
 def is_synced(claim: Claim) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -80,6 +81,8 @@ class NameIndex:
     keys: list[str] = field(default_factory=list)
     literal: dict[str, str] = field(default_factory=dict)
     """Casefolded id and display name -> model id: what picks a model even when its version is a prefix."""
+    sorted_keys: list[str] = field(default_factory=list)
+    """The keys in order, so the names continuing a version are a range found by bisection, not a scan."""
 
     @classmethod
     def build(cls, rows) -> "NameIndex":
@@ -96,6 +99,7 @@ class NameIndex:
             if family:
                 index.families.setdefault(name_key(family), set()).add(model_id)
         index.keys = list(index.by_key)
+        index.sorted_keys = sorted(index.by_key)
         return index
 
     def resolve(self, text: str) -> Resolution:
@@ -123,10 +127,16 @@ class NameIndex:
     def version_extensions(self, key: str) -> set[str]:
         """Models whose name continues the text's version: 'gpt5' -> GPT-5.1, GPT-5.2 ('gpt5' + '.1')."""
         out: set[str] = set()
-        for other, ids in self.by_key.items():
-            if len(other) > len(key) + 1 and other.startswith(key) and other[len(key)] == "." \
-                    and other[len(key) + 1].isdigit() and not key[-1:].isalpha():
-                out |= ids
+        if key[-1:].isalpha():
+            return out
+        prefix = key + "."
+        keys = self.sorted_keys
+        for i in range(bisect_left(keys, prefix), len(keys)):
+            other = keys[i]
+            if not other.startswith(prefix):
+                break
+            if len(other) > len(prefix) and other[len(prefix)].isdigit():
+                out |= self.by_key[other]
         return out
 
     def _fuzzy(self, text: str, key: str) -> Resolution:
@@ -178,6 +188,7 @@ class Resolver:
         self.store = store
         self._index: NameIndex | None = None
         self._stamp: tuple | None = None
+        self._other_keys: dict[str, tuple[tuple, dict[str, str]]] = {}
 
     def _current_stamp(self) -> tuple:
         data_version = self.store.db.execute("PRAGMA data_version").fetchone()[0]
@@ -214,23 +225,28 @@ class Resolver:
     def complete(self, text: str, limit: int = 25) -> list[str]:
         return self.index.complete(text, limit)
 
+    def _keys_of(self, what: str, rows) -> dict[str, str]:
+        """name key -> id for vendors or benchmarks, the first row in store order winning (as a scan would),
+        rebuilt when the store's names change."""
+        stamp = self._current_stamp()
+        cached = self._other_keys.get(what)
+        if cached is None or cached[0] != stamp:
+            keys: dict[str, str] = {}
+            for row in rows():
+                for n in (row.id, row.name, *row.aliases):
+                    k = name_key(n)
+                    if k:
+                        keys.setdefault(k, row.id)
+            cached = self._other_keys[what] = (stamp, keys)
+        return cached[1]
+
     def resolve_vendor(self, text: str) -> str | None:
         key = name_key(text)
-        if not key:
-            return None
-        for vendor in self.store.vendors():
-            if key in {name_key(vendor.id), name_key(vendor.name), *(name_key(a) for a in vendor.aliases)}:
-                return vendor.id
-        return None
+        return self._keys_of("vendors", self.store.vendors).get(key) if key else None
 
     def resolve_benchmark(self, text: str) -> str | None:
         key = name_key(text)
-        if not key:
-            return None
-        for bench in self.store.benchmarks():
-            if key in {name_key(bench.id), name_key(bench.name), *(name_key(a) for a in bench.aliases)}:
-                return bench.id
-        return None
+        return self._keys_of("benchmarks", self.store.benchmarks).get(key) if key else None
 
     def suggest_vendors(self, text: str) -> list[str]:
         vendors = self.store.vendors()

@@ -101,7 +101,7 @@ class Store:
                 self.db[table].upsert(row, pk="id", alter=False)
                 if isinstance(obj, Claim):
                     self._link_claim(obj)
-                if isinstance(obj, Model):
+                if isinstance(obj, (Model, Vendor, Benchmark)):
                     self._names_generation += 1
                 changed += 1
         return changed
@@ -115,7 +115,7 @@ class Store:
 
     @property
     def names_generation(self) -> int:
-        """Changes when models are written, so name indexes know to rebuild."""
+        """Changes when models, vendors or benchmarks are written, so name indexes know to rebuild."""
         return self._names_generation
 
     # ---- single lookups ----------------------------------------------

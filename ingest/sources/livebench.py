@@ -26,7 +26,8 @@ class LiveBench:
     name = "livebench"
     title = "LiveBench leaderboard"
     publisher = "LiveBench"
-    default_url = "https://raw.githubusercontent.com/LiveBench/livebench.github.io/main/public/table_2025_11_25.csv"
+    # the newest release known here (each release is a new file; `sources sync livebench --from URL` takes another)
+    default_url = "https://raw.githubusercontent.com/LiveBench/livebench.github.io/main/public/table_2026_06_25.csv"
     repository = "LiveBench/livebench.github.io"
     kind = "leaderboard"
 

@@ -132,3 +132,14 @@ def test_a_living_benchmark_is_not_compared_across_releases():
     counterpart, result, _ = verdict(v, [task, overall], livebench)
     assert result.kind == "not_comparable" and "release" in result.why
     assert counterpart is overall          # the whole-benchmark figure is shown, not the best task
+
+
+def test_top_counts_unreviewed_names_on_the_chosen_board_without_ranking_them(record):
+    from dataclasses import replace
+    record.upsert_many([Model("cand-m3", "acme", "m3 preview", source_id="card", reviewed=False),
+                        ind("i1", 74.4), replace(ind("c1", 90.0, subject="cand-m3"), reviewed=False),
+                        replace(ind("c2", 95.0, subject="cand-m3", settings="submitted system: Agent + m3"),
+                                reviewed=False)])
+    result = top(record, "swe-bench-verified")
+    assert [c.subject_id for c in result.rows] == ["m1"]      # the candidate is not ranked...
+    assert result.pending == 1                                 # ...but counted, on its own board only

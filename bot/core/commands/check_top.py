@@ -153,13 +153,17 @@ def top_handle(services: Services, ctx: Context, args: tuple[str, ...]) -> Reply
     text = (f"{board.label}; best figure per model" + (", open-weights models only" if open_only else "") +
             f"; {len(result.rows)} of {result.total_models}.")
     footnotes = []
+    if result.pending:
+        footnotes.append(f"{result.pending} more models on this board wait for review (names the record does not know "
+                         "for sure, e.g. preview checkpoints): not ranked until accepted with `briefbot review`.")
     if board.provenance == "vendor_reported":
         footnotes.append("Vendor claims are each vendor's own report under its own conditions: not like with like.")
     if result.other_boards:
-        categories = [b.key[1].split(" ", 1)[1] for b, _ in result.other_boards
-                      if len(b.key) > 1 and b.key[1].startswith("category ")]
-        example = f"`/top {bench_id} vendor`" + (f" or a category such as `/top {bench_id} {categories[0].casefold()}`"
-                                                  if categories else "")
+        parts = [b.key[1].removeprefix("category ") for b, _ in result.other_boards
+                 if len(b.key) > 1 and b.key[1] != "overall" and not b.key[1].startswith("task ")]
+        examples = ([f"`/top {bench_id} vendor`"] if any(b.key == ("vendor",) for b, _ in result.other_boards) else []) + \
+                   ([f"`/top {bench_id} {parts[0].casefold()}`"] if parts else [])
+        example = " or ".join(examples) or f"`/top {bench_id} independent`"
         footnotes.append("Other boards (not mixed in): " + "; ".join(f"{b.label} ({m} figures)" for b, m in result.other_boards[:6]) +
                          f". Pick one with a word, e.g. {example}.")
     return Reply(title=f"Top: {result.benchmark.name}",
