@@ -7,7 +7,10 @@ after its model or benchmark, or follows a score verb; its model is the
 nearest one before it with no other figure and no comparison verb between
 (so "surpassing GPT-4.1 (48.6%)" is GPT-4.1's figure, and "Kimi K2.5 scored
 76.8, GPT-5.1 74.9 and Gemini 3 Pro 76.2 on SWE-bench Verified" gives three
-scores), else, for "Benchmark: figure" items, the model the section is about.
+scores), else, for "Benchmark: figure" items, the model the section is about; a figure on the next benchmark
+with no model, comparison or contrast word since the last score is that score's model's ("在 HLE 上得分 44.9%,在
+BrowseComp 上取得 60.2%"); in Korean and Japanese the score verb may come after the figure; a figure right after
+a possessive of a name that is no model ("제미나이의 21%") is nobody's.
 Releases: a release word with the model it governs, after it (SVO) or before
 it with an object particle (Japanese, Korean) or right before it (headlines,
 passives); hedged or negated words are skipped. Comparisons: the first model
@@ -41,9 +44,11 @@ _FOLLOWING_BENCH = re.compile(r"\s*%?\s*(?:on|in|at|sur|auf|bei|en|на|в)\s+(?
 _BENCH_ADJACENT = re.compile(r"\s*[’'\"”」』]?\s*(?:\([^()]{0,80}\))?\s*[’'\"”」』]?\s*(?:[:=：]|でも|では|で|에서는|에서도|에서|서)?"
                              r"\s*\(?\s*")
 """Between a benchmark and its figure: "GPQA: 88%", "MMLU-Pro(87%)", "SWE-bench Verifiedで77.2%", "‘…시험’(HLE)서 25.4%"."""
+_OWNER_BEFORE = re.compile(r"\S(?:의|的|の)\s*$|\b(?:de|of|von|от)\s+\S+\s*$")
+"""A figure owned by a name we do not know as a model ("제미나이의 21%", "de Gemini 21 %") is nobody's we can name."""
 _SCORE_VERB = re.compile(
     r"scor\w*|achiev\w*|reach\w*|hit|post\w*|obtain\w*|record\w*|get|got|获得|取得|达到|達到|得分|拿下|狂砍|記録|達成|獲得|"
-    r"기록|달성|obten\w*|obtenu|atteint|erreicht|erzielt\w*|alcanz\w*|obtuv\w*|logr\w*|registr\w*|набра\w*|показал\w*|"
+    r"기록|달성|얻었|얻으며|얻어|받았|받으며|거뒀|거두|정답률|점수|スコア|正答率|正解率|准确率|正确率|準確率|成绩|成績|obten\w*|obtenu|atteint|erreicht|erzielt\w*|alcanz\w*|obtuv\w*|logr\w*|registr\w*|набра\w*|показал\w*|"
     r"достиг\w*|получил\w*", re.IGNORECASE)
 _EN_COMPARE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|ahead\s+of|over|than|versus|vs\.?|against|"
                          r"behind|trail\w*)\b", re.IGNORECASE)
@@ -84,6 +89,8 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
     figs = [f for f in figures(sentence) if not any(h.start <= f.start < h.end for h in hits + benches)]
     out = []
     segments = _segments(sentence)
+    verb_final = bool(_VERB_FINAL.search(sentence))
+    """Korean and Japanese put the score verb after the figures: "EQ-Bench3에서 … 1,586점으로 1위 … 기록하며"."""
     previous = None  # (figure, subject, bench) of the last score, for "77.2% (standard) / 82.0% (parallel)"
     for fig in figs:
         seg = next(((s, e) for s, e in segments if s <= fig.start < e), (0, len(sentence)))
@@ -105,11 +112,14 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
             lead = sentence[(model.end if model is not None else seg[0]):fig.start]
             near = sentence[max([seg[0]] + [f.end for f in figs if f.end <= fig.start]):fig.start]
             implicit = model is None and fig.unit and not any(seg[0] <= m.start and m.end <= fig.start for m in models) and \
-                (_PRONOUN.search(near) or _SCORE_VERB.search(near))
+                (_PRONOUN.search(near) or _SCORE_VERB.search(near) or (verb_final and _SCORE_VERB.search(
+                    sentence, fig.end, seg[1]))) and not _OWNER_BEFORE.search(near)
             list_item = bool(_LIST_ITEM.match(sentence))
             subject = ref(model) if model is not None else (
                 (section or (topic if list_item else None)) if bench_adjacent else (topic or section) if implicit
                 else None)
+            if model is None and previous is not None and _continues(sentence, previous, fig, bench, hits, seg):
+                subject = previous[1]  # "在 HLE 上得分 44.9%,在 BrowseComp 上取得 60.2%": the same model, the next benchmark
             if subject is None:
                 continue
             if not (fig.unit or bench_adjacent or (model is not None and len(lead.strip(" :(")) <= 2)
@@ -171,6 +181,32 @@ def _scenario(sentence: str, start: int, end: int, bench: Hit, lookup: Callable)
         if entry is not None and entry.kind == "benchmark" and entry.id != bench.id:
             return entry.id
     return None
+
+
+_CONTINUE_REACH = 100
+_CONTRAST = re.compile(r"\b(?:while|whereas|compared|human\w*|people|experts?|tandis|alors\s+que|humains?|während|"
+                       r"Mensch\w*|mientras|humanos?|personas|frente|en\s+comparación|против|тогда\s+как|люд\w*|человек\w*)\b|"
+                       r"而|人类|人類|相比|比起|对比|人間|一方|인간|반면|비해|대비", re.IGNORECASE)
+
+
+def _continues(sentence: str, previous, fig, bench: Hit, hits: list[Hit], seg) -> bool:
+    """A figure after the previous score's, on another benchmark named between or right after it, with no model,
+    comparison or contrast word between: the previous score's model goes on ("scored 91.9% on GPQA and 37.5% on HLE",
+    "HLE 成绩为 44.9%，BrowseComp 为 60.2%", "marca un 91,9 % en GPQA y un 37,5 % en HLE")."""
+    prev_fig, _, prev_bench = previous
+    if bench.id == prev_bench.id or prev_fig.end > fig.start or fig.start - prev_fig.end > _CONTINUE_REACH:
+        return False
+    if prev_fig.end < seg[0]:
+        return False  # another list item or clause
+    if not (prev_fig.end <= bench.start and bench.end <= fig.start) and not (
+            bench.start >= fig.end and _FOLLOWING_BENCH.fullmatch(sentence[fig.end:bench.start])):
+        return False
+    if any(h.kind == "model" and prev_fig.end <= h.start < fig.start for h in hits):
+        return False
+    gap = sentence[prev_fig.end:fig.start]
+    if bench.end <= fig.start:
+        gap = sentence[prev_fig.end:bench.start] + " " + sentence[bench.end:fig.start]
+    return not (_EN_COMPARE.search(gap) or lexicon.search(lexicon.COMPARISON, gap) or _CONTRAST.search(gap))
 
 
 def _without(sentence: str, start: int, end: int, bench: Hit) -> str:

@@ -144,3 +144,53 @@ def test_points_out_of_a_maximum(extract):
     ext = extract("В сообщении сказано, что DeepseekMath-V2 набрала 118 из 120 баллов в задачах Putnam, что существенно "
                   "выше лучшего результата человека в 90 баллов.")  # 047
     assert scores(ext) == {("DeepseekMath-V2", "putnam", 118.0)}
+
+
+def test_the_model_goes_on_across_a_list_of_benchmark_figure_pairs(extract):
+    ext = extract("2025 年 11 月,月之暗面(Moonshot AI)扔下一枚 AI 界核弹 —— 开源 Kimi K2 Thinking 模型。这个号称 \"模型即 "
+                  "Agent\" 的怪物,在人类最后的考试(HLE)狂砍 44.9% SOTA,BrowseComp 测试以 60.2% 远超人类平均 29.2%,甚至在 "
+                  "23 轮工具调用后破解博士级数学题。")  # 004
+    got = scores(ext)
+    assert {("kimi-k2-thinking", "hle", 44.9), ("kimi-k2-thinking", "browsecomp", 60.2)} <= got
+    assert not any(s[2] == 29.2 for s in got)  # the human average is nobody's score
+
+
+def test_a_german_value_of_and_the_next_benchmark_in_the_same_clause(extract):
+    ext = extract("- Autonomer Betrieb über längere Zeiträume: Claude 4.5 Sonnet kann sich mehr als 30 Stunden lang auf "
+                  "komplexe, mehrstufige Aufgaben konzentrieren.\n- Kodierung und Computernutzung auf dem neuesten Stand "
+                  "der Technik: Das Modell erreichte beim SWE-Bench Verified einen Wert von 77,2 % und liegt bei den "
+                  "OSWorld-Benchmarks für die Computernutzung mit 61,4 % an der Spitze, verglichen mit 42,2 % nur vier "
+                  "Monate zuvor.")  # 053
+    got = scores(ext)
+    assert {("Claude Sonnet 4.5", "swe-bench-verified", 77.2), ("Claude Sonnet 4.5", "osworld", 61.4)} <= got
+    assert not any(s[2] == 42.2 for s in got)  # "verglichen mit": the older model's, unnamed
+
+
+def test_figures_listed_respectively_go_to_the_models_listed_in_order(extract):
+    # constructed from the dev set's models and figures (051): no dev article says "respectively" about two models
+    for text in ("GPT-5 and Claude Opus 4.1 scored 74.9% and 74.5% on SWE-bench Verified, respectively.",
+                 "在 SWE-bench Verified 上,GPT-5 和 Claude Opus 4.1 的得分分别为 74.9% 和 74.5%。",
+                 "GPT-5とClaude Opus 4.1はSWE-bench Verifiedでそれぞれ74.9%と74.5%を記録した。",
+                 "GPT-5와 Claude Opus 4.1은 SWE-bench Verified에서 각각 74.9%, 74.5%를 기록했다.",
+                 "GPT-5 и Claude Opus 4.1 набрали 74,9% и 74,5% соответственно в SWE-bench Verified.",
+                 "GPT-5 y Claude Opus 4.1 obtuvieron un 74,9 % y un 74,5 % respectivamente en SWE-bench Verified."):
+        assert scores(extract(text)) == {("GPT-5", "swe-bench-verified", 74.9),
+                                         ("Claude Opus 4.1", "swe-bench-verified", 74.5)}, text
+
+
+def test_a_respectively_list_that_does_not_pair_up_gives_nobody_its_figures(extract):
+    ext = extract("GPT-5 and Claude Opus 4.1 scored 74.9%, 74.5% and 72.7% on SWE-bench Verified, respectively.")
+    assert not scores(ext)
+
+
+def test_korean_sentences_end_before_hangul_and_put_the_score_verb_last(extract):
+    ext = extract("Grok 4.1의 성능 향상 폭은 상당했다. 감성지능 평가 EQ-Bench3에서 Thinking 모드가 1,586점으로 1위, 일반 "
+                  "모드도 1,585점으로 2위를 기록하며 LLM의 한계를 넘어서는 자연스러운 공감 능력을 보여줬다.")  # 046
+    assert {("Grok 4.1", "eq-bench-3", 1586.0), ("Grok 4.1", "eq-bench-3", 1585.0)} <= scores(ext)
+
+
+def test_a_figure_owned_by_a_name_that_is_no_model_is_nobodys(extract):
+    ext = extract("그록 4는 최고점을 받으며 기술적 성취를 입증했다. ‘인류의 마지막 시험(Humanity’s Last Exam)’에서는 24%를 "
+                  "기록하며, 이전 최고 기록인 제미나이의 21%를 넘었다.")  # 045
+    got = scores(ext)
+    assert ("Grok 4", "hle", 24.0) in got and not any(s[2] == 21.0 for s in got)
