@@ -2,9 +2,9 @@
 is GPQA Diamond, "인류의 마지막 시험" is Humanity's Last Exam.
 
 Rules: a transliterated line head ("그록", "클로드", "ジェミニ") followed by a version, with optional tier words
-before or after it ("클로드 오퍼스 4", "제미나이 2.5 프로"), is spelled in Latin letters and then goes through
+before or after it ("클로드 오퍼스 4", "제미나이 2.5 프로", "딥시크 V3.2"), is spelled in Latin letters and then goes through
 the same canonical spelling and record look-up as any other name; a head without a version is a family and
-no model. Benchmark names are a short fixed list of the translations articles use. One alternation per
+no model; a tier word in Hangul or kana after a Latin name ("o4-미니") is part of it. Benchmark names are a short fixed list of the translations articles use. One alternation per
 pattern, no nested quantifiers; nothing is tried unless the text holds Hangul or kana.
 """
 from __future__ import annotations
@@ -26,13 +26,15 @@ BENCHMARKS = {
     "MMLU 프로": "MMLU-Pro", "인류의 마지막 시험": "Humanity's Last Exam", "인류 최후의 시험": "Humanity's Last Exam",
     "휴머니티스 라스트 엑잠": "Humanity's Last Exam", "人類最後の試験": "Humanity's Last Exam",
     "人类最后的考试": "Humanity's Last Exam", "人類最後的考試": "Humanity's Last Exam",
-    "AI 지능지수": "Artificial Analysis Intelligence Index",
+    "AI 지능지수": "Artificial Analysis Intelligence Index", "LM아레나": "LMArena", "LM 아레나": "LMArena",
 }
 _SCRIPT = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 _HEAD = "|".join(sorted(HEADS, key=len, reverse=True))
 _TIER = "|".join(sorted(TIERS, key=len, reverse=True))
-MODEL = re.compile(r"(?P<head>" + _HEAD + r") ?(?P<pre>(?:" + _TIER + r") ?)?(?P<v>\d+(?:\.\d+)?)(?![\d.]\d)"
+MODEL = re.compile(r"(?P<head>" + _HEAD + r") ?(?P<pre>(?:" + _TIER + r") ?)?(?P<v>[VRK]?\d+(?:\.\d+)?)(?![\d.]\d)"
                    r"(?P<size> \d+[BbMm](?![\w]))?(?P<post>(?: ?(?:" + _TIER + r")){0,2})")
+LATIN_TIER = re.compile(r"[\s-]?(?P<tier>" + _TIER + r")(?=$|[^\uac00-\ud7af\u3040-\u30ff]|(?:은|는|이|가|을|를|와|과|의|도|로|에|만|は|が|を|と|の|で|も))")
+"""A tier written in Hangul or kana after a Latin name ("o4-미니", "GPT-5 프로는"), not the start of a word ("프로그램")."""
 BENCH = re.compile("|".join(re.escape(k) for k in sorted(BENCHMARKS, key=len, reverse=True)))
 
 
@@ -54,3 +56,9 @@ def benchmarks(text: str) -> list[tuple[int, int, str, str]]:
     if not _SCRIPT.search(text) and not re.search(r"[\u4e00-\u9fff]", text):
         return []
     return [(m.start(), m.end(), m.group(0), BENCHMARKS[m.group(0)]) for m in BENCH.finditer(text)]
+
+
+def tier_after(text: str, end: int) -> tuple[int, str] | None:
+    """(end, tier in Latin letters) of a Hangul or kana tier word right after a Latin name ending at `end`."""
+    m = LATIN_TIER.match(text, end)
+    return (m.end("tier"), TIERS[m.group("tier")]) if m else None

@@ -23,7 +23,7 @@ def test_chinese_matches_and_beats(extract):
 def test_french_and_spanish_with_lists_and_participles(extract):
     ext = extract("Mistral Large 3, le produit phare, surpasse ses concurrents open source Kimi-K2 et Deepseek-3.1 lors "
                   "de tests de performance importants.")  # 015
-    assert comparisons(ext) == {("Mistral Large 3", "beats", frozenset({"Kimi-K2", "Deepseek-3.1"}))}
+    assert comparisons(ext) == {("Mistral Large 3", "beats", frozenset({"Kimi-K2", "DeepSeek-V3.1"}))}
     ext = extract("o3 ha demostrado un rendimiento excepcional en varios benchmarks. En SWE-bench Verified, una prueba "
                   "para ingenieros de software, alcanzó un impresionante 71.7%, superando ampliamente a modelos anteriores "
                   "como GPT-4 (31%) y situándose por encima de competidores como Claude Sonnet 3.5 y Gemini 2.0 Flash.")
