@@ -10,7 +10,9 @@ nearest one before it with no other figure and no comparison verb between
 scores), else, for "Benchmark: figure" items, the model the section is about; a figure on the next benchmark
 with no model, comparison or contrast word since the last score is that score's model's ("在 HLE 上得分 44.9%,在
 BrowseComp 上取得 60.2%"); in Korean and Japanese the score verb may come after the figure; a figure right after
-a possessive of a name that is no model ("제미나이의 21%") is nobody's.
+a possessive of a name that is no model ("제미나이의 21%") is nobody's; a figure followed by "pour/for/de" and a
+model is that model's ("contre 76,3 % pour GPT-5.1"); a leading with-phrase ("Avec 80,9 % sur X, M …") is the
+model's that opens the main clause; a benchmark written right after a figure ("44,9% в A и 60,2% в B") is its own.
 Releases: a release word with the model it governs, after it (SVO) or before
 it with an object particle (Japanese, Korean) or right before it (headlines,
 passives); hedged or negated words are skipped. Comparisons: the first model
@@ -95,7 +97,9 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
     for fig in figs:
         seg = next(((s, e) for s, e in segments if s <= fig.start < e), (0, len(sentence)))
         in_seg = [b for b in benches if seg[0] <= b.start < seg[1]] or (benches if len(benches) == 1 else [])
-        follows = any(b.start >= fig.end and _FOLLOWING_BENCH.fullmatch(sentence[fig.end:b.start]) for b in benches)
+        following = next((b for b in benches if b.start >= fig.end and _FOLLOWING_BENCH.fullmatch(sentence[fig.end:b.start])),
+                         None)
+        follows = following is not None
         chained = previous is not None and previous[0].end <= fig.start and not follows and \
             _CHAIN.fullmatch(_without(sentence, previous[0].end, fig.start, previous[2]))
         if chained:
@@ -104,9 +108,10 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
         else:
             if not in_seg:
                 continue
-            bench = min(in_seg, key=lambda b: (abs((b.start if b.start >= fig.end else fig.start - b.end)),
-                                               b.start > fig.end))
-            model = _model_before(sentence, models, figs, fig, seg)
+            bench = following if following in in_seg else min(
+                in_seg, key=lambda b: (abs((b.start if b.start >= fig.end else fig.start - b.end)), b.start > fig.end))
+            model = _owner_after(sentence, models, fig) or _model_before(sentence, models, figs, fig, seg) or \
+                _fronted(sentence, models, fig, seg)
             bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
             bench_adjacent = bench_gap is not None and _BENCH_ADJACENT.fullmatch(bench_gap)
             lead = sentence[(model.end if model is not None else seg[0]):fig.start]
@@ -183,6 +188,32 @@ def _scenario(sentence: str, start: int, end: int, bench: Hit, lookup: Callable)
     return None
 
 
+_OWNER_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:for|pour|für|bei|para|de|del|для|у)\s+(?:(?:the|le|la|l'|el|der|die|"
+                          r"das)\s*)?", re.IGNORECASE)
+_FRONTED = re.compile(r"^\W*(?:with|avec|con|mit|с|凭借|凭|以)\s*(?:(?:un[ae]?|an?|einem|einer)\s+)?$", re.IGNORECASE)
+
+
+def _owner_after(sentence: str, models: list[Hit], fig) -> Hit | None:
+    """"contre 76,3 % pour GPT-5.1", "frente al 21,6 % de Gemini 2.5 Pro": the model named right after the figure."""
+    m = _OWNER_AFTER.match(sentence, fig.end)
+    if not m:
+        return None
+    return next((h for h in models if h.start == m.end()), None)
+
+
+def _fronted(sentence: str, models: list[Hit], fig, seg) -> Hit | None:
+    """"Avec 80,9 % sur SWE-bench Verified, Claude Opus 4.5 dépasse GPT-5.1": a leading with-phrase is about the
+    model that opens the main clause after its comma."""
+    if not _FRONTED.match(sentence[seg[0]:fig.start]):
+        return None
+    comma = sentence.find(",", fig.end, seg[1])
+    comma = comma if comma >= 0 else sentence.find("，", fig.end, seg[1])
+    if comma < 0:
+        return None
+    after = next((h for h in models if h.start >= comma), None)
+    return after if after is not None and not sentence[comma + 1:after.start].strip() else None
+
+
 _CONTINUE_REACH = 100
 _CONTRAST = re.compile(r"\b(?:while|whereas|compared|human\w*|people|experts?|tandis|alors\s+que|humains?|während|"
                        r"Mensch\w*|mientras|humanos?|personas|frente|en\s+comparación|против|тогда\s+как|люд\w*|человек\w*)\b|"
@@ -203,9 +234,11 @@ def _continues(sentence: str, previous, fig, bench: Hit, hits: list[Hit], seg) -
         return False
     if any(h.kind == "model" and prev_fig.end <= h.start < fig.start for h in hits):
         return False
-    gap = sentence[prev_fig.end:fig.start]
-    if bench.end <= fig.start:
-        gap = sentence[prev_fig.end:bench.start] + " " + sentence[bench.end:fig.start]
+    gap, pos = "", prev_fig.end
+    for h in hits:  # benchmark names are no contrast words ("Humanity's Last Exam")
+        if h.kind == "benchmark" and prev_fig.end <= h.start and h.end <= fig.start:
+            gap, pos = gap + sentence[pos:h.start] + " ", h.end
+    gap += sentence[pos:fig.start]
     return not (_EN_COMPARE.search(gap) or lexicon.search(lexicon.COMPARISON, gap) or _CONTRAST.search(gap))
 
 

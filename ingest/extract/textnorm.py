@@ -28,7 +28,7 @@ def normalise(text: str) -> str:
 
 
 _UNIT = (r"%|percent\b|per\s?cent\b|Prozent\b|pour\s?cent\b|por\s?ciento\b|процент(?:а|ов)?\b|"
-         r"points?\b|pts?\b|分|点|점")
+         r"points?\b|pts?\b|Punkte?\b|puntos?\b|балл(?:а|ов)?\b|очк(?:а|ов)\b|分|点|점")
 NUMBER = re.compile(
     r"(?<![A-Za-z0-9_.,])(?P<num>\d{1,3}(?:,\d{3})+\.\d{1,3}|\d{1,5}(?:[.,]\d{1,3})?)(?![\d])(?:\s?(?P<unit>" + _UNIT + r"))?", re.IGNORECASE)
 _NOT_A_SCORE_AFTER = re.compile(

@@ -194,3 +194,29 @@ def test_a_figure_owned_by_a_name_that_is_no_model_is_nobodys(extract):
                   "기록하며, 이전 최고 기록인 제미나이의 21%를 넘었다.")  # 045
     got = scores(ext)
     assert ("Grok 4", "hle", 24.0) in got and not any(s[2] == 21.0 for s in got)
+
+
+def test_a_figure_followed_by_for_and_a_model_is_that_models(extract):
+    # constructed with 049's and 044's figures: "contre X % pour M", "frente al X % de M"
+    ext = extract("Sur SWE-bench Verified, GPT-5.1 Codex Max atteint 77,9 %, contre 76,3 % pour GPT-5.1.")
+    assert scores(ext) == {("GPT-5.1 Codex Max", "swe-bench-verified", 77.9), ("GPT-5.1", "swe-bench-verified", 76.3)}
+    ext = extract("Grok 4 alcanzó un 25,4 % en Humanity's Last Exam, frente al 21 % de Gemini 2.5 Pro.")
+    assert scores(ext) == {("Grok 4", "hle", 25.4), ("Gemini 2.5 Pro", "hle", 21.0)}
+
+
+def test_a_leading_with_phrase_is_about_the_model_after_its_comma(extract):
+    for text in ("Avec 80,9 % sur SWE-bench Verified, Claude Opus 4.5 dépasse GPT-5.1.",  # constructed, 049's figure
+                 "Con un 80,9 % en SWE-bench Verified, Claude Opus 4.5 supera a GPT-5.1."):
+        assert ("claude-opus-4.5", "swe-bench-verified", 80.9) in scores(extract(text)), text
+
+
+def test_the_benchmark_after_a_figure_is_its_own_and_points_in_words(extract):
+    # constructed with 004's figures: the benchmark written after each figure ("X% в A и Y% в B") is that figure's
+    ext = extract("Модель Kimi K2 Thinking получила 44,9% в Humanity's Last Exam и 60,2% в BrowseComp.")
+    assert scores(ext) == {("kimi-k2-thinking", "hle", 44.9), ("kimi-k2-thinking", "browsecomp", 60.2)}
+    ext = extract("Selon Moonshot, Kimi K2 Thinking obtient 44,9 % au test Humanity's Last Exam et 60,2 % sur BrowseComp.")
+    assert scores(ext) == {("kimi-k2-thinking", "hle", 44.9), ("kimi-k2-thinking", "browsecomp", 60.2)}
+    ext = extract("По данным компании, Kimi K2 Thinking набирает 71 балл в тесте SWE-bench Verified.")
+    assert scores(ext) == {("kimi-k2-thinking", "swe-bench-verified", 71.0)}
+    ext = extract("제미나이 3 프로는 LM아레나에서 1501점을 기록했다.")  # 038's figure, the arena written in Hangul
+    assert {s[1:] for s in scores(ext)} == {("lmarena-text", 1501.0)}
