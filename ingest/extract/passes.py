@@ -151,8 +151,15 @@ _BENCH_CONTEXTS = [
     re.compile(r"(?:^|[-•*]\s|;\s)\s*" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?[:：]\s?\d"),
     re.compile(r"\d\s?%?\s(?:on|en|sur|auf|in|на|в)\s(?:the\s|el\s|le\s|la\s)?" + _BENCH_NAME + r"(?![\w-])"),
     re.compile(r"(?i:benchmark|бенчмарке?|banco de pruebas)\s" + _BENCH_NAME + r"(?![\w-])"),
+    re.compile(r"(?:在|於|于)\s?" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:上|中|测试|測試|基准|基準|榜单|榜單)"),
+    re.compile(r"(?<![A-Za-z0-9])" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:测试|測試|基准|基準|ベンチマーク|벤치마크)"),
+    re.compile(r"(?<![A-Za-z0-9])" + _BENCH_NAME + r"\s?(?:で|では|において|에서|에서는)\s?\d"),
 ]
-_NOT_BENCH_NAME = re.compile(r"(?:AI|API|GPU|CEO|USD|EUR|LLM|MoE|Python|GitHub|OpenAI|Google|Anthropic)$")
+"""Where only a benchmark can stand: after a list marker and before a colon and a figure, after a figure and "on",
+after the word benchmark, and in CJK text "在 X 上", "X 测试/ベンチマーク/벤치마크", "X で/에서 <figure>"."""
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_NOT_BENCH_NAME = re.compile(r"(?:AI|API|GPU|CPU|TPU|NPU|CEO|USD|EUR|LLM|MoE|SOTA|AGI|SDK|IDE|MCP|AWS|PDF|JSON|HTML|UI|Python|"
+                             r"GitHub|OpenAI|Google|Anthropic)$")
 
 
 def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
@@ -162,7 +169,8 @@ def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
         return []
     out: list[Hit] = []
     lowered = sentence.lower()
-    wanted = (":" in sentence or "：" in sentence, True, "bench" in lowered or "бенчмарк" in lowered or "banco" in lowered)
+    wanted = (":" in sentence or "：" in sentence, True, "bench" in lowered or "бенчмарк" in lowered or "banco" in lowered,
+              *[bool(_CJK_TEXT.search(sentence))] * 3)
     for pattern, needed in zip(_BENCH_CONTEXTS, wanted):
         if not needed:
             continue

@@ -220,3 +220,11 @@ def test_the_benchmark_after_a_figure_is_its_own_and_points_in_words(extract):
     assert scores(ext) == {("kimi-k2-thinking", "swe-bench-verified", 71.0)}
     ext = extract("제미나이 3 프로는 LM아레나에서 1501점을 기록했다.")  # 038's figure, the arena written in Hangul
     assert {s[1:] for s in scores(ext)} == {("lmarena-text", 1501.0)}
+
+
+def test_benchmarks_the_record_does_not_know_in_chinese_japanese_and_korean_frames(extract):
+    # constructed: the frames "在 X 上", "X で <figure>", "X 벤치마크" with HMMT, which the record does not know by itself
+    for text in ("Qwen3-Max-Thinking 在 HMMT 上拿下满分 100 分。", "Qwen3-Max-ThinkingはHMMTで100点を記録した。",
+                 "Qwen3-Max-Thinking는 HMMT 벤치마크에서 100점을 기록했다."):
+        assert scores(extract(text)) == {("qwen3-max-thinking", "HMMT", 100.0)}, text
+    assert not scores(extract("Kimi K2.5 在 SOTA 上领先 12 个百分点。"))
