@@ -18,7 +18,8 @@ it with an object particle (Japanese, Korean) or right before it (headlines,
 passives); hedged or negated words are skipped. Comparisons: the first model
 of the clause is the subject, the models after the verb (or, in verb-final
 languages, between subject and verb) are compared; "与 X 相当" / "X と同等"
-make X the object of the model the text is about.
+make X the object of the model the text is about, and so does a Korean or Japanese clause whose only models
+are marked as objects ("그록 4를 … 앞섰다": the subject is dropped); "X보다 낮/높", "Xより高い" compare with X.
 """
 from __future__ import annotations
 
@@ -33,7 +34,9 @@ from .types import CandidateClaim, CandidateRelease, ModelRef
 
 _SEGMENT = re.compile(r"\s[-–—•]\s|•|;|；|\n|[,，]?\s?(?:但是|但|然而|しかし|하지만|그러나)|,\s(?:but|mais|aber|pero|но)\b")
 _PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?모델|그\s?모델|(?:^|[,;:—]\s*|\b(?:and|but)\s+)(?:it|its)\b|"
-                      r"\b(?:dieser\s+wert|this\s+(?:score|figure|result)|ce\s+(?:score|résultat)|este\s+(?:valor|resultado))\b|"
+                      r"\b(?:dieser\s+wert|diese\s+zahl|this\s+(?:score|figure|result)|ce\s+(?:score|résultat|chiffre)|"
+                      r"est[ea]\s+(?:valor|resultado|cifra|dato)|этот\s+результат)\b|"
+                      r"\b(?:lo|la|le|l')\s*(?:posiciona|sitúa|situa|coloca|place|positionne)\w*|"
                       r"(?<!\w)(?:il|elle|sa|son|ses|er|es|sie|seine?|ihre?|su|sus|él|ella|он[ао]?|её|его)(?!\w)",
                       re.IGNORECASE)
 """Words that stand for the model the text is about; English "it" only as a clause's subject ("I opened it" is not)."""
@@ -404,7 +407,7 @@ def release_date(sentence: str, model: Hit, published: str | None, others: list[
     return min(free, key=lambda d: min(abs(d.start - model.end), abs(model.start - d.end))).value
 
 
-_BREAK = re.compile(r"[。;；!?]|\b(?:but|mais|aber|pero|но|while|whereas)\b|但|然而|しかし|하지만|그러나")
+_BREAK = re.compile(r"[。;；!?]|\b(?:but|mais|aber|pero|но|while|whereas)\b|但|然而|しかし|하지만|그러나|지만|ものの")
 _SUBJECT_PARTICLE = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。,，]{0,4}?(?:は|が|も|은|는|이|가)")
 _TOPIC_ONLY = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?(?:は|은|는)")
 _OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。,，]{0,4}?(?:に|と|を|や|より|보다|과|와|를|을|에)")
@@ -480,7 +483,10 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
             subject = cands[0] if cands else None
             objects = after or [m for m in before if _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])]
         maker_model = _vendor_subject(hits, start, verb, (topic, *others)) if subject is None else None
-        if subject is None and not (maker_model or _implicit_subject(sentence, start, verb)):
+        dropped = verb_final and subject is None and bool(objects) and all(
+            _OBJECT_MARK.match(sentence[m.end:verb.start()]) for m in objects)
+        """Korean and Japanese drop the subject: "그록 4를 1점 차로 앞섰다" is said of the model the text is about."""
+        if subject is None and not (maker_model or dropped or _implicit_subject(sentence, start, verb)):
             continue
         if not objects:
             continue

@@ -244,6 +244,7 @@ class RuleExtractor(NameHits):
             if paired or unpaired:  # "44,4 % contre 42 %": the pair's figures are the two models', nobody else's
                 taken = {c.value for c in paired} | unpaired
                 found = [c for c in found if c.kind != "benchmark_score" or c.value not in taken] + paired
+            found = _grouped(found)
             if focus is None and found:
                 focus = found[0].subject
             for claim in found:
@@ -462,6 +463,27 @@ def _block(lines: list[str], at: int) -> tuple[int, int]:
         last += 1
     start = sum(len(ln) + 1 for ln in lines[:first])
     return start, start + sum(len(ln) + 1 for ln in lines[first:last + 1])
+
+
+def _grouped(found: list[CandidateClaim]) -> list[CandidateClaim]:
+    """One comparison per subject and relation in a sentence, its objects together: "superando a GPT-4 y situándose
+    por encima de Claude 3.5 Sonnet y Gemini 2.0 Flash" is one claim against three models, as the labels count it."""
+    out: list[CandidateClaim] = []
+    seen: dict[tuple, int] = {}
+    for claim in found:
+        if claim.kind != "comparison":
+            out.append(claim)
+            continue
+        key = (claim.subject.model_id or claim.subject.text, claim.relation)
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(claim)
+            continue
+        first = out[seen[key]]
+        names = {o.model_id or o.text for o in first.compared_to}
+        extra = tuple(o for o in claim.compared_to if (o.model_id or o.text) not in names)
+        out[seen[key]] = replace(first, compared_to=first.compared_to + extra)
+    return out
 
 
 def _with_provenance(claim: CandidateClaim, prov: str, by: str | None) -> CandidateClaim:
