@@ -21,7 +21,7 @@ from .names import HEAD_VENDOR, Spans, canonical
 from .types import ModelRef
 
 _VARIANT_TAIL = re.compile(r"(?:[\s-]+[A-Z][a-z]+){1,3}")
-_MODEL_TAIL = re.compile(r"(?:[\s-]+(?:Codex|Mini|Nano|Max|Lite|Turbo|Heavy|Air|Coder|Speciale|Plus|Ultra|Flash|Pro)){1,2}")
+_MODEL_TAIL = re.compile(r"(?:[\s-]+(?:Codex|Mini|mini|Nano|nano|Max|Lite|Turbo|Heavy|Air|Coder|Speciale|Plus|Ultra|Flash|Pro)){1,2}")
 """Tier words after a known name that name another model ("GPT-5 Codex", "GPT-5.1 Codex Max"), not a mode of it."""
 _SERIES = re.compile(r"[」』\"']?\s?-?\s?(?:series|family|families|line-?up|models|Reihe|Familie|famille|série|serie|"
                      r"семейств\w*|シリーズ|系列)", re.IGNORECASE)
@@ -104,6 +104,22 @@ class NameHits:
             name = canonical(head, rest)
             if name is None:
                 continue
+            entry = self.gaz.lookup(name)
+            if entry is not None and entry.kind == "model":
+                extra.append(Hit("model", entry.id, start, end, written))
+                continue
+            if name not in self._local:
+                self._local[name] = ModelRef(name, None, self._vendor_id(HEAD_VENDOR.get(head)))
+            extra.append(Hit("model", "new:" + name, start, end, written))
+        for start, latin_at, head, tail in localnames.mixed(sentence):
+            found = [n for n in self.names.find(head + tail) if n.start == 0 and n.end > len(head)]
+            if not found:
+                continue
+            end = latin_at + found[0].end - len(head)
+            name, written = found[0].name, sentence[start:end]
+            if any(x.start <= start and x.end >= end for x in extra):
+                continue
+            extra = [x for x in extra if not (start <= x.start and x.end <= end)]  # "제미나이 3" inside "제미나이 3 Pro"
             entry = self.gaz.lookup(name)
             if entry is not None and entry.kind == "model":
                 extra.append(Hit("model", entry.id, start, end, written))

@@ -31,7 +31,7 @@ HEAD_VENDOR = {
     "InternLM": "Shanghai AI Lab", "Step": "StepFun", "Gen": "Runway", "Kling": "Kuaishou", "AlphaCode": "Google",
     "OLMo": "Ai2", "Sonar": "Perplexity", "Midjourney": "Midjourney", "Hailuo": "MiniMax",
 }
-TIERS = ("Pro|Flash|Flash-Lite|Ultra|Nano|Mini|Max|Plus|Turbo|Opus|Sonnet|Haiku|Large|Medium|Small|Instruct|Inst|"
+TIERS = ("mini|nano|Pro|Flash|Flash-Lite|Ultra|Nano|Mini|Max|Plus|Turbo|Opus|Sonnet|Haiku|Large|Medium|Small|Instruct|Inst|"
          "Thinking|Think|Exp|Preview|Air|AirX|Base|Chat|Coder|Speciale|Lite|Zero|Maverick|Scout|Behemoth|Omni|Vision|"
          "VL|Math|Distill|Reasoner|Terminus|Codex|Heavy|Fast|Realtime|Audio|Next|Edge|Nemo|Deep|oss|Embedding|Guard|"
          "Sonic|Reasoning")
@@ -157,6 +157,7 @@ def canonical(head: str, rest: str) -> str | None:
             if float(version.split(".")[0]) < 4:
                 return f"Claude {version} {tier.capitalize()}"
             return f"Claude {tier.capitalize()} {version}"
+    text = re.sub(r"([Vv]\d)-(\d)(?=-|$)", r"\1.\2", text)  # "DeepSeek-V3-2-Exp": a hyphen written for the dot
     if head.casefold() == "deepseek" and re.fullmatch(r"[\s\-]?[2-9](?:\.\d)?", rest):
         return "DeepSeek-V" + rest.strip(" -")  # "Deepseek-3.1" is DeepSeek-V3.1: the line's versions carry a V
     if head.upper() == "GPT" and re.match(r"\s\d", rest):

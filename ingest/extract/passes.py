@@ -33,7 +33,8 @@ from .textnorm import figures
 from .types import CandidateClaim, CandidateRelease, ModelRef
 
 _SEGMENT = re.compile(r"\s[-–—•]\s|•|;|；|\n|[,，]?\s?(?:但是|但|然而|しかし|하지만|그러나)|,\s(?:but|mais|aber|pero|но)\b")
-_PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?모델|그\s?모델|(?:^|[,;:—]\s*|\b(?:and|but)\s+)(?:it|its)\b|"
+_PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?모델|그\s?모델|\b(?:le\s+modèle|das\s+Modell|el\s+modelo|"
+                      r"the\s+model|модель)\b|(?:^|[,;:—]\s*|\b(?:and|but)\s+)(?:it|its)\b|"
                       r"\b(?:dieser\s+wert|diese\s+zahl|this\s+(?:score|figure|result)|ce\s+(?:score|résultat|chiffre)|"
                       r"est[ea]\s+(?:valor|resultado|cifra|dato)|этот\s+результат)\b|"
                       r"\b(?:lo|la|le|l')\s*(?:posiciona|sitúa|situa|coloca|place|positionne)\w*|"
@@ -49,6 +50,8 @@ _FOLLOWING_BENCH = re.compile(r"\s*%?\s*(?:on|in|at|sur|auf|bei|en|на|в)\s+(?
 _BENCH_ADJACENT = re.compile(r"\s*[’'\"”」』]?\s*(?:\([^()]{0,80}\))?\s*[’'\"”」』]?\s*(?:[:=：]|でも|では|で|에서는|에서도|에서|서)?"
                              r"\s*\(?\s*")
 """Between a benchmark and its figure: "GPQA: 88%", "MMLU-Pro(87%)", "SWE-bench Verifiedで77.2%", "‘…시험’(HLE)서 25.4%"."""
+_AT_LEAD = re.compile(r"\s*(?:bei|mit|at|with|avec|à|con|en|с|на)\s+", re.IGNORECASE)
+""""während Gemini 3 Pro bei 83,3 … liegen": a model, a preposition, its figure."""
 _OWNER_BEFORE = re.compile(r"\S(?:의|的|の)\s*$|\b(?:de|of|von|от)\s+\S+\s*$")
 """A figure owned by a name we do not know as a model ("제미나이의 21%", "de Gemini 21 %") is nobody's we can name."""
 _SCORE_VERB = re.compile(
@@ -131,7 +134,7 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
             if subject is None:
                 continue
             if not (fig.unit or bench_adjacent or (model is not None and len(lead.strip(" :(")) <= 2)
-                    or _SCORE_VERB.search(lead)):
+                    or _SCORE_VERB.search(lead) or (model is not None and _AT_LEAD.fullmatch(lead))):
                 continue
         previous = (fig, subject, bench)
         bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
@@ -152,11 +155,12 @@ _BENCH_NAME = (r"(?P<name>(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][
                r"(?:-[A-Za-z0-9]+){0,3}(?: (?:[A-Z][A-Za-z]+|\d{1,4}(?:\.\d)?)){0,2})")
 _BENCH_CONTEXTS = [
     re.compile(r"(?:^|[-•*]\s|;\s)\s*" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?[:：]\s?\d"),
-    re.compile(r"\d\s?%?\s(?:on|en|sur|auf|in|на|в)\s(?:the\s|el\s|le\s|la\s)?" + _BENCH_NAME + r"(?![\w-])"),
+    re.compile(r"\d\s?(?:%|points?|pts|Punkten?|puntos?|балл\w*)?\s(?:on|en|sur|auf|in|на|в)\s(?:the\s|el\s|le\s|la\s)?"
+               + _BENCH_NAME + r"(?![\w-])"),
     re.compile(r"(?i:benchmark|бенчмарке?|banco de pruebas)\s" + _BENCH_NAME + r"(?![\w-])"),
     re.compile(r"(?:在|於|于)\s?" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:上|中|测试|測試|基准|基準|榜单|榜單)"),
     re.compile(r"(?<![A-Za-z0-9])" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:测试|測試|基准|基準|ベンチマーク|벤치마크)"),
-    re.compile(r"(?<![A-Za-z0-9])" + _BENCH_NAME + r"\s?(?:で|では|において|에서|에서는)\s?\d"),
+    re.compile(r"(?<![A-Za-z0-9])" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:で|では|において|에서|에서는)\s?\d"),
 ]
 """Where only a benchmark can stand: after a list marker and before a colon and a figure, after a figure and "on",
 after the word benchmark, and in CJK text "在 X 上", "X 测试/ベンチマーク/벤치마크", "X で/에서 <figure>"."""
@@ -415,7 +419,7 @@ _OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。
 
 
 _COORD_GAP = re.compile(r"\s*(?:(?:de|of|von|от|d')\s*[A-Z][\w.]*\s*)?(?:\([^()]{0,40}\))?\s*"
-                        r"(?:,|、|和|与|及|以及|and|et|und|y|e|и|や|と|및|or|oder|ou|o)?\s*"
+                        r"(?:,|、|和|与|及|以及|and|et|und|y|e|и|や|と|및|와|과|or|oder|ou|o)?\s*"
                         r"(?:a\s+|à\s+|the\s+|le\s+|la\s+|les\s+|der\s+|die\s+|el\s+|los\s+)?", re.IGNORECASE)
 """Between two listed models: "GPT-5 Codex de OpenAI (74,5 %) y a Gemini 2.5 Pro", "Kimi K2 et DeepSeek-V3.1"."""
 _GERUND = re.compile(r"(?:ing|ando|endo|ándose|éndose|ant)\s*$", re.IGNORECASE)

@@ -157,6 +157,8 @@ class RuleExtractor(NameHits):
         ctx = ctx or SourceContext()
         original = text[:MAX_CHARS]
         text = normalise(original)
+        if ctx.date is None and (year := dates.year_of(text)) is not None:
+            ctx = replace(ctx, date=year)  # "12월 1일" in an undated article about 2025
         mentions: dict[tuple[str, str], Mention] = {}
         releases: dict[str, CandidateRelease] = {}
         claims: dict[tuple, CandidateClaim] = {}

@@ -28,9 +28,9 @@ def normalise(text: str) -> str:
 
 
 _UNIT = (r"%|percent\b|per\s?cent\b|Prozent\b|pour\s?cent\b|por\s?ciento\b|процент(?:а|ов)?\b|"
-         r"points?\b|pts?\b|Punkte?\b|puntos?\b|балл(?:а|ов)?\b|очк(?:а|ов)\b|分|点|점")
+         r"points?\b|pts?\b|Punkte[n]?\b|Punkt\b|puntos?\b|балл(?:а|ов)?\b|очк(?:а|ов)\b|分|点|점")
 NUMBER = re.compile(
-    r"(?<![A-Za-z0-9_.,])(?P<num>\d{1,3}(?:,\d{3})+\.\d{1,3}|\d{1,5}(?:[.,]\d{1,3})?)(?![\d])(?:\s?(?P<unit>" + _UNIT + r"))?", re.IGNORECASE)
+    r"(?<![A-Za-z0-9_.,])(?P<num>\d{1,3}(?:,\d{3})+\.\d{1,3}|\d{1,3}(?: \d{3})+(?= ?(?:points?|pts|Punkte|puntos|Elo)\b)|\d{1,5}(?:[.,]\d{1,3})?)(?![\d])(?:\s?(?P<unit>" + _UNIT + r"))?", re.IGNORECASE)
 _NOT_A_SCORE_AFTER = re.compile(
     r"\s?(?:[BMKTkb]\b|bn\b|billion|million|trillion|thousand|tokens?|x\b|×|times|倍|배|万|亿|億|个|個|年|月|日|일|월|"
     r"년|위|位|名|号|days?|weeks?|months?|years?|hours?|minutes?|seconds?|ms\b|s\b|h\b|languages|experts|layers|"
@@ -60,8 +60,8 @@ class Figure:
 def parse_number(raw: str) -> float | None:
     """'73,6' -> 73.6, '79.8' -> 79.8, '1,000' -> 1000.0; None when not a number."""
     raw = raw.strip()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d{1,3}", raw):
-        return float(raw.replace(",", ""))  # "1,721.9"
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d{1,3}|\d{1,3}(?: \d{3})+", raw):
+        return float(raw.replace(",", "").replace(" ", ""))  # "1,721.9", "1 501 points"
     m = re.fullmatch(r"(\d{1,5})(?:([.,])(\d{1,3}))?", raw)
     if not m:
         return None

@@ -114,3 +114,14 @@ def test_hangul_tiers_after_latin_names_and_modes_after_claude_names(extract):
 def test_a_head_written_with_one_capital_is_the_same_line():
     names = [h.name for h in NameFinder().find("superando incluso a DeepMind Alphacode 2.")]  # 020
     assert names == ["Alphacode 2"]
+
+
+def test_mixed_script_names_sizes_and_hyphenated_versions(extract):
+    ext = extract("중국 인공지능 스타트업 딥시크가 12월 1일 두 가지 새로운 추론 모델 딥시크-V3.2와 딥시크-V3.2-Speciale을 "
+                  "공개했다. 이는 ‘딥시크-V3-2-Exp’ 과 동일한 기록이다. 영어에서는 100점을 받아, GPT-5.1과 GPT-5.1 코덱스와 "
+                  "동급을 기록했다.")  # 063, 062
+    got = models_of(ext)
+    assert {"deepseek-v3.2", "DeepSeek-V3.2-Speciale", "DeepSeek-V3.2-Exp", "GPT-5.1 Codex"} <= got
+    ext = extract("온디바이스 모델은 지난해 12월 공개한 ‘엑사원 3.5 2.4B 모델’보다 매개변수가 절반으로 줄었다. 미국 오픈AI의 "
+                  "‘GPT-4o mini’보다 높은 성능을 보였다.")  # 065
+    assert {"EXAONE 3.5 2.4B", "GPT-4o mini"} <= models_of(ext)

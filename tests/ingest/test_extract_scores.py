@@ -228,3 +228,36 @@ def test_benchmarks_the_record_does_not_know_in_chinese_japanese_and_korean_fram
                  "Qwen3-Max-Thinking는 HMMT 벤치마크에서 100점을 기록했다."):
         assert scores(extract(text)) == {("qwen3-max-thinking", "HMMT", 100.0)}, text
     assert not scores(extract("Kimi K2.5 在 SOTA 上领先 12 个百分点。"))
+
+
+def test_a_benchmark_in_parentheses_a_hangul_head_and_points_in_german(extract):
+    ext = extract("엑사원 4.0은 AI 모델 성능을 평가하는 벤치마크 비교에서 AI의 지식 수준과 문제 해결 능력 평가(MMLU-Pro) 81.8점, "
+                  "코딩 능력 평가(LiveCodeBench v6) 66.7점을 받았다.")  # 065
+    assert {s[1:] for s in scores(ext) if s[0] == "EXAONE 4.0"} == {("mmlu-pro", 81.8), ("livecodebench-v6", 66.7)}
+    ext = extract("In der prestigeträchtigen Disziplin \"GPQA Diamond\", die Expertenwissen auf PhD-Niveau abfragt, erzielt "
+                  "Qwen3-Max-Thinking einen Wert von 92,8 Punkten.")  # 072
+    assert scores(ext) == {("qwen3-max-thinking", "gpqa-diamond", 92.8)}
+    ext = extract("Im \"IMO-AnswerBench\", der Aufgaben der Internationalen Mathematik-Olympiade simuliert, erreicht "
+                  "Qwen3-Max-Thinking 86,3 Punkte, während Gemini 3 Pro bei 83,3 und Claude-Opus-4.5 bei 84,0 liegen.")
+    got = scores(ext)  # 072 ("das chinesische Modell" named)
+    assert ("gemini-3-pro", "imo-answerbench", 83.3) in got and ("claude-opus-4.5", "imo-answerbench", 84.0) in got
+
+
+def test_french_thousands_with_a_space_and_the_model_in_the_text(extract):
+    ext = extract("  • Gemini 3 Pro prend la première place mondiale avec 1 501 points sur LMArena et 37,5% sur "
+                  "Humanity's Last Exam, dépassant GPT-5 et tous les autres modèles disponibles.")  # 075
+    assert {("gemini-3-pro", "lmarena-text", 1501.0), ("gemini-3-pro", "hle", 37.5)} <= scores(ext)
+
+
+def test_a_hangul_head_before_a_latin_version_and_an_unknown_benchmark_in_parentheses(extract):
+    ext = extract("일반적인 추론 및 일상적 사용을 위한 딥시크-V3.2는 AIME에서 93.1%, HMMT(하버드-매사추세츠 공과대학 "
+                  "수학경시대회)에서 92.5%의 성적을 기록했다.")  # 063
+    assert scores(ext) == {("deepseek-v3.2", "AIME", 93.1), ("deepseek-v3.2", "HMMT", 92.5)}
+
+
+def test_the_model_as_subject_and_an_unknown_benchmark_after_points(extract):
+    ext = extract("Gemini 3 Pro prend la première place mondiale. Le modèle excelle particulièrement dans le développement "
+                  "informatique avec 1 487 points sur WebDev Arena, 54,2% sur Terminal-Bench 2.0 et 76,2% sur SWE-Bench "
+                  "Verified.")  # 075 (the first sentence shortened)
+    assert {("gemini-3-pro", "WebDev Arena", 1487.0), ("gemini-3-pro", "terminal-bench-2.0", 54.2),
+            ("gemini-3-pro", "swe-bench-verified", 76.2)} <= scores(ext)
