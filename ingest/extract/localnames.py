@@ -33,7 +33,7 @@ _SCRIPT = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 _HEAD = "|".join(sorted(HEADS, key=len, reverse=True))
 _TIER = "|".join(sorted(TIERS, key=len, reverse=True))
 MODEL = re.compile(r"(?P<head>" + _HEAD + r") ?(?P<pre>(?:" + _TIER + r") ?)?(?P<v>[VRK]?\d+(?:\.\d+)?)(?![\d.]\d)"
-                   r"(?P<size> \d+[BbMm](?![\w]))?(?P<post>(?: ?(?:" + _TIER + r")){0,2})")
+                   r"(?P<size> \d+(?:\.\d+)?[BbMm](?![\w]))?(?P<post>(?: ?(?:" + _TIER + r")){0,2})")
 LATIN_TIER = re.compile(r"[\s-]?(?P<tier>" + _TIER + r")(?=$|[^\uac00-\ud7af\u3040-\u30ff]|(?:은|는|이|가|을|를|와|과|의|도|로|에|만|は|が|を|と|の|で|も))")
 """A tier written in Hangul or kana after a Latin name ("o4-미니", "GPT-5 프로는"), not the start of a word ("프로그램")."""
 HEAD_THEN_LATIN = re.compile(r"(?P<head>" + _HEAD + r")(?=[ -]?[A-Z0-9])")

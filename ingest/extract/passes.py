@@ -164,6 +164,8 @@ _BENCH_CONTEXTS = [
 ]
 """Where only a benchmark can stand: after a list marker and before a colon and a figure, after a figure and "on",
 after the word benchmark, and in CJK text "在 X 上", "X 测试/ベンチマーク/벤치마크", "X で/에서 <figure>"."""
+_CJK_FRAME_WORDS = (("在", "於", "于"), ("测试", "測試", "基准", "基準", "ベンチマーク", "벤치마크"), ("で", "において", "에서"))
+"""A CJK frame's pattern is tried only when its words are in the sentence (each scan starts at every character)."""
 _CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _NOT_BENCH_NAME = re.compile(r"(?:AI|API|GPU|CPU|TPU|NPU|CEO|USD|EUR|LLM|MoE|SOTA|AGI|SDK|IDE|MCP|AWS|PDF|JSON|HTML|UI|Python|"
                              r"GitHub|OpenAI|Google|Anthropic)$")
@@ -177,7 +179,7 @@ def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     lowered = sentence.lower()
     wanted = (":" in sentence or "：" in sentence, True, "bench" in lowered or "бенчмарк" in lowered or "banco" in lowered,
-              *[bool(_CJK_TEXT.search(sentence))] * 3)
+              *(bool(_CJK_TEXT.search(sentence)) and any(w in sentence for w in words) for words in _CJK_FRAME_WORDS))
     for pattern, needed in zip(_BENCH_CONTEXTS, wanted):
         if not needed:
             continue
@@ -418,6 +420,14 @@ _OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。
 """Particles after a model, past a closing quote and a figure in parentheses: "‘제미나이 2.5 프로’(21%)를"."""
 
 
+_CLOSED = re.compile(r"[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[」』\"'”’)\s]*")
+
+
+def _marked(gap: str, verb) -> bool:
+    """A model marked as compared: by a particle before the verb, or by the verb's own "보다"/"より" ("X(64점)'보다 낮")."""
+    return bool(_OBJECT_MARK.match(gap) or (verb.group(0).startswith(("보다", "より")) and _CLOSED.fullmatch(gap)))
+
+
 _COORD_GAP = re.compile(r"\s*(?:(?:de|of|von|от|d')\s*[A-Z][\w.]*\s*)?(?:\([^()]{0,40}\))?\s*"
                         r"(?:,|、|和|与|及|以及|and|et|und|y|e|и|や|と|및|와|과|or|oder|ou|o)?\s*"
                         r"(?:a\s+|à\s+|the\s+|le\s+|la\s+|les\s+|der\s+|die\s+|el\s+|los\s+)?", re.IGNORECASE)
@@ -477,7 +487,7 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
             topics = [m for m in subj if _TOPIC_ONLY.match(sentence[m.end:verb.start()])]
             subject = topics[0] if topics else subj[-1] if subj else None  # "AはBが…を上回る": A, the topic
             rest = [m for m in before if m is not subject and (subject is None or m.start > subject.start)]
-            if any(_OBJECT_MARK.match(sentence[m.end:verb.start()]) for m in rest):
+            if any(_marked(sentence[m.end:verb.start()], verb) for m in rest):
                 objects = rest
             elif subject is not None and len({m.id for m in rest}) == 1:
                 objects = rest[:1]  # "Gemini 3は…GPT-5 Proが保持していた31.64点の記録を上回りました": the one other model
@@ -488,7 +498,7 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
             objects = after or [m for m in before if _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])]
         maker_model = _vendor_subject(hits, start, verb, (topic, *others)) if subject is None else None
         dropped = verb_final and subject is None and bool(objects) and all(
-            _OBJECT_MARK.match(sentence[m.end:verb.start()]) for m in objects)
+            _marked(sentence[m.end:verb.start()], verb) for m in objects)
         """Korean and Japanese drop the subject: "그록 4를 1점 차로 앞섰다" is said of the model the text is about."""
         if subject is None and not (maker_model or dropped or _implicit_subject(sentence, start, verb)):
             continue
