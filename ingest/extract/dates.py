@@ -6,7 +6,8 @@ Rules: absolute dates ("2025-01-20", "2025年1月20日", "January 20, 2025",
 ("November 2023", "2025年11月") resolve to "YYYY-MM"; a day and a month without
 a year, and relative words ("yesterday", "last week", "on Tuesday", "昨日",
 "gestern", "hier", "ayer", "вчера") resolve only against the article's
-published date, never against the day of ingestion. Unresolvable: None.
+published date, never against the day of ingestion; with no published date, a day and a month take the year
+the text states most often (year_of). Unresolvable: None.
 """
 from __future__ import annotations
 
@@ -98,11 +99,14 @@ def _build(year: int | None, month: int | None, day: int | None, published: str 
             if month == 0:
                 year, month = year - 1, 12
     if year is None:
-        if ref_month is None:
+        if ref_month is not None:
+            year = ref_month[0]
+            if (month, day or 1) > (ref_month[1], ref.day if ref else 31):
+                year -= 1  # "January 20th" in a March article is this year's, in a later one last year's
+        elif day is not None and re.fullmatch(r"\d{4}", published or ""):
+            year = int(published)  # no article date: the year the text itself is about ("12월 1일" in a 2025 story)
+        else:
             return None
-        year = ref_month[0]
-        if ref_month and (month, day or 1) > (ref_month[1], ref.day if ref else 31):
-            year -= 1  # "January 20th" in a March article is this year's, in a later one last year's
     if not 1 <= month <= 12:
         return None
     if day is None:
@@ -162,3 +166,15 @@ def precision(value: str | None) -> int:
 
 def _shift(dates, offset: int):
     return (StatedDate(d.start + offset, d.end + offset, d.value) for d in dates)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def year_of(text: str) -> str | None:
+    """The year a text without a date of its own is about: the one it states most often (the latest on a tie), so
+    "12월 1일" resolves in that year; never used for relative words, which need the day."""
+    counts: dict[str, int] = {}
+    for m in _YEAR.finditer(text):
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None

@@ -3,7 +3,9 @@
 Rules: a versioned name wins over a family row or a maker inside it ("Claude 4.5
 Sonnet" over "Claude", "OpenAI o1" over "OpenAI"); a name followed by "series",
 "models", "シリーズ", "-Reihe" is a family and no model; variant words after a
-known model ("Gemini 3 Pro Deep Think") are kept as conditions of its scores;
+known model ("Gemini 3 Pro Deep Think") are kept as conditions of its scores, but tier words that name
+another model ("GPT-5 Codex", "GPT-5.1 Codex Max") make the longer name; a tier in Hangul or kana after a
+Latin name ("o4-미니") belongs to it;
 a tier and version written alone ("Sonnet 4.6") belong to the line the article
 names ("Claude Sonnet 4.5"); an unknown name's vendor is its line's maker, else
 the vendor named right before it. Overlaps are checked by binary search, so a
@@ -19,6 +21,8 @@ from .names import HEAD_VENDOR, Spans, canonical
 from .types import ModelRef
 
 _VARIANT_TAIL = re.compile(r"(?:[\s-]+[A-Z][a-z]+){1,3}")
+_MODEL_TAIL = re.compile(r"(?:[\s-]+(?:Codex|Mini|mini|Nano|nano|Max|Lite|Turbo|Heavy|Air|Coder|Speciale|Plus|Ultra|Flash|Pro)){1,2}")
+"""Tier words after a known name that name another model ("GPT-5 Codex", "GPT-5.1 Codex Max"), not a mode of it."""
 _SERIES = re.compile(r"[」』\"']?\s?-?\s?(?:series|family|families|line-?up|models|Reihe|Familie|famille|série|serie|"
                      r"семейств\w*|シリーズ|系列)", re.IGNORECASE)
 _HEAD_TIER = re.compile(r"(?P<head>[A-Z][A-Za-z]+) (?P<tier>Opus|Sonnet|Haiku|Pro|Flash|Ultra|Large|Medium|Small|Mini|Max|"
@@ -67,11 +71,21 @@ class NameHits:
             if kept_spans.overlaps(u.start, u.end):
                 h = by_start.get(u.start)
                 tail = sentence[h.end:u.end] if h is not None and h.end < u.end else ""
-                if tail and _VARIANT_TAIL.fullmatch(tail):
+                if tail and _MODEL_TAIL.fullmatch(tail) and self.gaz.lookup(u.name) is None and \
+                        not any(k is not h and k.start < u.end and u.start < k.end for k in kept):
+                    out.remove(h)  # "GPT-5 Codex de OpenAI": GPT-5-Codex, not GPT-5 in a Codex mode
+                    kept_spans = Spans([(k.start, k.end) for k in out])
+                elif tail and _VARIANT_TAIL.fullmatch(tail):
                     self._tails[h.text] = tail.strip(" -")  # "Gemini 3 Pro Deep Think": the model, in Deep Think mode
-                continue
+                    continue
+                else:
+                    continue
             if _family_after(sentence, u.end):
                 continue  # "the Claude 4 series", "GPT-5シリーズ", "o1/o3/o4-Reihe": a family, not a model
+            tiered = self._with_tier(sentence, u.name, u.start, u.end)
+            if tiered is not None:
+                out.append(tiered)
+                continue
             entry = self.gaz.lookup(u.name) or self._without_point_zero(u.name)
             if entry is not None and entry.kind == "model":
                 out.append(Hit("model", entry.id, u.start, u.end, u.text))
@@ -97,6 +111,27 @@ class NameHits:
             if name not in self._local:
                 self._local[name] = ModelRef(name, None, self._vendor_id(HEAD_VENDOR.get(head)))
             extra.append(Hit("model", "new:" + name, start, end, written))
+        for start, latin_at, head, tail in localnames.mixed(sentence):
+            found = [n for n in self.names.find(head + tail) if n.start == 0 and n.end > len(head)]
+            if not found:
+                continue
+            end = latin_at + found[0].end - len(head)
+            name, written = found[0].name, sentence[start:end]
+            if any(x.start <= start and x.end >= end for x in extra):
+                continue
+            extra = [x for x in extra if not (start <= x.start and x.end <= end)]  # "제미나이 3" inside "제미나이 3 Pro"
+            entry = self.gaz.lookup(name)
+            if entry is not None and entry.kind == "model":
+                extra.append(Hit("model", entry.id, start, end, written))
+                continue
+            if name not in self._local:
+                self._local[name] = ModelRef(name, None, self._vendor_id(HEAD_VENDOR.get(head)))
+            extra.append(Hit("model", "new:" + name, start, end, written))
+        for h in hits:
+            if h.kind == "model" and not h.id.startswith("new:") and not self.gaz.is_family(h.id):
+                tiered = self._with_tier(sentence, h.text, h.start, h.end)
+                if tiered is not None:
+                    extra.append(tiered)
         for start, end, written, name in localnames.benchmarks(sentence):
             entry = self.gaz.lookup(name)
             if entry is not None and entry.kind == "benchmark":
@@ -105,6 +140,23 @@ class NameHits:
             return hits
         spans = Spans([(h.start, h.end) for h in extra])
         return [h for h in hits if not spans.overlaps(h.start, h.end)] + extra
+
+    def _with_tier(self, sentence: str, base: str, start: int, end: int) -> Hit | None:
+        """"o4-미니", "GPT-5 프로": the Latin name and the tier written in Hangul or kana after it, as one model."""
+        tier = localnames.tier_after(sentence, end)
+        if tier is None:
+            return None
+        latin = f"{base}-{tier[1].lower()}" if re.fullmatch(r"(?:OpenAI )?o\d", base) else f"{base} {tier[1]}"
+        found = [n for n in self.names.find(latin) if n.start == 0 and n.end == len(latin)]
+        if not found:
+            return None
+        name = found[0].name
+        entry = self.gaz.lookup(name)
+        if entry is not None and entry.kind == "model":
+            return Hit("model", entry.id, start, tier[0], sentence[start:tier[0]])
+        if name not in self._local:
+            self._local[name] = ModelRef(name, None, self._vendor_id(found[0].vendor_name))
+        return Hit("model", "new:" + name, start, tier[0], sentence[start:tier[0]])
 
     def _without_point_zero(self, name: str):
         """"Gemini 3.0 Pro", "Gemini-3.0-Pro": the record's "Gemini 3 Pro" (never "Gemini 2.0 Flash", which it spells so)."""

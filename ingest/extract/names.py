@@ -7,7 +7,8 @@ and tier words ("Pro", "Sonnet", "Thinking", "Exp"), joined by hyphens,
 spaces or nothing; it must hold a digit, so a bare family ("Claude",
 "Gemini") is never a model. Spellings are made canonical where the lines have
 one: "Claude 4.5 Sonnet" -> "Claude Sonnet 4.5", "o3" -> "OpenAI o3",
-"GPT 5" -> "GPT-5". The vendor is the one the text names right before the
+"GPT 5" -> "GPT-5", "Deepseek-3.1" -> "DeepSeek-V3.1", "Claude 4 Sonnet Thinking" -> "Claude Sonnet 4" (a
+mode); a camel-cased head written with one capital ("Alphacode 2") is the same line. The vendor is the one the text names right before the
 model ("Anthropic's Claude Opus 4.5", "OpenAI released GPT-5.1"), else the
 line's maker. Matching is one linear regex pass plus dict look-ups.
 """
@@ -30,7 +31,7 @@ HEAD_VENDOR = {
     "InternLM": "Shanghai AI Lab", "Step": "StepFun", "Gen": "Runway", "Kling": "Kuaishou", "AlphaCode": "Google",
     "OLMo": "Ai2", "Sonar": "Perplexity", "Midjourney": "Midjourney", "Hailuo": "MiniMax",
 }
-TIERS = ("Pro|Flash|Flash-Lite|Ultra|Nano|Mini|Max|Plus|Turbo|Opus|Sonnet|Haiku|Large|Medium|Small|Instruct|Inst|"
+TIERS = ("mini|nano|Pro|Flash|Flash-Lite|Ultra|Nano|Mini|Max|Plus|Turbo|Opus|Sonnet|Haiku|Large|Medium|Small|Instruct|Inst|"
          "Thinking|Think|Exp|Preview|Air|AirX|Base|Chat|Coder|Speciale|Lite|Zero|Maverick|Scout|Behemoth|Omni|Vision|"
          "VL|Math|Distill|Reasoner|Terminus|Codex|Heavy|Fast|Realtime|Audio|Next|Edge|Nemo|Deep|oss|Embedding|Guard|"
          "Sonic|Reasoning")
@@ -97,7 +98,11 @@ class NameFinder:
     def __init__(self, known_first_words=()):
         heads = list(HEAD_VENDOR)
         heads += [w for w in known_first_words if len(w) >= 3 and w[0].isupper() and not w.isdigit()]
-        self.heads = {h.casefold(): h for h in heads}
+        self.heads: dict[str, str] = {}
+        for h in heads:
+            self.heads.setdefault(h.casefold(), h)
+        # a camel-cased head written with one capital ("Alphacode 2", "Minimax M2") is the same line
+        heads += [h[0] + h[1:].lower() for h in heads if re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", h)]
         self._pattern = _head_pattern(heads)
         self._lower = re.compile(self._pattern.pattern, re.IGNORECASE)
 
@@ -143,6 +148,7 @@ def canonical(head: str, rest: str) -> str | None:
     if text.islower() and "-" in text:
         text = re.sub(r"-(\d)-(\d)(?=-|$)", r"-\1.\2", text)  # the slug "gemini-2-5-pro" is Gemini 2.5 Pro
     if head.casefold() == "claude":
+        text = re.sub(r"[\s\-]Thinking$", "", text, flags=re.IGNORECASE)  # a mode, never part of a Claude name
         m = re.fullmatch(r"Claude[\s\-]?(?:(\d+(?:\.\d+)?)[\s\-](Opus|Sonnet|Haiku)|(Opus|Sonnet|Haiku)[\s\-](\d+(?:\.\d+)?))",
                          text, re.IGNORECASE)
         if m:
@@ -151,6 +157,9 @@ def canonical(head: str, rest: str) -> str | None:
             if float(version.split(".")[0]) < 4:
                 return f"Claude {version} {tier.capitalize()}"
             return f"Claude {tier.capitalize()} {version}"
+    text = re.sub(r"([Vv]\d)-(\d)(?=-|$)", r"\1.\2", text)  # "DeepSeek-V3-2-Exp": a hyphen written for the dot
+    if head.casefold() == "deepseek" and re.fullmatch(r"[\s\-]?[2-9](?:\.\d)?", rest):
+        return "DeepSeek-V" + rest.strip(" -")  # "Deepseek-3.1" is DeepSeek-V3.1: the line's versions carry a V
     if head.upper() == "GPT" and re.match(r"\s\d", rest):
         text = "GPT-" + rest.strip()
     if parts and head.casefold() == "qwen" and re.fullmatch(r"\s\d+(?:\.\d+)?", rest[:len(parts[0]) + 1]):

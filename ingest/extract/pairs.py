@@ -5,6 +5,9 @@ Rules: a pair needs a percent sign and a sentence naming two models and a benchm
 sentence's first model's, the second the model named right after the pair ("pour GPT-5") or else the second model
 named; with "respectively" and as many benchmarks as pairs they go in order, else all pairs share the sentence's one
 benchmark (none with two benchmarks and no "respectively"). The pair's figures are then nobody else's.
+"Respectively" lists ("A and B scored 74.9% and 74.5%", "A 和 B 分别为 …", "A와 B는 각각 …"): as many listed
+figures as listed models, in order, on the sentence's one benchmark; a list that does not pair up gives its
+figures to nobody, since proximity would hand them all to the last model.
 """
 from __future__ import annotations
 
@@ -51,3 +54,72 @@ def versus_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef]
                                       benchmark_text=bench.text if bench.id.startswith("text:") else None,
                                       value=value, value_text=pair.group(key), unit="%"))
     return out
+
+
+_RESPECTIVE = re.compile(r"[Rr]espectiv|[Jj]eweils|[Сс]оответственно|分别|分別|それぞれ|각각")
+"""Case-sensitive on purpose: it runs on every sentence, and an ignore-case alternation is several times slower."""
+_FIG_JOIN = re.compile(r"\s*[,，、/]?\s*(?:and|et|und|y|e|и|和|与|與|及|以及|と|や|와|과|및)?\s*(?:un[ae]?|an?)?\s*",
+                       re.IGNORECASE)
+"""Between the figures of a "respectively" list: "74,9 % y un 74,5 %", "80.9% 和 76.2%", "80.9%, 76.2%"."""
+_MODEL_JOIN = re.compile(r"\s*[」』\"'”’)]?\s*(?:\([^()]{0,30}\))?\s*[,，、]?\s*(?:and|et|und|y|e|и|和|与|與|及|以及|と|や|와|과|및)?"
+                         r"\s*[「『\"'“‘(]?\s*", re.IGNORECASE)
+
+
+def respective_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef],
+                      figures: Callable) -> tuple[list[CandidateClaim], set[float]]:
+    """"GPT-5 and Claude Opus 4.1 scored 74.9% and 74.5% on SWE-bench Verified, respectively", "A 和 B 分别取得 80.9% 和
+    76.2%", "A와 B는 각각 80.9%, 76.2%": listed models and listed figures go in order, on the sentence's one benchmark
+    (or one model's figures on as many listed benchmarks). Returns the scores and the figures a "respectively" list
+    holds but could not be paired (nobody's: a wrong pairing is worse than none)."""
+    if not _RESPECTIVE.search(sentence):
+        return [], set()
+    models = [h for h in hits if h.kind == "model"]
+    benches = [h for h in hits if h.kind == "benchmark"]
+    if not models or not benches:
+        return [], set()
+    group = _listed(models, sentence)
+    figs = [f for f in figures(sentence) if f.start >= group[0].end and not any(h.start <= f.start < h.end for h in hits)]
+    run = _figure_run(figs, sentence)
+    if len(run) < 2:
+        return [], set()
+    pairs: list[tuple[Hit, Hit, object]] = []
+    if len(group) == len(run) and len({b.id for b in benches}) == 1:
+        pairs = [(m, benches[0], f) for m, f in zip(group, run)]
+    elif len({m.id for m in models}) == 1 and len(benches) == len(run):
+        pairs = [(models[0], b, f) for b, f in zip(benches, run)]
+    if not pairs:
+        return [], {f.value for f in run} if len(group) > 1 else set()
+    out = []
+    for model, bench, fig in pairs:
+        known = not bench.id.startswith("text:")
+        out.append(CandidateClaim("benchmark_score", ref(model), sentence.strip(), "vendor_reported",
+                                  benchmark_id=bench.id if known else None, benchmark_text=None if known else bench.text,
+                                  value=fig.value, value_text=fig.text, unit=fig.unit if fig.unit == "%" else None))
+    return out, set()
+
+
+def _listed(models: list[Hit], sentence: str) -> list[Hit]:
+    """The longest run of models listed together ("A, B and C", "A 和 B", "A와 B")."""
+    best, run = [models[0]], [models[0]]
+    for m in models[1:]:
+        if _MODEL_JOIN.fullmatch(sentence[run[-1].end:m.start]) and m.id != run[-1].id:
+            run.append(m)
+        else:
+            run = [m]
+        if len(run) > len(best):
+            best = list(run)
+    return best
+
+
+def _figure_run(figs: list, sentence: str) -> list:
+    """The first run of figures listed together."""
+    best: list = []
+    run: list = []
+    for f in figs:
+        if run and _FIG_JOIN.fullmatch(sentence[run[-1].end:f.start]):
+            run.append(f)
+        else:
+            run = [f]
+        if len(run) > len(best):
+            best = list(run)
+    return best

@@ -7,13 +7,19 @@ after its model or benchmark, or follows a score verb; its model is the
 nearest one before it with no other figure and no comparison verb between
 (so "surpassing GPT-4.1 (48.6%)" is GPT-4.1's figure, and "Kimi K2.5 scored
 76.8, GPT-5.1 74.9 and Gemini 3 Pro 76.2 on SWE-bench Verified" gives three
-scores), else, for "Benchmark: figure" items, the model the section is about.
+scores), else, for "Benchmark: figure" items, the model the section is about; a figure on the next benchmark
+with no model, comparison or contrast word since the last score is that score's model's ("在 HLE 上得分 44.9%,在
+BrowseComp 上取得 60.2%"); in Korean and Japanese the score verb may come after the figure; a figure right after
+a possessive of a name that is no model ("제미나이의 21%") is nobody's; a figure followed by "pour/for/de" and a
+model is that model's ("contre 76,3 % pour GPT-5.1"); a leading with-phrase ("Avec 80,9 % sur X, M …") is the
+model's that opens the main clause; a benchmark written right after a figure ("44,9% в A и 60,2% в B") is its own.
 Releases: a release word with the model it governs, after it (SVO) or before
 it with an object particle (Japanese, Korean) or right before it (headlines,
 passives); hedged or negated words are skipped. Comparisons: the first model
 of the clause is the subject, the models after the verb (or, in verb-final
 languages, between subject and verb) are compared; "与 X 相当" / "X と同等"
-make X the object of the model the text is about.
+make X the object of the model the text is about, and so does a Korean or Japanese clause whose only models
+are marked as objects ("그록 4를 … 앞섰다": the subject is dropped); "X보다 낮/높", "Xより高い" compare with X.
 """
 from __future__ import annotations
 
@@ -27,8 +33,11 @@ from .textnorm import figures
 from .types import CandidateClaim, CandidateRelease, ModelRef
 
 _SEGMENT = re.compile(r"\s[-–—•]\s|•|;|；|\n|[,，]?\s?(?:但是|但|然而|しかし|하지만|그러나)|,\s(?:but|mais|aber|pero|но)\b")
-_PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?모델|그\s?모델|(?:^|[,;:—]\s*|\b(?:and|but)\s+)(?:it|its)\b|"
-                      r"\b(?:dieser\s+wert|this\s+(?:score|figure|result)|ce\s+(?:score|résultat)|este\s+(?:valor|resultado))\b|"
+_PRONOUN = re.compile(r"其|它|该模型|这个|这款|该|この|その|이\s?모델|그\s?모델|\b(?:le\s+modèle|das\s+Modell|el\s+modelo|"
+                      r"the\s+model|модель)\b|(?:^|[,;:—]\s*|\b(?:and|but)\s+)(?:it|its)\b|"
+                      r"\b(?:dieser\s+wert|diese\s+zahl|this\s+(?:score|figure|result)|ce\s+(?:score|résultat|chiffre)|"
+                      r"est[ea]\s+(?:valor|resultado|cifra|dato)|этот\s+результат)\b|"
+                      r"\b(?:lo|la|le|l')\s*(?:posiciona|sitúa|situa|coloca|place|positionne)\w*|"
                       r"(?<!\w)(?:il|elle|sa|son|ses|er|es|sie|seine?|ihre?|su|sus|él|ella|он[ао]?|её|его)(?!\w)",
                       re.IGNORECASE)
 """Words that stand for the model the text is about; English "it" only as a clause's subject ("I opened it" is not)."""
@@ -41,9 +50,13 @@ _FOLLOWING_BENCH = re.compile(r"\s*%?\s*(?:on|in|at|sur|auf|bei|en|на|в)\s+(?
 _BENCH_ADJACENT = re.compile(r"\s*[’'\"”」』]?\s*(?:\([^()]{0,80}\))?\s*[’'\"”」』]?\s*(?:[:=：]|でも|では|で|에서는|에서도|에서|서)?"
                              r"\s*\(?\s*")
 """Between a benchmark and its figure: "GPQA: 88%", "MMLU-Pro(87%)", "SWE-bench Verifiedで77.2%", "‘…시험’(HLE)서 25.4%"."""
+_AT_LEAD = re.compile(r"\s*(?:bei|mit|at|with|avec|à|con|en|с|на)\s+", re.IGNORECASE)
+""""während Gemini 3 Pro bei 83,3 … liegen": a model, a preposition, its figure."""
+_OWNER_BEFORE = re.compile(r"\S(?:의|的|の)\s*$|\b(?:de|of|von|от)\s+\S+\s*$")
+"""A figure owned by a name we do not know as a model ("제미나이의 21%", "de Gemini 21 %") is nobody's we can name."""
 _SCORE_VERB = re.compile(
     r"scor\w*|achiev\w*|reach\w*|hit|post\w*|obtain\w*|record\w*|get|got|获得|取得|达到|達到|得分|拿下|狂砍|記録|達成|獲得|"
-    r"기록|달성|obten\w*|obtenu|atteint|erreicht|erzielt\w*|alcanz\w*|obtuv\w*|logr\w*|registr\w*|набра\w*|показал\w*|"
+    r"기록|달성|얻었|얻으며|얻어|받았|받으며|거뒀|거두|정답률|점수|スコア|正答率|正解率|准确率|正确率|準確率|成绩|成績|obten\w*|obtenu|atteint|erreicht|erzielt\w*|alcanz\w*|obtuv\w*|logr\w*|registr\w*|набра\w*|показал\w*|"
     r"достиг\w*|получил\w*", re.IGNORECASE)
 _EN_COMPARE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|ahead\s+of|over|than|versus|vs\.?|against|"
                          r"behind|trail\w*)\b", re.IGNORECASE)
@@ -84,11 +97,15 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
     figs = [f for f in figures(sentence) if not any(h.start <= f.start < h.end for h in hits + benches)]
     out = []
     segments = _segments(sentence)
+    verb_final = bool(_VERB_FINAL.search(sentence))
+    """Korean and Japanese put the score verb after the figures: "EQ-Bench3에서 … 1,586점으로 1위 … 기록하며"."""
     previous = None  # (figure, subject, bench) of the last score, for "77.2% (standard) / 82.0% (parallel)"
     for fig in figs:
         seg = next(((s, e) for s, e in segments if s <= fig.start < e), (0, len(sentence)))
         in_seg = [b for b in benches if seg[0] <= b.start < seg[1]] or (benches if len(benches) == 1 else [])
-        follows = any(b.start >= fig.end and _FOLLOWING_BENCH.fullmatch(sentence[fig.end:b.start]) for b in benches)
+        following = next((b for b in benches if b.start >= fig.end and _FOLLOWING_BENCH.fullmatch(sentence[fig.end:b.start])),
+                         None)
+        follows = following is not None
         chained = previous is not None and previous[0].end <= fig.start and not follows and \
             _CHAIN.fullmatch(_without(sentence, previous[0].end, fig.start, previous[2]))
         if chained:
@@ -97,23 +114,27 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
         else:
             if not in_seg:
                 continue
-            bench = min(in_seg, key=lambda b: (abs((b.start if b.start >= fig.end else fig.start - b.end)),
-                                               b.start > fig.end))
-            model = _model_before(sentence, models, figs, fig, seg)
+            bench = following if following in in_seg else min(
+                in_seg, key=lambda b: (abs((b.start if b.start >= fig.end else fig.start - b.end)), b.start > fig.end))
+            model = _owner_after(sentence, models, fig) or _model_before(sentence, models, figs, fig, seg) or \
+                _fronted(sentence, models, fig, seg)
             bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
             bench_adjacent = bench_gap is not None and _BENCH_ADJACENT.fullmatch(bench_gap)
             lead = sentence[(model.end if model is not None else seg[0]):fig.start]
             near = sentence[max([seg[0]] + [f.end for f in figs if f.end <= fig.start]):fig.start]
             implicit = model is None and fig.unit and not any(seg[0] <= m.start and m.end <= fig.start for m in models) and \
-                (_PRONOUN.search(near) or _SCORE_VERB.search(near))
+                (_PRONOUN.search(near) or _SCORE_VERB.search(near) or (verb_final and _SCORE_VERB.search(
+                    sentence, fig.end, seg[1]))) and not _OWNER_BEFORE.search(near)
             list_item = bool(_LIST_ITEM.match(sentence))
             subject = ref(model) if model is not None else (
                 (section or (topic if list_item else None)) if bench_adjacent else (topic or section) if implicit
                 else None)
+            if model is None and previous is not None and _continues(sentence, previous, fig, bench, hits, seg):
+                subject = previous[1]  # "在 HLE 上得分 44.9%,在 BrowseComp 上取得 60.2%": the same model, the next benchmark
             if subject is None:
                 continue
             if not (fig.unit or bench_adjacent or (model is not None and len(lead.strip(" :(")) <= 2)
-                    or _SCORE_VERB.search(lead)):
+                    or _SCORE_VERB.search(lead) or (model is not None and _AT_LEAD.fullmatch(lead))):
                 continue
         previous = (fig, subject, bench)
         bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
@@ -134,10 +155,20 @@ _BENCH_NAME = (r"(?P<name>(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][
                r"(?:-[A-Za-z0-9]+){0,3}(?: (?:[A-Z][A-Za-z]+|\d{1,4}(?:\.\d)?)){0,2})")
 _BENCH_CONTEXTS = [
     re.compile(r"(?:^|[-•*]\s|;\s)\s*" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?[:：]\s?\d"),
-    re.compile(r"\d\s?%?\s(?:on|en|sur|auf|in|на|в)\s(?:the\s|el\s|le\s|la\s)?" + _BENCH_NAME + r"(?![\w-])"),
+    re.compile(r"\d\s?(?:%|points?|pts|Punkten?|puntos?|балл\w*)?\s(?:on|en|sur|auf|in|на|в)\s(?:the\s|el\s|le\s|la\s)?"
+               + _BENCH_NAME + r"(?![\w-])"),
     re.compile(r"(?i:benchmark|бенчмарке?|banco de pruebas)\s" + _BENCH_NAME + r"(?![\w-])"),
+    re.compile(r"(?:在|於|于)\s?" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:上|中|测试|測試|基准|基準|榜单|榜單)"),
+    re.compile(r"(?<![A-Za-z0-9])" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:测试|測試|基准|基準|ベンチマーク|벤치마크)"),
+    re.compile(r"(?<![A-Za-z0-9])" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:で|では|において|에서|에서는)\s?\d"),
 ]
-_NOT_BENCH_NAME = re.compile(r"(?:AI|API|GPU|CEO|USD|EUR|LLM|MoE|Python|GitHub|OpenAI|Google|Anthropic)$")
+"""Where only a benchmark can stand: after a list marker and before a colon and a figure, after a figure and "on",
+after the word benchmark, and in CJK text "在 X 上", "X 测试/ベンチマーク/벤치마크", "X で/에서 <figure>"."""
+_CJK_FRAME_WORDS = (("在", "於", "于"), ("测试", "測試", "基准", "基準", "ベンチマーク", "벤치마크"), ("で", "において", "에서"))
+"""A CJK frame's pattern is tried only when its words are in the sentence (each scan starts at every character)."""
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_NOT_BENCH_NAME = re.compile(r"(?:AI|API|GPU|CPU|TPU|NPU|CEO|USD|EUR|LLM|MoE|SOTA|AGI|SDK|IDE|MCP|AWS|PDF|JSON|HTML|UI|Python|"
+                             r"GitHub|OpenAI|Google|Anthropic)$")
 
 
 def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
@@ -147,7 +178,8 @@ def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
         return []
     out: list[Hit] = []
     lowered = sentence.lower()
-    wanted = (":" in sentence or "：" in sentence, True, "bench" in lowered or "бенчмарк" in lowered or "banco" in lowered)
+    wanted = (":" in sentence or "：" in sentence, True, "bench" in lowered or "бенчмарк" in lowered or "banco" in lowered,
+              *(bool(_CJK_TEXT.search(sentence)) and any(w in sentence for w in words) for words in _CJK_FRAME_WORDS))
     for pattern, needed in zip(_BENCH_CONTEXTS, wanted):
         if not needed:
             continue
@@ -171,6 +203,60 @@ def _scenario(sentence: str, start: int, end: int, bench: Hit, lookup: Callable)
         if entry is not None and entry.kind == "benchmark" and entry.id != bench.id:
             return entry.id
     return None
+
+
+_OWNER_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\))?\s*(?:for|pour|für|bei|para|de|del|для|у)\s+(?:(?:the|le|la|l'|el|der|die|"
+                          r"das)\s*)?", re.IGNORECASE)
+_FRONTED = re.compile(r"^\W*(?:with|avec|con|mit|с|凭借|凭|以)\s*(?:(?:un[ae]?|an?|einem|einer)\s+)?$", re.IGNORECASE)
+
+
+def _owner_after(sentence: str, models: list[Hit], fig) -> Hit | None:
+    """"contre 76,3 % pour GPT-5.1", "frente al 21,6 % de Gemini 2.5 Pro": the model named right after the figure."""
+    m = _OWNER_AFTER.match(sentence, fig.end)
+    if not m:
+        return None
+    return next((h for h in models if h.start == m.end()), None)
+
+
+def _fronted(sentence: str, models: list[Hit], fig, seg) -> Hit | None:
+    """"Avec 80,9 % sur SWE-bench Verified, Claude Opus 4.5 dépasse GPT-5.1": a leading with-phrase is about the
+    model that opens the main clause after its comma."""
+    if not _FRONTED.match(sentence[seg[0]:fig.start]):
+        return None
+    comma = sentence.find(",", fig.end, seg[1])
+    comma = comma if comma >= 0 else sentence.find("，", fig.end, seg[1])
+    if comma < 0:
+        return None
+    after = next((h for h in models if h.start >= comma), None)
+    return after if after is not None and not sentence[comma + 1:after.start].strip() else None
+
+
+_CONTINUE_REACH = 100
+_CONTRAST = re.compile(r"\b(?:while|whereas|compared|human\w*|people|experts?|tandis|alors\s+que|humains?|während|"
+                       r"Mensch\w*|mientras|humanos?|personas|frente|en\s+comparación|против|тогда\s+как|люд\w*|человек\w*)\b|"
+                       r"而|人类|人類|相比|比起|对比|人間|一方|인간|반면|비해|대비", re.IGNORECASE)
+
+
+def _continues(sentence: str, previous, fig, bench: Hit, hits: list[Hit], seg) -> bool:
+    """A figure after the previous score's, on another benchmark named between or right after it, with no model,
+    comparison or contrast word between: the previous score's model goes on ("scored 91.9% on GPQA and 37.5% on HLE",
+    "HLE 成绩为 44.9%，BrowseComp 为 60.2%", "marca un 91,9 % en GPQA y un 37,5 % en HLE")."""
+    prev_fig, _, prev_bench = previous
+    if bench.id == prev_bench.id or prev_fig.end > fig.start or fig.start - prev_fig.end > _CONTINUE_REACH:
+        return False
+    if prev_fig.end < seg[0]:
+        return False  # another list item or clause
+    if not (prev_fig.end <= bench.start and bench.end <= fig.start) and not (
+            bench.start >= fig.end and _FOLLOWING_BENCH.fullmatch(sentence[fig.end:bench.start])):
+        return False
+    if any(h.kind == "model" and prev_fig.end <= h.start < fig.start for h in hits):
+        return False
+    gap, pos = "", prev_fig.end
+    for h in hits:  # benchmark names are no contrast words ("Humanity's Last Exam")
+        if h.kind == "benchmark" and prev_fig.end <= h.start and h.end <= fig.start:
+            gap, pos = gap + sentence[pos:h.start] + " ", h.end
+    gap += sentence[pos:fig.start]
+    return not (_EN_COMPARE.search(gap) or lexicon.search(lexicon.COMPARISON, gap) or _CONTRAST.search(gap))
 
 
 def _without(sentence: str, start: int, end: int, bench: Hit) -> str:
@@ -327,15 +413,23 @@ def release_date(sentence: str, model: Hit, published: str | None, others: list[
     return min(free, key=lambda d: min(abs(d.start - model.end), abs(model.start - d.end))).value
 
 
-_BREAK = re.compile(r"[。;；!?]|\b(?:but|mais|aber|pero|но|while|whereas)\b|但|然而|しかし|하지만|그러나")
+_BREAK = re.compile(r"[。;；!?]|\b(?:but|mais|aber|pero|но|while|whereas)\b|但|然而|しかし|하지만|그러나|지만|ものの")
 _SUBJECT_PARTICLE = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。,，]{0,4}?(?:は|が|も|은|는|이|가)")
 _TOPIC_ONLY = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?(?:は|은|는)")
 _OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。,，]{0,4}?(?:に|と|を|や|より|보다|과|와|를|을|에)")
 """Particles after a model, past a closing quote and a figure in parentheses: "‘제미나이 2.5 프로’(21%)를"."""
 
 
+_CLOSED = re.compile(r"[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[」』\"'”’)\s]*")
+
+
+def _marked(gap: str, verb) -> bool:
+    """A model marked as compared: by a particle before the verb, or by the verb's own "보다"/"より" ("X(64점)'보다 낮")."""
+    return bool(_OBJECT_MARK.match(gap) or (verb.group(0).startswith(("보다", "より")) and _CLOSED.fullmatch(gap)))
+
+
 _COORD_GAP = re.compile(r"\s*(?:(?:de|of|von|от|d')\s*[A-Z][\w.]*\s*)?(?:\([^()]{0,40}\))?\s*"
-                        r"(?:,|、|和|与|及|以及|and|et|und|y|e|и|や|と|및|or|oder|ou|o)?\s*"
+                        r"(?:,|、|和|与|及|以及|and|et|und|y|e|и|や|と|및|와|과|or|oder|ou|o)?\s*"
                         r"(?:a\s+|à\s+|the\s+|le\s+|la\s+|les\s+|der\s+|die\s+|el\s+|los\s+)?", re.IGNORECASE)
 """Between two listed models: "GPT-5 Codex de OpenAI (74,5 %) y a Gemini 2.5 Pro", "Kimi K2 et DeepSeek-V3.1"."""
 _GERUND = re.compile(r"(?:ing|ando|endo|ándose|éndose|ant)\s*$", re.IGNORECASE)
@@ -393,7 +487,7 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
             topics = [m for m in subj if _TOPIC_ONLY.match(sentence[m.end:verb.start()])]
             subject = topics[0] if topics else subj[-1] if subj else None  # "AはBが…を上回る": A, the topic
             rest = [m for m in before if m is not subject and (subject is None or m.start > subject.start)]
-            if any(_OBJECT_MARK.match(sentence[m.end:verb.start()]) for m in rest):
+            if any(_marked(sentence[m.end:verb.start()], verb) for m in rest):
                 objects = rest
             elif subject is not None and len({m.id for m in rest}) == 1:
                 objects = rest[:1]  # "Gemini 3は…GPT-5 Proが保持していた31.64点の記録を上回りました": the one other model
@@ -403,7 +497,10 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
             subject = cands[0] if cands else None
             objects = after or [m for m in before if _WITH_OBJECT.search(sentence[max(0, m.start - 6):m.start])]
         maker_model = _vendor_subject(hits, start, verb, (topic, *others)) if subject is None else None
-        if subject is None and not (maker_model or _implicit_subject(sentence, start, verb)):
+        dropped = verb_final and subject is None and bool(objects) and all(
+            _marked(sentence[m.end:verb.start()], verb) for m in objects)
+        """Korean and Japanese drop the subject: "그록 4를 1점 차로 앞섰다" is said of the model the text is about."""
+        if subject is None and not (maker_model or dropped or _implicit_subject(sentence, start, verb)):
             continue
         if not objects:
             continue

@@ -32,7 +32,7 @@ from .gazetteer import Gazetteer, Hit
 from .hits import NameHits
 from .names import NameFinder
 from .tables import TableReader
-from .textnorm import _DELTA_AFTER, MAX_CHARS, normalise
+from .textnorm import _DELTA_AFTER, MAX_CHARS, figures, normalise
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
 
 class _Lowered:
@@ -54,9 +54,9 @@ class _Lowered:
         return self.pattern.search(self._lower(text), *args)
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\d\.)[\"”')\]]*\s+(?=[\"“«(\[]?[A-ZА-ЯЁ0-9])|(?<=\d\.)\s+(?!(?:Januar|Februar|März|April|"
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\d\.)[\"”’')\]]*\s+(?=[\"“‘„«(\[]?[A-ZА-ЯЁ0-9\uac00-\ud7af])|(?<=\d\.)\s+(?!(?:Januar|Februar|März|April|"
                        r"Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)(?=[A-ZА-ЯЁ0-9])|(?<=[。！？])\s*|\n+")
-"""Sentence ends; "am 5. Februar 2026" (a German date) is no end."""
+"""Sentence ends; "am 5. Februar 2026" (a German date) is no end; a Korean sentence ends in "다. " before Hangul."""
 _PRONOUN = re.compile(r"^\s*(?:[其它该]|この|その|이\s|그\s|Il\b|Elle\b|Er\b|Es\b|Sie\b|Él\b|Ella\b|Он[ао]?\b)|这一模型|该模型|"
                       r"このモデル|이\s?모델|ce\s+modèle|dieses?\s+Modell|este\s+modelo|эта\s+модель", re.IGNORECASE)
 RELEASE_VERB = _Lowered(re.compile(
@@ -76,7 +76,7 @@ COMPARISON = _Lowered(re.compile(
     r"competitive\s+with|tied\s+with|toe-to-toe\s+with)"
     r"|(?P<trails>trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|fall(?:s|ing)?\s+short\s+of|fell\s+short\s+of|"
     r"behind))\b", ))
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,4}(?:\.\d+)?)(\s*(?:%|percent|per\s+cent))?(?![\d.]*\s*(?:[BMK]\b|billion|"
+_NUMBER = re.compile(r"(?<![\w.@])(?<!\d,)(\d{1,4}(?:\.\d+)?)(?![\d]|,\d)(\s*(?:%|percent|per\s+cent))?(?![\d.]*\s*(?:[BMK]\b|billion|"
                      r"million|tokens|x\b|times|years?|days?|months?|languages))(?!\.\d)")
 _BEFORE_BENCH = re.compile(r"^(?:\s*(?:%|percent))?\s*(?:accuracy|pass@1|score|points)?\s*(?:on|in|at|for)\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
@@ -157,6 +157,8 @@ class RuleExtractor(NameHits):
         ctx = ctx or SourceContext()
         original = text[:MAX_CHARS]
         text = normalise(original)
+        if ctx.date is None and (year := dates.year_of(text)) is not None:
+            ctx = replace(ctx, date=year)  # "12월 1일" in an undated article about 2025
         mentions: dict[tuple[str, str], Mention] = {}
         releases: dict[str, CandidateRelease] = {}
         claims: dict[tuple, CandidateClaim] = {}
@@ -239,9 +241,12 @@ class RuleExtractor(NameHits):
                      *passes.scores(sentence, hits, self._ref, section or anaphor, topic, self._tails, self.gaz.lookup),
                      *passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus))]
             paired = pairs.versus_scores(sentence, hits, self._ref)
-            if paired:  # "44,4 % contre 42 %": the pair's figures are the two models', nobody else's
-                taken = {c.value for c in paired}
+            respective, unpaired = pairs.respective_scores(sentence, hits, self._ref, figures)
+            paired += respective
+            if paired or unpaired:  # "44,4 % contre 42 %": the pair's figures are the two models', nobody else's
+                taken = {c.value for c in paired} | unpaired
                 found = [c for c in found if c.kind != "benchmark_score" or c.value not in taken] + paired
+            found = _grouped(found)
             if focus is None and found:
                 focus = found[0].subject
             for claim in found:
@@ -460,6 +465,27 @@ def _block(lines: list[str], at: int) -> tuple[int, int]:
         last += 1
     start = sum(len(ln) + 1 for ln in lines[:first])
     return start, start + sum(len(ln) + 1 for ln in lines[first:last + 1])
+
+
+def _grouped(found: list[CandidateClaim]) -> list[CandidateClaim]:
+    """One comparison per subject and relation in a sentence, its objects together: "superando a GPT-4 y situándose
+    por encima de Claude 3.5 Sonnet y Gemini 2.0 Flash" is one claim against three models, as the labels count it."""
+    out: list[CandidateClaim] = []
+    seen: dict[tuple, int] = {}
+    for claim in found:
+        if claim.kind != "comparison":
+            out.append(claim)
+            continue
+        key = (claim.subject.model_id or claim.subject.text, claim.relation)
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(claim)
+            continue
+        first = out[seen[key]]
+        names = {o.model_id or o.text for o in first.compared_to}
+        extra = tuple(o for o in claim.compared_to if (o.model_id or o.text) not in names)
+        out[seen[key]] = replace(first, compared_to=first.compared_to + extra)
+    return out
 
 
 def _with_provenance(claim: CandidateClaim, prov: str, by: str | None) -> CandidateClaim:

@@ -4,7 +4,8 @@ Rules: `normalise` maps one character to one character (full-width digits and
 letters, the many dashes and spaces), so every offset in the normalised text is
 the same offset in the original and quotes stay verbatim. Figures: a decimal
 comma is a decimal point when one or two digits follow it and no third
-("73,6 %", not "1,000"); a unit after the figure may be %, ％, percent,
+("73,6 %", not "1,000"), and "1,721.9" has a thousands comma; a figure after "@" is a metric's k ("pass@1"),
+after "von" a count unless a score noun leads ("einen Wert von 77,2 %"); a unit after the figure may be %, ％, percent,
 Prozent, pour cent, por ciento, процента/процентов, points, or a score unit of
 CJK text (分, 点, 점). Every pattern here is linear: no nested quantifiers.
 """
@@ -27,19 +28,22 @@ def normalise(text: str) -> str:
 
 
 _UNIT = (r"%|percent\b|per\s?cent\b|Prozent\b|pour\s?cent\b|por\s?ciento\b|процент(?:а|ов)?\b|"
-         r"points?\b|pts?\b|分|点|점")
+         r"points?\b|pts?\b|Punkte[n]?\b|Punkt\b|puntos?\b|балл(?:а|ов)?\b|очк(?:а|ов)\b|分|点|점")
 NUMBER = re.compile(
-    r"(?<![A-Za-z0-9_.,])(?P<num>\d{1,5}(?:[.,]\d{1,3})?)(?![\d])(?:\s?(?P<unit>" + _UNIT + r"))?", re.IGNORECASE)
+    r"(?<![A-Za-z0-9_.,])(?P<num>\d{1,3}(?:,\d{3})+\.\d{1,3}|\d{1,3}(?: \d{3})+(?= ?(?:points?|pts|Punkte|puntos|Elo)\b)|\d{1,5}(?:[.,]\d{1,3})?)(?![\d])(?:\s?(?P<unit>" + _UNIT + r"))?", re.IGNORECASE)
 _NOT_A_SCORE_AFTER = re.compile(
     r"\s?(?:[BMKTkb]\b|bn\b|billion|million|trillion|thousand|tokens?|x\b|×|times|倍|배|万|亿|億|个|個|年|月|日|일|월|"
     r"년|위|位|名|号|days?|weeks?|months?|years?|hours?|minutes?|seconds?|ms\b|s\b|h\b|languages|experts|layers|"
     r"GPUs?|€|\$|USD|dollars|-point|"
     r"mal\b|fois|veces|раз|млрд|млн|тыс|миллиард|миллион|milliards?|millions?|Milliarden?|Millionen|mil\s+millones|"
     r"[-/.]\d)", re.IGNORECASE)
-_NOT_A_SCORE_BEFORE = re.compile(r"(?:[$€£¥+~×#№]|\bv|\bby|\btop|\bNo\.?|\bQ|第|约|約|突破|\bout\s+of|\bsur|\bvon|из)\s?$",
+_NOT_A_SCORE_BEFORE = re.compile(r"(?:[$€£¥+~×#№@]|\bv|\bby|\btop|\bNo\.?|\bQ|第|约|約|突破|\bout\s+of|\bsur|\bvon|из)\s?$",
                                  re.IGNORECASE)
 _DELTA_AFTER = re.compile(r"\s?(?:win\s+rate|fewer|more\b|faster|cheaper|lower|higher|improvement|lead|percentage\s+points?|"
                           r"pp\b|less\b|better|gain|increase|reduction|drop)", re.IGNORECASE)
+_SCORE_OF = re.compile(r"(?:Wert|Punktzahl|Score|Ergebnis|Quote|Genauigkeit|Erfolgsrate|Trefferquote)\s+von\s?$",
+                       re.IGNORECASE)
+""""einen Wert von 80,9 %": a score, though "von" before a figure is otherwise a count ("477 von 500")."""
 _RATING_AFTER = re.compile(r"\s?\S{0,3}\s?(?:Elo|rating)", re.IGNORECASE)
 
 
@@ -56,6 +60,8 @@ class Figure:
 def parse_number(raw: str) -> float | None:
     """'73,6' -> 73.6, '79.8' -> 79.8, '1,000' -> 1000.0; None when not a number."""
     raw = raw.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d{1,3}|\d{1,3}(?: \d{3})+", raw):
+        return float(raw.replace(",", "").replace(" ", ""))  # "1,721.9", "1 501 points"
     m = re.fullmatch(r"(\d{1,5})(?:([.,])(\d{1,3}))?", raw)
     if not m:
         return None
@@ -74,7 +80,8 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
         raw, unit = m.group("num"), m.group("unit")
         if not unit and _NOT_A_SCORE_AFTER.match(text, m.end("num")):
             continue
-        if _DELTA_AFTER.match(text, m.end()) or _NOT_A_SCORE_BEFORE.search(text[max(0, m.start() - 7):m.start()]):
+        if _DELTA_AFTER.match(text, m.end()) or _NOT_A_SCORE_BEFORE.search(text[max(0, m.start() - 7):m.start()]) and \
+                not (unit and _SCORE_OF.search(text[max(0, m.start() - 20):m.start()])):
             continue
         value = parse_number(raw)
         if value is None:

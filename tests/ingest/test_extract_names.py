@@ -18,7 +18,7 @@ def test_unknown_versioned_names_are_found_with_canonical_spelling():
             "OpenAIの「o3 High」「o4-Mini High」や、グーグル傘下の「Gemini 2.5 Pro」")  # 006
     names = [h.name for h in finder.find(text)]
     assert names == ["DeepSeek-V3.2-Speciale", "Claude Sonnet 4.5", "GLM-4.5-Air", "Mistral Large 3", "Kimi-K2",
-                     "Deepseek-3.1", "OpenAI o3", "OpenAI o4-mini", "Gemini 2.5 Pro"]
+                     "DeepSeek-V3.1", "OpenAI o3", "OpenAI o4-mini", "Gemini 2.5 Pro"]  # the line's versions carry a V
 
 
 def test_names_glued_to_chinese_or_japanese_text_are_found(extract):
@@ -87,3 +87,41 @@ def test_slashed_lists_and_suspended_hyphens_before_series_are_families(extract)
     names = {m.text for m in ext.new_models} | {m.id for m in ext.mentions if m.kind == "model"}
     assert not ({"GPT-4", "OpenAI o1", "OpenAI o3", "OpenAI o4"} & names)
     assert "GPT-5" in names or "gpt-5" in names
+
+
+def models_of(ext) -> set[str]:
+    return {m.id for m in ext.mentions if m.kind == "model"} | {m.text for m in ext.new_models}
+
+
+def test_tier_words_after_a_known_name_name_another_model(extract):
+    ext = extract("ha logrado un 77,2 % en el benchmark SWE-bench Verified, superando a GPT-5 Codex de OpenAI (74,5 %) y a "
+                  "Gemini 2.5 Pro de Google (67,2 %).")  # 055
+    got = models_of(ext)
+    assert "GPT-5 Codex" in got and "gpt-5" not in got
+    ext = extract("Classement actuel\n  • Opus 4.5 : 80,9 %\n  • GPT-5.1 Codex Max : 77,9 %\n")  # 049
+    assert "GPT-5.1 Codex Max" in models_of(ext)
+    ext = extract("superando a GPT-5.2 Codex de OpenAI (74,5 %)")  # 055's wording with a model this record knows
+    assert "GPT-5.2 Codex" in models_of(ext) and "gpt-5.2" not in models_of(ext)
+
+
+def test_hangul_tiers_after_latin_names_and_modes_after_claude_names(extract):
+    ext = extract("다만 '사이코드(Scicode)'에서는 'o4-미니'와 그록 4에 이어 3위를 차지했다.")  # 011
+    assert "OpenAI o4-mini" in models_of(ext) and "OpenAI o4" not in models_of(ext)
+    ext = extract("이는 '큐원 3 235B(64점)'보다 낮지만, '클로드 4 소네트 싱킹(59점)'을 크게 앞섰다.")  # 011
+    assert "claude-sonnet-4" in models_of(ext) or "Claude Sonnet 4" in models_of(ext)
+
+
+def test_a_head_written_with_one_capital_is_the_same_line():
+    names = [h.name for h in NameFinder().find("superando incluso a DeepMind Alphacode 2.")]  # 020
+    assert names == ["Alphacode 2"]
+
+
+def test_mixed_script_names_sizes_and_hyphenated_versions(extract):
+    ext = extract("중국 인공지능 스타트업 딥시크가 12월 1일 두 가지 새로운 추론 모델 딥시크-V3.2와 딥시크-V3.2-Speciale을 "
+                  "공개했다. 이는 ‘딥시크-V3-2-Exp’ 과 동일한 기록이다. 영어에서는 100점을 받아, GPT-5.1과 GPT-5.1 코덱스와 "
+                  "동급을 기록했다.")  # 063, 062
+    got = models_of(ext)
+    assert {"deepseek-v3.2", "DeepSeek-V3.2-Speciale", "DeepSeek-V3.2-Exp", "GPT-5.1 Codex"} <= got
+    ext = extract("온디바이스 모델은 지난해 12월 공개한 ‘엑사원 3.5 2.4B 모델’보다 매개변수가 절반으로 줄었다. 미국 오픈AI의 "
+                  "‘GPT-4o mini’보다 높은 성능을 보였다.")  # 065
+    assert {"EXAONE 3.5 2.4B", "GPT-4o mini"} <= models_of(ext) and "EXAONE 3.5" not in models_of(ext)

@@ -42,3 +42,14 @@ def test_a_decimal_comma_table_gives_dotted_values(extract):
     assert ("GPT-4", "mmlu", 86.4) in scores(ext)
     quote = next(c.quote for c in ext.claims if c.value == 86.4)
     assert "86,4%" in quote
+
+
+def test_a_pass_at_k_metric_is_no_figure_and_thousands_keep_their_decimals():
+    got = values("DeepSeek-R1 在 AIME 2024 上的 pass@1 得分为 79.8%")  # 002's figure, 034's metric
+    assert (79.8, "%") in got and (1.0, None) not in got
+    assert (1721.9, "점") in values("창작력 평가 Creative Writing v3에서도 Thinking 모드가 1,721.9점으로 2위")  # 046
+
+
+def test_a_decimal_comma_is_never_read_as_a_whole_number(extract):
+    ext = extract("Gemini 3 Pro schafft im Humanity's Last Exam 37,5 Prozent.")  # constructed: 37,5 % is 037's figure
+    assert scores(ext) == {("gemini-3-pro", "hle", 37.5)}

@@ -139,3 +139,12 @@ def test_german_separable_release_verbs(extract):
     got = releases(extract("Mistral AI stellte am Dienstag Mistral Large 3 und Ministral 3 vor."))
     assert got == {("Mistral Large 3", None), ("Ministral 3", None)}
     assert not releases(extract("OpenAI stellt GPT-5 nicht vor."))
+
+
+def test_an_undated_article_gives_a_day_and_month_the_year_it_is_about(extract):
+    ext = extract("[뉴스스페이스=김정영 기자] 중국 인공지능 스타트업 딥시크가 12월 1일 두 가지 새로운 추론 모델 딥시크-V3.2와 "
+                  "딥시크-V3.2-Speciale을 공개했다. 딥시크-V3.2-Speciale는 2025년 미국수학경시대회(AIME)에서 96.0%의 정답률을 "
+                  "기록했다.")  # 063: no published date, the story is about 2025
+    assert {("deepseek-v3.2", "2025-12-01"), ("DeepSeek-V3.2-Speciale", "2025-12-01")} <= releases(ext)
+    ext = extract("Anthropic ha lanzado Claude Opus 4.5 el 24 de noviembre.")  # no year anywhere: no date
+    assert releases(ext) == {("claude-opus-4.5", None)}

@@ -144,3 +144,120 @@ def test_points_out_of_a_maximum(extract):
     ext = extract("В сообщении сказано, что DeepseekMath-V2 набрала 118 из 120 баллов в задачах Putnam, что существенно "
                   "выше лучшего результата человека в 90 баллов.")  # 047
     assert scores(ext) == {("DeepseekMath-V2", "putnam", 118.0)}
+
+
+def test_the_model_goes_on_across_a_list_of_benchmark_figure_pairs(extract):
+    ext = extract("2025 年 11 月,月之暗面(Moonshot AI)扔下一枚 AI 界核弹 —— 开源 Kimi K2 Thinking 模型。这个号称 \"模型即 "
+                  "Agent\" 的怪物,在人类最后的考试(HLE)狂砍 44.9% SOTA,BrowseComp 测试以 60.2% 远超人类平均 29.2%,甚至在 "
+                  "23 轮工具调用后破解博士级数学题。")  # 004
+    got = scores(ext)
+    assert {("kimi-k2-thinking", "hle", 44.9), ("kimi-k2-thinking", "browsecomp", 60.2)} <= got
+    assert not any(s[2] == 29.2 for s in got)  # the human average is nobody's score
+
+
+def test_a_german_value_of_and_the_next_benchmark_in_the_same_clause(extract):
+    ext = extract("- Autonomer Betrieb über längere Zeiträume: Claude 4.5 Sonnet kann sich mehr als 30 Stunden lang auf "
+                  "komplexe, mehrstufige Aufgaben konzentrieren.\n- Kodierung und Computernutzung auf dem neuesten Stand "
+                  "der Technik: Das Modell erreichte beim SWE-Bench Verified einen Wert von 77,2 % und liegt bei den "
+                  "OSWorld-Benchmarks für die Computernutzung mit 61,4 % an der Spitze, verglichen mit 42,2 % nur vier "
+                  "Monate zuvor.")  # 053
+    got = scores(ext)
+    assert {("Claude Sonnet 4.5", "swe-bench-verified", 77.2), ("Claude Sonnet 4.5", "osworld", 61.4)} <= got
+    assert not any(s[2] == 42.2 for s in got)  # "verglichen mit": the older model's, unnamed
+
+
+def test_figures_listed_respectively_go_to_the_models_listed_in_order(extract):
+    # constructed from the dev set's models and figures (051): no dev article says "respectively" about two models
+    for text in ("GPT-5 and Claude Opus 4.1 scored 74.9% and 74.5% on SWE-bench Verified, respectively.",
+                 "在 SWE-bench Verified 上,GPT-5 和 Claude Opus 4.1 的得分分别为 74.9% 和 74.5%。",
+                 "GPT-5とClaude Opus 4.1はSWE-bench Verifiedでそれぞれ74.9%と74.5%を記録した。",
+                 "GPT-5와 Claude Opus 4.1은 SWE-bench Verified에서 각각 74.9%, 74.5%를 기록했다.",
+                 "GPT-5 и Claude Opus 4.1 набрали 74,9% и 74,5% соответственно в SWE-bench Verified.",
+                 "GPT-5 y Claude Opus 4.1 obtuvieron un 74,9 % y un 74,5 % respectivamente en SWE-bench Verified."):
+        assert scores(extract(text)) == {("GPT-5", "swe-bench-verified", 74.9),
+                                         ("Claude Opus 4.1", "swe-bench-verified", 74.5)}, text
+
+
+def test_a_respectively_list_that_does_not_pair_up_gives_nobody_its_figures(extract):
+    ext = extract("GPT-5 and Claude Opus 4.1 scored 74.9%, 74.5% and 72.7% on SWE-bench Verified, respectively.")
+    assert not scores(ext)
+
+
+def test_korean_sentences_end_before_hangul_and_put_the_score_verb_last(extract):
+    ext = extract("Grok 4.1의 성능 향상 폭은 상당했다. 감성지능 평가 EQ-Bench3에서 Thinking 모드가 1,586점으로 1위, 일반 "
+                  "모드도 1,585점으로 2위를 기록하며 LLM의 한계를 넘어서는 자연스러운 공감 능력을 보여줬다.")  # 046
+    assert {("Grok 4.1", "eq-bench-3", 1586.0), ("Grok 4.1", "eq-bench-3", 1585.0)} <= scores(ext)
+
+
+def test_a_figure_owned_by_a_name_that_is_no_model_is_nobodys(extract):
+    ext = extract("그록 4는 최고점을 받으며 기술적 성취를 입증했다. ‘인류의 마지막 시험(Humanity’s Last Exam)’에서는 24%를 "
+                  "기록하며, 이전 최고 기록인 제미나이의 21%를 넘었다.")  # 045
+    got = scores(ext)
+    assert ("Grok 4", "hle", 24.0) in got and not any(s[2] == 21.0 for s in got)
+
+
+def test_a_figure_followed_by_for_and_a_model_is_that_models(extract):
+    # constructed with 049's and 044's figures: "contre X % pour M", "frente al X % de M"
+    ext = extract("Sur SWE-bench Verified, GPT-5.1 Codex Max atteint 77,9 %, contre 76,3 % pour GPT-5.1.")
+    assert scores(ext) == {("GPT-5.1 Codex Max", "swe-bench-verified", 77.9), ("GPT-5.1", "swe-bench-verified", 76.3)}
+    ext = extract("Grok 4 alcanzó un 25,4 % en Humanity's Last Exam, frente al 21 % de Gemini 2.5 Pro.")
+    assert scores(ext) == {("Grok 4", "hle", 25.4), ("Gemini 2.5 Pro", "hle", 21.0)}
+
+
+def test_a_leading_with_phrase_is_about_the_model_after_its_comma(extract):
+    for text in ("Avec 80,9 % sur SWE-bench Verified, Claude Opus 4.5 dépasse GPT-5.1.",  # constructed, 049's figure
+                 "Con un 80,9 % en SWE-bench Verified, Claude Opus 4.5 supera a GPT-5.1."):
+        assert ("claude-opus-4.5", "swe-bench-verified", 80.9) in scores(extract(text)), text
+
+
+def test_the_benchmark_after_a_figure_is_its_own_and_points_in_words(extract):
+    # constructed with 004's figures: the benchmark written after each figure ("X% в A и Y% в B") is that figure's
+    ext = extract("Модель Kimi K2 Thinking получила 44,9% в Humanity's Last Exam и 60,2% в BrowseComp.")
+    assert scores(ext) == {("kimi-k2-thinking", "hle", 44.9), ("kimi-k2-thinking", "browsecomp", 60.2)}
+    ext = extract("Selon Moonshot, Kimi K2 Thinking obtient 44,9 % au test Humanity's Last Exam et 60,2 % sur BrowseComp.")
+    assert scores(ext) == {("kimi-k2-thinking", "hle", 44.9), ("kimi-k2-thinking", "browsecomp", 60.2)}
+    ext = extract("По данным компании, Kimi K2 Thinking набирает 71 балл в тесте SWE-bench Verified.")
+    assert scores(ext) == {("kimi-k2-thinking", "swe-bench-verified", 71.0)}
+    ext = extract("제미나이 3 프로는 LM아레나에서 1501점을 기록했다.")  # 038's figure, the arena written in Hangul
+    assert {s[1:] for s in scores(ext)} == {("lmarena-text", 1501.0)}
+
+
+def test_benchmarks_the_record_does_not_know_in_chinese_japanese_and_korean_frames(extract):
+    # constructed: the frames "在 X 上", "X で <figure>", "X 벤치마크" with HMMT, which the record does not know by itself
+    for text in ("Qwen3-Max-Thinking 在 HMMT 上拿下满分 100 分。", "Qwen3-Max-ThinkingはHMMTで100点を記録した。",
+                 "Qwen3-Max-Thinking는 HMMT 벤치마크에서 100점을 기록했다."):
+        assert scores(extract(text)) == {("qwen3-max-thinking", "HMMT", 100.0)}, text
+    assert not scores(extract("Kimi K2.5 在 SOTA 上领先 12 个百分点。"))
+
+
+def test_a_benchmark_in_parentheses_a_hangul_head_and_points_in_german(extract):
+    ext = extract("엑사원 4.0은 AI 모델 성능을 평가하는 벤치마크 비교에서 AI의 지식 수준과 문제 해결 능력 평가(MMLU-Pro) 81.8점, "
+                  "코딩 능력 평가(LiveCodeBench v6) 66.7점을 받았다.")  # 065
+    assert {s[1:] for s in scores(ext) if s[0] == "EXAONE 4.0"} == {("mmlu-pro", 81.8), ("livecodebench-v6", 66.7)}
+    ext = extract("In der prestigeträchtigen Disziplin \"GPQA Diamond\", die Expertenwissen auf PhD-Niveau abfragt, erzielt "
+                  "Qwen3-Max-Thinking einen Wert von 92,8 Punkten.")  # 072
+    assert scores(ext) == {("qwen3-max-thinking", "gpqa-diamond", 92.8)}
+    ext = extract("Im \"IMO-AnswerBench\", der Aufgaben der Internationalen Mathematik-Olympiade simuliert, erreicht "
+                  "Qwen3-Max-Thinking 86,3 Punkte, während Gemini 3 Pro bei 83,3 und Claude-Opus-4.5 bei 84,0 liegen.")
+    got = scores(ext)  # 072 ("das chinesische Modell" named)
+    assert ("gemini-3-pro", "imo-answerbench", 83.3) in got and ("claude-opus-4.5", "imo-answerbench", 84.0) in got
+
+
+def test_french_thousands_with_a_space_and_the_model_in_the_text(extract):
+    ext = extract("  • Gemini 3 Pro prend la première place mondiale avec 1 501 points sur LMArena et 37,5% sur "
+                  "Humanity's Last Exam, dépassant GPT-5 et tous les autres modèles disponibles.")  # 075
+    assert {("gemini-3-pro", "lmarena-text", 1501.0), ("gemini-3-pro", "hle", 37.5)} <= scores(ext)
+
+
+def test_a_hangul_head_before_a_latin_version_and_an_unknown_benchmark_in_parentheses(extract):
+    ext = extract("일반적인 추론 및 일상적 사용을 위한 딥시크-V3.2는 AIME에서 93.1%, HMMT(하버드-매사추세츠 공과대학 "
+                  "수학경시대회)에서 92.5%의 성적을 기록했다.")  # 063
+    assert scores(ext) == {("deepseek-v3.2", "AIME", 93.1), ("deepseek-v3.2", "HMMT", 92.5)}
+
+
+def test_the_model_as_subject_and_an_unknown_benchmark_after_points(extract):
+    ext = extract("Gemini 3 Pro prend la première place mondiale. Le modèle excelle particulièrement dans le développement "
+                  "informatique avec 1 487 points sur WebDev Arena, 54,2% sur Terminal-Bench 2.0 et 76,2% sur SWE-Bench "
+                  "Verified.")  # 075 (the first sentence shortened)
+    assert {("gemini-3-pro", "WebDev Arena", 1487.0), ("gemini-3-pro", "terminal-bench-2.0", 54.2),
+            ("gemini-3-pro", "swe-bench-verified", 76.2)} <= scores(ext)
