@@ -83,24 +83,43 @@ class Mapping_:
     """The name with settings and dates taken off (the candidate's name when unmapped)."""
 
 
+class AliasFileError(ValueError):
+    """The curated alias file cannot be read (a hand edit broke it): one line saying where."""
+
+
 @dataclass
 class Aliases:
     """The curated alias file: exact spellings -> model (+ settings), or `ignore`."""
 
     names: dict[str, tuple[str | None, Variant, str | None]] = field(default_factory=dict)
+    facts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """name key -> the only catalog facts to take from an entry of that name (`facts:` in the file): an API
+    name stands for whatever model its vendor serves, so only what that model shares with it is kept."""
 
     @classmethod
     def load(cls, path: Path = ALIASES_FILE) -> "Aliases":
         if not Path(path).exists():
             return cls()
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            where = f" line {mark.line + 1}" if mark is not None else ""
+            raise AliasFileError(f"{Path(path).name}{where}: not valid YAML ({getattr(err, 'problem', None) or err}); "
+                                 "fix the file and sync again") from None
         out = cls()
         for row in data:
             variant = Variant(thinking=row.get("thinking"), budget=row.get("budget"), effort=row.get("effort"),
                               extra=tuple(row.get("settings") or ()))
             for name in row.get("names") or ():
                 out.names[name_key(str(name))] = (row.get("model"), variant, row.get("why"))
+                if row.get("facts"):
+                    out.facts[name_key(str(name))] = tuple(row["facts"])
         return out
+
+    def facts_for(self, *names: str) -> tuple[str, ...] | None:
+        """The catalog facts an alias row allows for any of these names, or None when it does not limit them."""
+        return next((self.facts[k] for k in map(name_key, names) if k in self.facts), None)
 
 
 def version_key(text: str) -> str:

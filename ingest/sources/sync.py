@@ -250,7 +250,8 @@ def _apply_catalog(store: Store, adapter, entries: Sequence[CatalogEntry], sourc
     # map onto curated models only: models this catalog added earlier are found again by their id below,
     # so that the outcome does not depend on what an earlier sync created
     curated = [r for r in _names_with_review(store, with_source=True) if not (r[6] or "").startswith(f"{adapter.name}@")]
-    mapper = Mapper([r[:6] for r in curated], (), Aliases.load())
+    aliases = Aliases.load()
+    mapper = Mapper([r[:6] for r in curated], (), aliases)
     # one group per (vendor, display name): dated and undated ids of one model share a name
     groups: dict[tuple[str, str], list[CatalogEntry]] = {}
     for e in entries:
@@ -311,8 +312,9 @@ def _apply_catalog(store: Store, adapter, entries: Sequence[CatalogEntry], sourc
             extra_ids.setdefault(model_id, set()).update(ids)
             continue
         facts_done.add(model_id)
+        allowed = aliases.facts_for(f"{primary.provider}/{primary.entry_id}", primary.entry_id)
         for field, value in primary.facts.items():
-            if field == "catalog_id":
+            if field == "catalog_id" or (allowed is not None and field not in allowed):
                 continue
             facts.append(Fact(model_id, field, value, source.id, now, f"{primary.provider}/{primary.entry_id}"))
         facts.append(Fact(model_id, "catalog_id", ids, source.id, now, f"{primary.provider}/{primary.entry_id}"))

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from ingest.sources.mapping import Aliases, Mapper, Variant, split_variant
+from ingest.sources.mapping import AliasFileError, Aliases, Mapper, Variant, split_variant
 
 
 def rows(*models):
@@ -62,6 +62,22 @@ def test_the_alias_file_maps_or_ignores_on_purpose(tmp_path):
     assert m.map("Kimi K2").status == "ignored"
     hit = m.map("DS-V3.2-R")
     assert hit.model_id == "deepseek-v3.2" and hit.variant == Variant(thinking=True)
+
+
+def test_an_alias_row_can_limit_the_catalog_facts_taken(tmp_path):
+    path = tmp_path / "aliases.yaml"
+    path.write_text("- names: [deepseek/deepseek-chat]\n  model: deepseek-v3.2\n  facts: [release_date]\n")
+    aliases = Aliases.load(path)
+    assert aliases.facts_for("deepseek/deepseek-chat", "deepseek-chat") == ("release_date",)
+    assert aliases.facts_for("deepseek/deepseek-v4-pro") is None
+
+
+def test_a_broken_alias_file_is_one_line_saying_where(tmp_path):
+    path = tmp_path / "model_aliases.yaml"
+    path.write_text("- names: [a]\n  model: b: c\n")
+    with pytest.raises(AliasFileError) as err:
+        Aliases.load(path)
+    assert "model_aliases.yaml line 2" in str(err.value) and "\n" not in str(err.value)
 
 
 def test_ambiguous_names_are_not_picked():

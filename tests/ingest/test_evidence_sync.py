@@ -147,6 +147,9 @@ def test_seeding_loads_the_snapshots_and_adds_missing_models(evidence_store):
     for model_id in ("gpt-5", "gpt-5.1", "claude-sonnet-4.5"):
         model = store.model(model_id)
         assert model is not None and model.reviewed and model.release_date, model_id
+    # DeepSeek's API entries give V3.2 its date and price, never the hosted API's "closed weights" or later limits
+    facts = {r["field"] for r in store.rows("select field from model_facts where model_id = 'deepseek-v3.2'")}
+    assert {"release_date", "price_input"} <= facts and not facts & {"open_weights", "context_limit"}
     independent = store.db.execute("select count(*) from claims where provenance in ('independent', 'crowd')").fetchone()[0]
     assert independent > 1000
     # every name the sources list for a tracked vendor maps, or waits for review as a candidate: none is dropped
