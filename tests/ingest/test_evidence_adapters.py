@@ -62,11 +62,11 @@ def test_lmarena_keeps_only_the_categories_users_ask_about_with_intervals():
     assert {r.scope for r in rows} <= {"overall", "coding", "math", "hard prompts", "creative writing",
                                        "instruction following", "multi-turn", "expert"}
     assert all(r.provenance == "crowd" for r in rows)
-    # the shipped file is the style-controlled board of 2025-05-27; its long_user category is not read
-    o3 = [r for r in rows if r.name == "o3-2025-04-16" and r.scope == "overall"]
-    assert len(o3) == 1 and o3[0].settings == "style control"
-    assert round(o3[0].value) == 1375 and "95% CI 1368–1382" in (o3[0].notes or "")
-    assert len({r.name for r in rows if r.scope == "overall"}) == 228
+    # the shipped file is the style-controlled board of 2025-12-11; categories such as long_user are not read
+    gem = [r for r in rows if r.name == "gemini-3-pro" and r.scope == "overall"]
+    assert len(gem) == 1 and gem[0].settings == "style control"
+    assert round(gem[0].value) == 1492 and "95% CI 1486–1498" in (gem[0].notes or "")
+    assert len({r.name for r in rows if r.scope == "overall"}) == 282
 
 
 def test_aider_pass_rate_edit_format_cost_and_date():

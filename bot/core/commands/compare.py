@@ -285,7 +285,9 @@ def _measured_table(store, models, measured, footnotes) -> list[str]:
                                                      kv[0].casefold()))
     lines = []
     for label, per_model in ordered[:MAX_MEASURED_ROWS]:
-        cells = [f"{m.name} {facts.figure(c)}{provenance_mark(c)}{ref(footnotes.mark(c, by_model[m.id]))}{_variant(c)}"
+        # every line here is a leaderboard's; only a crowd rating needs saying so
+        cells = [f"{m.name} {facts.figure(c)}{provenance_mark(c) if c.provenance != 'independent' else ''}"
+                 f"{ref(footnotes.mark(c, by_model[m.id]))}{_variant(c)}"
                  for m in models if (c := per_model.get(m.id))]
         absent = [m.name for m in models if m.id not in per_model]
         lines.append(f"{label}: " + " · ".join(cells) + (f" · not on this board: {', '.join(absent)}" if absent else ""))
