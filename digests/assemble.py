@@ -144,7 +144,10 @@ def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict |
     checks, check_total = evidence_section.checks(store, watch_since.isoformat(), hi, limit=limits.watch)
     checks = tuple(x for x in checks if filt.keeps_model(models.get(x.claim.subject_id), x.claim.subject_id))
     moved, moved_total = evidence_section.moves(store, lo, hi, limit=limits.moves)
-    evidence_claims = [c for x in checks for c in (x.claim, x.counterpart)] + [m.claim for m in moved]
+    disagree, disagree_total = evidence_section.disagreements(store, lo, hi, limit=limits.moves)
+    disagree = tuple(d for d in disagree if filt.keeps_model(models.get(d.subject_id), d.subject_id))
+    evidence_claims = [c for x in checks for c in (x.claim, x.counterpart)] + [m.claim for m in moved] + \
+                      [c for d in disagree for c in d.claims]
     shown_claims += evidence_claims
     names_needed |= {c.subject_id for c in evidence_claims}
     missing = sorted(names_needed - set(models))
@@ -161,7 +164,8 @@ def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict |
         models=models, vendors={v.id: v for v in store.vendors()},
         benchmarks={b.id: b for b in store.benchmarks(sorted(bench_ids))} if bench_ids else {},
         sources=store.sources(source_ids), launches=launches, checks=checks, check_total=check_total,
-        evidence_moves=moved, evidence_move_total=moved_total,
+        evidence_moves=moved, evidence_move_total=moved_total, disagreements=disagree,
+        disagreement_total=disagree_total,
     )
 
 

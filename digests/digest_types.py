@@ -122,6 +122,10 @@ class Digest:
     evidence_moves: tuple = ()
     """digests.evidence_section.Moved: independent/crowd figures that changed with a newer file synced this week."""
     evidence_move_total: int = 0
+    disagreements: tuple = ()
+    """storage.reconcile.Disagreement: two vendors printing different figures for one model and benchmark, where
+    one of the two figures arrived this week."""
+    disagreement_total: int = 0
 
     @property
     def quiet(self) -> bool:

@@ -1,11 +1,12 @@
-"""The digest's evidence section: vendor claims that an independent figure now checks, and independent
-figures that moved with a newer leaderboard file. Rules (comparability, tolerance) are storage.reconcile's."""
+"""The digest's evidence section: vendor claims that an independent figure now checks, vendors that
+disagree about a figure, and independent figures that moved with a newer leaderboard file. Rules
+(comparability, tolerance, what counts as a disagreement) are storage.reconcile's."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from storage import Claim, Store
-from storage.reconcile import CHECKING, Verdict, canonical, verdict
+from storage.reconcile import CHECKING, Disagreement, Verdict, canonical, vendor_disagreements, verdict
 from storage.evidence_store import moved_between
 
 
@@ -58,3 +59,17 @@ def moves(store: Store, since: str, until: str, limit: int = 8) -> tuple[tuple[M
         if claim is not None and claim.reviewed:
             out.append(Moved(claim, r["previous_text"]))
     return tuple(out), len(rows)
+
+
+def disagreements(store: Store, since: str, until: str, limit: int = 3) -> tuple[tuple[Disagreement, ...], int]:
+    """Vendor disagreements involving a claim first seen in [since, until), widest gap first: a rival's card
+    that prints another number for a model is news the week it lands, not every week after."""
+    fresh = store.claims(since=since, until=until, kinds=("benchmark_score",), provenance=("vendor_reported",),
+                         limit=None, order="first_seen, id")
+    fresh_ids = {c.id for c in fresh}
+    if not fresh_ids:
+        return (), 0
+    found = [d for d in vendor_disagreements(store, sorted({c.subject_id for c in fresh}))
+             if any(c.id in fresh_ids for c in d.claims)]
+    found.sort(key=lambda d: (-d.spread, d.subject_id, d.benchmark_id))
+    return tuple(found[:limit]), len(found)

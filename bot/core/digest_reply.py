@@ -150,6 +150,15 @@ def build_reply(services: Services, digest: Digest, summary: Summary) -> Reply:
                          f" — {x.verdict.text()}")
         items += list(_more(digest.check_total - consumed, "checked claim", "`/check MODEL`"))
         sections.append(Section(heading="Independent checks", items=tuple(items)))
+    if digest.disagreements:
+        items = []
+        for d in digest.disagreements:
+            a, b = d.claims
+            items.append(f"{digest.model_name(d.subject_id)}, {digest.benchmark_name(d.benchmark_id)}: "
+                         f"{wording.figure(a)} per {digest.vendor_name(a.reported_by)} vs {wording.figure(b)} per "
+                         f"{digest.vendor_name(b.reported_by)} ({d.spread:.1f} apart)")
+        items += _more(digest.disagreement_total - len(items), "disagreement", "`/check MODEL`")
+        sections.append(Section(heading="Vendors disagree", items=tuple(items)))
     if digest.evidence_moves:
         items = tuple(f"{digest.model_name(m.claim.subject_id)}, {digest.benchmark_name(m.claim.benchmark_id)}"
                       f"{f' ({m.claim.scope})' if m.claim.scope and m.claim.scope != 'overall' else ''}: "

@@ -15,6 +15,15 @@ def test_digest_lists_independent_checks_of_the_weeks_vendor_claims(evidence_ask
     assert "74.4 independent" in section and "independent lower by 6.5" in section
 
 
+def test_digest_names_vendors_that_disagree_the_week_a_rival_prints_another_figure(evidence_ask):
+    text = render_text(evidence_ask("/digest preview 2026-W05"))
+    section = text[text.index("Vendors disagree"):]
+    first = section.splitlines()[2]
+    assert "Claude Opus 4.5, IMO-AnswerBench: 84.0 per Alibaba Cloud vs 78.5 per Moonshot AI (5.5 apart)" in first
+    # a week in which neither card arrived says nothing about them
+    assert "Vendors disagree" not in render_text(evidence_ask("/digest preview 2026-W10"))
+
+
 def test_a_newer_file_shows_as_a_leaderboard_move(tmp_path):
     from ingest.seed_files import load_seeds
     from storage import Store
