@@ -179,7 +179,10 @@ class RuleExtractor(NameHits):
         for claim in self._tables(text, ctx, all_hits):
             claims.setdefault(claim.key(), claim)
         starts = [h.start for h in all_hits]
+        glued_rows = _line_spans(text, self.tables.glued_rows)
         for pos, sentence in split_sentences(text):
+            if glued_rows and any(s <= pos < e for s, e in glued_rows):
+                continue  # a table row whose cells lost their separators: read as a table, not as prose
             first = bisect_left(starts, pos)
             end = pos + len(sentence)
             own = [Hit(h.kind, h.id, h.start - pos, h.end - pos, h.text)
@@ -454,6 +457,18 @@ class RuleExtractor(NameHits):
                                       conditions=cell.conditions,
                                       benchmark_text=None if cell.benchmark_id else cell.benchmark_text))
         return out
+
+
+def _line_spans(text: str, rows: set[int]) -> list[tuple[int, int]]:
+    """Character spans of the given line indices."""
+    if not rows:
+        return []
+    out, pos = [], 0
+    for i, line in enumerate(text.splitlines(keepends=True)):  # the lines TableReader numbered
+        if i in rows:
+            out.append((pos, pos + len(line)))
+        pos += len(line)
+    return out
 
 
 def _block(lines: list[str], at: int) -> tuple[int, int]:
