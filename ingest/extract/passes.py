@@ -365,12 +365,16 @@ def separable_releases(sentence: str, hits: list[Hit], ref: Callable[[Hit], Mode
     return out
 
 
+_CJK_MODE_BEFORE = re.compile(r"\s*[\"“「『][A-Za-z][\w\- ]{0,20}[\"”」』]\s*(?:版本|版|模型|模式)?\s*(?:正式|全面|同步|已经|已)?\s*")
+"""'GPT-5.2 "Thinking" 版本正式上线': a quoted mode and "version" between the model and the verb."""
+
+
 def _before_ok(gap: str, verb: str) -> bool:
     """"GPT-5 veröffentlicht", "DeepSeek-R1 发布", "DeepSeek-R1-Lite 预览版正式上线": the model right before the word."""
     if re.search(r"[.;:。；,，、!?的の의]", gap):
         return False
     if re.match(r"[\u3400-\u9fff]", verb):
-        return len(gap.strip()) <= 6 and verb not in ("开源", "開源")
+        return (len(gap.strip()) <= 6 or bool(_CJK_MODE_BEFORE.fullmatch(gap))) and verb not in ("开源", "開源")
     return len(gap.strip(" 」』\"'”")) <= 2
 
 
