@@ -262,7 +262,7 @@ class TableReader:
         """Rows whose cells lost every separator, under a header whose models are glued together (glued.py)."""
         out: list[TableScore] = []
         self.glued_rows = set()
-        if not any(glued.applies(line) for line in lines):
+        if not glued.applies("\n".join(lines)):
             return out
         models: list[tuple[str, str | None]] = []
         rows: list[tuple[int, tuple, list]] = []
