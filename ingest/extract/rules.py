@@ -7,7 +7,7 @@ MMLU-Pro", "MMLU-Pro score of 89.1", tables) and comparisons ("outperforms",
 passes.py and lexicon.py. The pieces: textnorm (one-to-one normalisation,
 local number formats), names and hits (versioned names the record does not
 know; localnames for names written in Hangul or kana), tables (pipe, HTML via
-trafilatura, flattened in rows or cell by cell; short column labels resolved to
+trafilatura, flattened in rows or cell by cell, or glued with no separators (glued.py); short column labels resolved to
 the name the article spells out), pairs ("44,4 % contre 42 %"), dates (stated
 and relative release dates). A ranking item or a short sentence with one model
 and one percentage and no benchmark ("- GPT-5.1: 26.5%") scores on the
