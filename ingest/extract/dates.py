@@ -5,7 +5,7 @@ Rules: absolute dates ("2025-01-20", "2025年1月20日", "January 20, 2025",
 "2025년 1월 20일", "07.08.2025") resolve on their own; a month and a year
 ("November 2023", "2025年11月") resolve to "YYYY-MM"; a day and a month without
 a year, and relative words ("yesterday", "last week", "on Tuesday", "昨日",
-"gestern", "hier", "ayer", "вчера") resolve only against the article's
+"gestern", "hier", "ayer", "вчера", "在周四", "木曜日", "목요일") resolve only against the article's
 published date, never against the day of ingestion; with no published date, a day and a month take the year
 the text states most often (year_of). Unresolvable: None.
 """
@@ -59,7 +59,11 @@ _RELATIVE = re.compile(
     r"|\b(?P<today>today|heute|aujourd'hui|hoy|сегодня)\b|(?P<today_cjk>今日|今天|오늘|本日)"
     r"|\b(?P<lastweek>last\s+week|letzte[nr]?\s+Woche|la\s+semaine\s+dernière|la\s+semana\s+pasada|на\s+прошлой\s+неделе)\b"
     r"|(?P<lastweek_cjk>上周|先週|지난주)"
-    r"|\b(?:on|am|le|el|в|во)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+    r"|\b(?:on|am|le|el|в|во)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"
+    r"|(?:周|週|星期|礼拜|禮拜)(?P<weekday_zh>[一二三四五六日天])|(?P<weekday_ja>[月火水木金土日])曜|(?P<weekday_ko>[월화수목금토일])요일",
+    re.IGNORECASE)
+_CJK_WEEKDAYS = {c: i for i, cs in enumerate(["一月월", "二火화", "三水수", "四木목", "五金금", "六土토", "日天일"]) for c in cs}
+"""周四 / 木曜日 / 목요일: the day's character, Monday first (日 is Sunday in both Chinese and Japanese)."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,8 @@ def find_dates(text: str, published: str | None = None) -> tuple[StatedDate, ...
             elif m.group("weekday"):
                 back = (ref.weekday() - _WEEKDAYS[m.group("weekday").casefold()]) % 7
                 d = ref - timedelta(days=back)
+            elif cjk := m.group("weekday_zh") or m.group("weekday_ja") or m.group("weekday_ko"):
+                d = ref - timedelta(days=(ref.weekday() - _CJK_WEEKDAYS[cjk]) % 7)
             else:
                 continue  # "last week" names no day: no date rather than a guessed one
             out.append(StatedDate(m.start(), m.end(), d.isoformat()))

@@ -8,7 +8,7 @@ spaces or nothing; it must hold a digit, so a bare family ("Claude",
 "Gemini") is never a model. Spellings are made canonical where the lines have
 one: "Claude 4.5 Sonnet" -> "Claude Sonnet 4.5", "o3" -> "OpenAI o3",
 "GPT 5" -> "GPT-5", "Deepseek-3.1" -> "DeepSeek-V3.1", "Claude 4 Sonnet Thinking" -> "Claude Sonnet 4" (a
-mode); a camel-cased head written with one capital ("Alphacode 2") is the same line. The vendor is the one the text names right before the
+mode); a camel-cased head written with one capital ("Alphacode 2") is the same line, and so is a lower-case line written in capitals ("GPT-OSS-20B" -> "gpt-oss-20b"). The vendor is the one the text names right before the
 model ("Anthropic's Claude Opus 4.5", "OpenAI released GPT-5.1"), else the
 line's maker. Matching is one linear regex pass plus dict look-ups.
 """
@@ -103,6 +103,8 @@ class NameFinder:
             self.heads.setdefault(h.casefold(), h)
         # a camel-cased head written with one capital ("Alphacode 2", "Minimax M2") is the same line
         heads += [h[0] + h[1:].lower() for h in heads if re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", h)]
+        # a line spelt in lower case is written in capitals in tables and headlines ("GPT-OSS-20B" for gpt-oss-20b)
+        heads += [h.upper() for h in heads if h.islower() and "-" in h]
         self._pattern = _head_pattern(heads)
         self._lower = re.compile(self._pattern.pattern, re.IGNORECASE)
 
@@ -126,6 +128,8 @@ class NameFinder:
                 name = canonical(m.group("head"), m.group("rest").rstrip(" -"))
                 if name is None:
                     continue
+                if m.group("head").isupper() and self.heads.get(m.group("head").casefold(), "").islower():
+                    name = name.lower()  # "GPT-OSS-20B": the line's own spelling, gpt-oss-20b
                 end = m.start() + len(written)
                 taken.add(m.start(), end)
                 head = self.heads.get(m.group("head").casefold(), m.group("head"))

@@ -19,7 +19,9 @@ passives); hedged or negated words are skipped. Comparisons: the first model
 of the clause is the subject, the models after the verb (or, in verb-final
 languages, between subject and verb) are compared; "与 X 相当" / "X と同等"
 make X the object of the model the text is about, and so does a Korean or Japanese clause whose only models
-are marked as objects ("그록 4를 … 앞섰다": the subject is dropped); "X보다 낮/높", "Xより高い" compare with X.
+are marked as objects ("그록 4를 … 앞섰다": the subject is dropped); "X보다 낮/높", "Xより高い" compare with X;
+German "Damit lässt es A als auch B hinter sich" (pronoun after the verb) and Russian verbal adverbs
+("превосходя 44.7% у GPT-4.1 и 46.9% у DeepSeek V3") have the text's model as subject.
 """
 from __future__ import annotations
 
@@ -363,12 +365,16 @@ def separable_releases(sentence: str, hits: list[Hit], ref: Callable[[Hit], Mode
     return out
 
 
+_CJK_MODE_BEFORE = re.compile(r"\s*[\"“「『][A-Za-z][\w\- ]{0,20}[\"”」』]\s*(?:版本|版|模型|模式)?\s*(?:正式|全面|同步|已经|已)?\s*")
+"""'GPT-5.2 "Thinking" 版本正式上线': a quoted mode and "version" between the model and the verb."""
+
+
 def _before_ok(gap: str, verb: str) -> bool:
     """"GPT-5 veröffentlicht", "DeepSeek-R1 发布", "DeepSeek-R1-Lite 预览版正式上线": the model right before the word."""
     if re.search(r"[.;:。；,，、!?的の의]", gap):
         return False
     if re.match(r"[\u3400-\u9fff]", verb):
-        return len(gap.strip()) <= 6 and verb not in ("开源", "開源")
+        return (len(gap.strip()) <= 6 or bool(_CJK_MODE_BEFORE.fullmatch(gap))) and verb not in ("开源", "開源")
     return len(gap.strip(" 」』\"'”")) <= 2
 
 
@@ -413,11 +419,15 @@ def release_date(sentence: str, model: Hit, published: str | None, others: list[
     return min(free, key=lambda d: min(abs(d.start - model.end), abs(model.start - d.end))).value
 
 
-_BREAK = re.compile(r"[。;；!?]|\b(?:but|mais|aber|pero|но|while|whereas)\b|但|然而|しかし|하지만|그러나|지만|ものの")
+_BREAK = re.compile(r"[。;；!?]|\b(?:but|mais|aber|pero|но|while|whereas)\b|但|然而|しかし|하지만|그러나|지만|ものの"
+                    r"|(?:ます|です|した|だ)が[、,]")
+"""Clause ends; Japanese "…しますが、" is "but" (a bare "が、" is a subject before a comma: "Gemini 3 Proが、…")."""
 _SUBJECT_PARTICLE = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。,，]{0,4}?(?:は|が|も|은|는|이|가)")
 _TOPIC_ONLY = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?(?:は|은|는)")
-_OBJECT_MARK = re.compile(r"^[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[^\s、。,，]{0,4}?(?:に|と|を|や|より|보다|과|와|를|을|에)")
-"""Particles after a model, past a closing quote and a figure in parentheses: "‘제미나이 2.5 프로’(21%)를"."""
+_OBJECT_MARK = re.compile(r"^[」』\"'”’)\s-]*(?:\([^()]{0,20}\))?(?:\d{1,3}(?:\.\d{1,2})?%)?[^\s、。,，]{0,4}?"
+                          r"(?:に|と|を|や|より|보다|과|와|를|을|에)")
+"""Particles after a model, past a closing quote and a figure in parentheses: "‘제미나이 2.5 프로’(21%)를", or a mode and a
+bare figure: "claude-sonnet-4-(no thinking)56.4%を上回ります"."""
 
 
 _CLOSED = re.compile(r"[」』\"'”’)\s]*(?:\([^()]{0,20}\))?[」』\"'”’)\s]*")
@@ -429,10 +439,16 @@ def _marked(gap: str, verb) -> bool:
 
 
 _COORD_GAP = re.compile(r"\s*(?:(?:de|of|von|от|d')\s*[A-Z][\w.]*\s*)?(?:\([^()]{0,40}\))?\s*"
-                        r"(?:,|、|和|与|及|以及|and|et|und|y|e|и|や|と|및|와|과|or|oder|ou|o)?\s*"
-                        r"(?:a\s+|à\s+|the\s+|le\s+|la\s+|les\s+|der\s+|die\s+|el\s+|los\s+)?", re.IGNORECASE)
-"""Between two listed models: "GPT-5 Codex de OpenAI (74,5 %) y a Gemini 2.5 Pro", "Kimi K2 et DeepSeek-V3.1"."""
+                        r"(?:,|、|和|与|及|以及|and|et|und|als\s+auch|sowie|y|e|и|や|と|및|와|과|or|oder|ou|o)?\s*"
+                        r"(?:a\s+|à\s+|the\s+|le\s+|la\s+|les\s+|der\s+|die\s+|el\s+|los\s+)?"
+                        r"(?:(?-i:[A-Z][a-z]+s)\s+|\d{1,3}(?:[.,]\d{1,2})?\s?%\s+у\s+)?", re.IGNORECASE)
+"""Between two listed models: "GPT-5 Codex de OpenAI (74,5 %) y a Gemini 2.5 Pro", "Kimi K2 et DeepSeek-V3.1",
+"sowohl GPT-5.2 (92,4) als auch Googles Gemini 3 Pro", "44.7% у GPT-4.1 и 46.9% у DeepSeek V3" (a figure "at" a model)."""
 _GERUND = re.compile(r"(?:ing|ando|endo|ándose|éndose|ant)\s*$", re.IGNORECASE)
+_RU_GERUND = re.compile(r"[а-яё]я$")
+"""A Russian verbal adverb ("превосходя", "уступая"): its subject is the clause's, here the model the text is about."""
+_INVERTED = re.compile(r"\s+(?:es|er|sie)\b")
+"""German puts the pronoun subject after the verb in second place: "Damit lässt es GPT-5.2 hinter sich"."""
 
 
 def _coordinated(after: list[Hit], sentence: str) -> list[Hit]:
@@ -450,7 +466,7 @@ def _implicit_subject(sentence: str, start: int, verb) -> bool:
     head = sentence[start:verb.start()]
     lead = re.split(r"[,，、—:]", head)[-1]
     return bool(_PRONOUN.search(head) or len(lead.strip(" \"'「」")) <= 3 or _GERUND.search(lead)
-                or _GERUND.search(verb.group(0)))
+                or _GERUND.search(verb.group(0)) or _RU_GERUND.search(verb.group(0)) or _INVERTED.match(sentence, verb.end()))
 
 
 def _vendor_subject(hits: list[Hit], start: int, verb, topics) -> ModelRef | None:

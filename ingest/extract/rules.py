@@ -7,7 +7,7 @@ MMLU-Pro", "MMLU-Pro score of 89.1", tables) and comparisons ("outperforms",
 passes.py and lexicon.py. The pieces: textnorm (one-to-one normalisation,
 local number formats), names and hits (versioned names the record does not
 know; localnames for names written in Hangul or kana), tables (pipe, HTML via
-trafilatura, flattened in rows or cell by cell; short column labels resolved to
+trafilatura, flattened in rows or cell by cell, or glued with no separators (glued.py); short column labels resolved to
 the name the article spells out), pairs ("44,4 % contre 42 %"), dates (stated
 and relative release dates). A ranking item or a short sentence with one model
 and one percentage and no benchmark ("- GPT-5.1: 26.5%") scores on the
@@ -179,7 +179,10 @@ class RuleExtractor(NameHits):
         for claim in self._tables(text, ctx, all_hits):
             claims.setdefault(claim.key(), claim)
         starts = [h.start for h in all_hits]
+        glued_rows = _line_spans(text, self.tables.glued_rows)
         for pos, sentence in split_sentences(text):
+            if glued_rows and any(s <= pos < e for s, e in glued_rows):
+                continue  # a table row whose cells lost their separators: read as a table, not as prose
             first = bisect_left(starts, pos)
             end = pos + len(sentence)
             own = [Hit(h.kind, h.id, h.start - pos, h.end - pos, h.text)
@@ -454,6 +457,18 @@ class RuleExtractor(NameHits):
                                       conditions=cell.conditions,
                                       benchmark_text=None if cell.benchmark_id else cell.benchmark_text))
         return out
+
+
+def _line_spans(text: str, rows: set[int]) -> list[tuple[int, int]]:
+    """Character spans of the given line indices."""
+    if not rows:
+        return []
+    out, pos = [], 0
+    for i, line in enumerate(text.splitlines(keepends=True)):  # the lines TableReader numbered
+        if i in rows:
+            out.append((pos, pos + len(line)))
+        pos += len(line)
+    return out
 
 
 def _block(lines: list[str], at: int) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import glued
 from .gazetteer import Gazetteer
 from .names import NameFinder
 from .textnorm import parse_number
@@ -68,6 +69,8 @@ class TableReader:
     def __init__(self, gaz: Gazetteer, names: NameFinder):
         self.gaz = gaz
         self.names = names
+        self.glued_rows: set[int] = set()
+        """Lines read as glued rows (glued.py): their figures are the table's, so prose passes leave them alone."""
         self.loose: set[str] = set()
         """Labels read only as a line's head plus a short version ("Mistral L2"): scores only if the article spells
         the name out elsewhere (RuleExtractor._tables), never new models of their own."""
@@ -140,7 +143,7 @@ class TableReader:
             if len(block) >= 2:
                 out += self._block(block)
             block = []
-        return out + self._flattened(lines)
+        return out + self._flattened(lines) + self._glued(lines)
 
     def _block(self, rows: list[tuple[int, list[str]]]) -> list[TableScore]:
         header = rows[0][1]
@@ -253,6 +256,29 @@ class TableReader:
                 i = j
             else:
                 i += 1
+        return out
+
+    def _glued(self, lines: list[str]) -> list[TableScore]:
+        """Rows whose cells lost every separator, under a header whose models are glued together (glued.py)."""
+        out: list[TableScore] = []
+        self.glued_rows = set()
+        if not glued.applies("\n".join(lines)):
+            return out
+        models: list[tuple[str, str | None]] = []
+        rows: list[tuple[int, tuple, list]] = []
+        for i, line in enumerate(lines + [""]):
+            found = glued.header(line, self.model) if _DIGIT.search(line) else []
+            if found or i == len(lines):
+                if any(bench[0] for _, bench, _ in rows):  # a table of benchmarks the record knows
+                    for at, bench, values in rows:
+                        self.glued_rows.add(at)
+                        out += [TableScore(name, model_id, bench[0], bench[1], value, raw, "%", bench[2], at, at)
+                                for (name, model_id), (value, raw) in zip(models, values)]
+                models, rows = found, []
+                continue
+            read = glued.row(line, len(models), self.benchmark) if models else None
+            if read is not None:
+                rows.append((i, *read))
         return out
 
     def _qualified(self, name: str, following: list[str]) -> tuple[str | None, str, str | None] | None:

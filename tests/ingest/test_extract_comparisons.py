@@ -114,3 +114,21 @@ def test_this_figure_places_it_above(extract):
                   "empatado con Copilot.")  # 021 (the first sentence shortened)
     beats = [c for c in comparisons(ext) if c[:2] == ("GPT-5", "beats")]
     assert len(beats) == 1 and "Claude Opus 4.1" in beats[0][2] and len(beats[0][2]) == 2
+
+
+def test_german_laesst_hinter_sich_with_the_pronoun_after_the_verb(extract):
+    ext = extract("In der prestigeträchtigen Disziplin \"GPQA Diamond\" erzielt Qwen3-Max-Thinking einen Wert von 92,8 "
+                  "Punkten. Damit lässt es sowohl GPT-5.2 (92,4) als auch Googles Gemini 3 Pro (91,9) hinter sich.")  # 072
+    assert comparisons(ext) == {("qwen3-max-thinking", "beats", frozenset({"gpt-5.2", "gemini-3-pro"}))}
+
+
+def test_russian_verbal_adverb_with_figures_at_each_model(extract):
+    ext = extract("Kimi K2 от Moonshot AI. Модель достигает точности 53.7% на LiveCodeBench, решительно превосходя 44.7% "
+                  "у GPT-4.1 и 46.9% у DeepSeek V3.")  # 071 (shortened)
+    assert ("Kimi K2", "beats", frozenset({"gpt-4.1", "deepseek-v3"})) in comparisons(ext)
+
+
+def test_japanese_masu_ga_ends_a_clause(extract):
+    ext = extract("claude-sonnet-4が61.3%で、gemini-2.5-proが83.1%と比較すると下位に位置しますが、"
+                  "claude-sonnet-4-(no thinking)56.4%を上回ります。")  # 067: "…しますが、" is "but"
+    assert not any(c[0] == "gemini-2.5-pro" for c in comparisons(ext))

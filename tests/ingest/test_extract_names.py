@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ingest.extract.names import NameFinder
 
-from .conftest import releases
+from .conftest import releases, scores
 
 
 def test_unknown_versioned_names_are_found_with_canonical_spelling():
@@ -114,6 +114,14 @@ def test_hangul_tiers_after_latin_names_and_modes_after_claude_names(extract):
 def test_a_head_written_with_one_capital_is_the_same_line():
     names = [h.name for h in NameFinder().find("superando incluso a DeepMind Alphacode 2.")]  # 020
     assert names == ["Alphacode 2"]
+
+
+def test_a_lower_case_line_written_in_capitals_is_the_same_line(extract):
+    names = [h.name for h in NameFinder().find("| 基准测试 | GLM-4.7-Flash | Qwen3-30B-A3B | GPT-OSS-20B |")]  # 060
+    assert names == ["GLM-4.7-Flash", "Qwen3-30B-A3B", "gpt-oss-20b"]
+    ext = extract("| 基准测试 | GLM-4.7-Flash | Qwen3-30B-A3B | GPT-OSS-20B |\n|---|---|---|---|\n"
+                  "| AIME 25 | 91.6 | 85.0 | 91.7 |\n")
+    assert ("gpt-oss-20b", "aime-2025", 91.7) in scores(ext)
 
 
 def test_mixed_script_names_sizes_and_hyphenated_versions(extract):

@@ -148,3 +148,12 @@ def test_an_undated_article_gives_a_day_and_month_the_year_it_is_about(extract):
     assert {("deepseek-v3.2", "2025-12-01"), ("DeepSeek-V3.2-Speciale", "2025-12-01")} <= releases(ext)
     ext = extract("Anthropic ha lanzado Claude Opus 4.5 el 24 de noviembre.")  # no year anywhere: no date
     assert releases(ext) == {("claude-opus-4.5", None)}
+
+
+def test_chinese_weekday_and_a_quoted_mode_before_the_verb(extract):
+    ext = extract("就在谷歌的Gemini 3 Pro刚刚在人工智能界享受了短暂的高光时刻后,OpenAI在周四抛出了一枚重磅炸弹:"
+                  "GPT-5.2 \"Thinking\" 版本正式上线。", "2025-12-12")  # 059: published on a Friday
+    assert releases(ext) == {("gpt-5.2", "2025-12-11")}
+    assert find_dates("木曜日に公開", "2025-12-12")[0].value == "2025-12-11"
+    assert find_dates("지난 목요일 공개", "2025-12-12")[0].value == "2025-12-11"
+    assert find_dates("在周四发布", None) == ()  # a weekday needs the article's own date

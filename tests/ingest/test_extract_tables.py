@@ -101,3 +101,27 @@ def test_tier_first_column_labels_are_the_claude_models_prose_names(extract):
                   "| BrowseComp | 84.0% | 67.8% | +16.2% |\n")  # 052
     got = scores(ext)
     assert ("Claude Opus 4.6", "browsecomp", 84.0) in got and ("claude-opus-4.5", "browsecomp", 67.8) in got
+
+
+def test_table_glued_without_separators(extract):
+    ext = extract("Schneller Vergleich\n\nFeatureGemini 3.1 ProClaude Opus 4.6GPT-5.2\n"
+                  "Veröffentlichung19. Feb. 2026Jan. 2026Dez. 2025\n"
+                  "Input-Preis2 $/1M Token15 $/1M Token~10 $/1M Token\n"
+                  "ARC-AGI-277,1 %37,6 %54,2 %\nSWE-Bench80,6 %72,6 %76,2 %\n\n"
+                  "BenchmarkGemini 3.1 ProClaude Opus 4.6GPT-5.2\n"
+                  "Humanity's Last Exam (ohne Tools)44,4 %41,2 %34,5 %\n")  # 073: an HTML table stored as bare text
+    got = scores(ext)
+    assert got == {("Gemini 3.1 Pro", "arc-agi-2", 77.1), ("Claude Opus 4.6", "arc-agi-2", 37.6),
+                   ("gpt-5.2", "arc-agi-2", 54.2), ("Gemini 3.1 Pro", "SWE-Bench", 80.6),
+                   ("Claude Opus 4.6", "SWE-Bench", 72.6), ("gpt-5.2", "SWE-Bench", 76.2),
+                   ("Gemini 3.1 Pro", "hle", 44.4), ("Claude Opus 4.6", "hle", 41.2), ("gpt-5.2", "hle", 34.5)}
+    hle = next(c for c in ext.claims if c.value == 44.4)
+    assert hle.conditions == "ohne Tools" and hle.quote == "Humanity's Last Exam (ohne Tools)44,4 %41,2 %34,5 %"
+
+
+def test_glued_table_rows_are_not_read_again_as_prose(extract):
+    ext = extract("Gemini 3.1 Pro vs. Claude Opus 4.6 vs. GPT-5.2: Der beste KI-Modellvergleich (2026)\n\n"
+                  "BenchmarkGemini 3.1 ProClaude Opus 4.6GPT-5.2\n"
+                  "ARC-AGI-2 (Neuartiges Denken)77,1 %37,6 %54,2 %\n")  # 073
+    assert scores(ext) == {("Gemini 3.1 Pro", "arc-agi-2", 77.1), ("Claude Opus 4.6", "arc-agi-2", 37.6),
+                           ("gpt-5.2", "arc-agi-2", 54.2)}  # not GPT-5.2 (the heading's last model) with 77.1
