@@ -53,6 +53,7 @@ class Limits:
     """Models listed under Claims this week."""
     claims_per_model: int = 6
     moves: int = 3
+    disagreements: int = 2
     watch: int = 3
     watch_weeks: int = 3
     """Weeks before this one that the watch list looks back over."""
@@ -144,7 +145,7 @@ def assemble(store: Store, week: str, tz: str = "UTC", filters: Filters | dict |
     checks, check_total = evidence_section.checks(store, watch_since.isoformat(), hi, limit=limits.watch)
     checks = tuple(x for x in checks if filt.keeps_model(models.get(x.claim.subject_id), x.claim.subject_id))
     moved, moved_total = evidence_section.moves(store, lo, hi, limit=limits.moves)
-    disagree, disagree_total = evidence_section.disagreements(store, lo, hi, limit=limits.moves)
+    disagree, disagree_total = evidence_section.disagreements(store, lo, hi, limit=limits.disagreements)
     disagree = tuple(d for d in disagree if filt.keeps_model(models.get(d.subject_id), d.subject_id))
     evidence_claims = [c for x in checks for c in (x.claim, x.counterpart)] + [m.claim for m in moved] + \
                       [c for d in disagree for c in d.claims]

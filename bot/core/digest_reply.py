@@ -155,9 +155,11 @@ def build_reply(services: Services, digest: Digest, summary: Summary) -> Reply:
         for d in digest.disagreements:
             a, b = d.claims
             items.append(f"{digest.model_name(d.subject_id)}, {digest.benchmark_name(d.benchmark_id)}: "
-                         f"{wording.figure(a)} per {digest.vendor_name(a.reported_by)} vs {wording.figure(b)} per "
-                         f"{digest.vendor_name(b.reported_by)} ({d.spread:.1f} apart)")
-        items += _more(digest.disagreement_total - len(items), "disagreement", "`/check MODEL`")
+                         f"{digest.vendor_name(a.reported_by)} {wording.figure(a)}, "
+                         f"{digest.vendor_name(b.reported_by)} {wording.figure(b)}")
+        more = digest.disagreement_total - len(items)
+        if more > 0:  # kept short: the seed week must stay one chat message (issue 12)
+            items.append(f"…{more} more in `/check MODEL`")
         sections.append(Section(heading="Vendors disagree", items=tuple(items)))
     if digest.evidence_moves:
         items = tuple(f"{digest.model_name(m.claim.subject_id)}, {digest.benchmark_name(m.claim.benchmark_id)}"

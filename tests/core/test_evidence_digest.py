@@ -19,7 +19,7 @@ def test_digest_names_vendors_that_disagree_the_week_a_rival_prints_another_figu
     text = render_text(evidence_ask("/digest preview 2026-W05"))
     section = text[text.index("Vendors disagree"):]
     first = section.splitlines()[2]
-    assert "Claude Opus 4.5, IMO-AnswerBench: 84.0 per Alibaba Cloud vs 78.5 per Moonshot AI (5.5 apart)" in first
+    assert "Claude Opus 4.5, IMO-AnswerBench: Alibaba Cloud 84.0, Moonshot AI 78.5" in first
     # a week in which neither card arrived says nothing about them
     assert "Vendors disagree" not in render_text(evidence_ask("/digest preview 2026-W10"))
 
