@@ -190,6 +190,7 @@ def evaluate(articles: list[dict], store, extractor=None) -> dict:
     outputs = []
     for article, text in texts:
         outputs.append(extractor.extract(text, SourceContext(url=article["url"], date=article.get("published"))))
+    dates = release_dates(articles, outputs, store)
     for (article, _), extraction in zip(texts, outputs):
         tallies, article_notes = score_article(article, extraction, names)
         notes += article_notes
@@ -202,8 +203,28 @@ def evaluate(articles: list[dict], store, extractor=None) -> dict:
         total.articles += r.articles
         for kind in KINDS:
             total.tallies[kind].add(r.tallies[kind])
-    return {"parts": dict(by_part), "languages": dict(by_lang), "total": total, "notes": notes,
+    return {"parts": dict(by_part), "languages": dict(by_lang), "total": total, "notes": notes, "dates": dates,
             **throughput(extractor, texts)}
+
+
+def release_dates(articles: list[dict], outputs: list, store=None) -> dict[str, int]:
+    """Issue 13's two release rules, counted: no release dated by the day it was read when the text states another
+    date, and no alert for a re-reported old release (ingest.plans' alert-age rule, with the article's retrieval
+    day as the ingestion day)."""
+    from ingest.plans import dated_before_alert_age, known_release_date
+    out = {"releases": 0, "dated_by_read_day": 0, "rereport_releases": 0, "rereport_alerts": 0}
+    for article, extraction in zip(articles, outputs):
+        read_day = article.get("retrieved")
+        for r in extraction.releases:
+            out["releases"] += 1
+            if r.date and r.date == read_day and article.get("published") != read_day:
+                out["dated_by_read_day"] += 1
+            if "rereport" in article.get("kinds", ()):
+                out["rereport_releases"] += 1
+                known = known_release_date(store, r.model.model_id) if store is not None else None
+                if not dated_before_alert_age(r.date, article.get("published"), read_day or "", known=known):
+                    out["rereport_alerts"] += 1
+    return out
 
 
 def throughput(extractor, texts, rounds: int = 3) -> dict[str, float]:
@@ -236,6 +257,7 @@ def report(outcome: dict) -> dict:
     return {"total": _row("total", outcome["total"]),
             "parts": {p: _row(p, r) for p, r in sorted(outcome["parts"].items())},
             "languages": {lang: _row(lang, r) for lang, r in sorted(outcome["languages"].items())},
+            "release_dates": outcome.get("dates", {}),
             "throughput_articles_per_s": round(outcome["throughput"], 1),
             "throughput_wall_articles_per_s": round(outcome["throughput_wall"], 1)}
 
@@ -276,6 +298,10 @@ def main(argv: list[str] | None = None) -> int:
         _print_table(f"default extractor on {rep['total']['articles']} articles ({args.part})",
                      {"total": rep["total"], **rep["parts"]})
         _print_table("per language", rep["languages"])
+        d = rep["release_dates"]
+        print(f"releases: {d['releases']} found, {d['dated_by_read_day']} dated by the day the article was read "
+              f"(target 0); re-reports: {d['rereport_releases']} releases found, {d['rereport_alerts']} would alert "
+              "(target 0)")
         ok = rep["throughput_articles_per_s"] >= MIN_THROUGHPUT
         print(f"throughput {rep['throughput_articles_per_s']:.0f} articles per CPU second, "
               f"{rep['throughput_wall_articles_per_s']:.0f}/s wall clock (target >= {MIN_THROUGHPUT:.0f}: "

@@ -69,6 +69,20 @@ def test_an_old_release_is_stored_but_not_alerted_and_a_fresh_one_is(store, extr
                       NOW, max_age_days=60).alerts == 1  # the age is configurable
 
 
+def test_an_undated_re_report_of_a_model_the_record_dates_long_ago_is_not_alerted(store, extract):
+    from dataclasses import replace
+    dest = ensure_destination(store, "slack", "T1", "C1").id
+    subscribe(store, dest, "vendor", "anthropic", "U1", NOW)
+    store.upsert(replace(store.model("claude-opus-4.5"), release_date="2025-11-24"))
+    text = "Anthropic released Claude Opus 4.5, its most capable model."   # no date stated, article dated today
+    stale = _anthropic_feed_plan(store, extract, text, "https://www.anthropic.com/d", "2026-11-30")
+    assert [r.date for r in stale.releases] == [None]
+    assert store_plan(store, stale, NOW).alerts == 0          # the record dates it a year ago: old news
+    store.upsert(replace(store.model("claude-opus-4.5"), release_date=None))
+    fresh = _anthropic_feed_plan(store, extract, text, "https://www.anthropic.com/e", "2026-11-30")
+    assert store_plan(store, fresh, NOW).alerts == 1          # nothing older known: the article's date decides
+
+
 def test_accepting_an_old_release_in_review_does_not_alert(store, extract):
     dest = ensure_destination(store, "slack", "T1", "C1").id
     subscribe(store, dest, "vendor", "anthropic", "U1", NOW)
