@@ -112,8 +112,7 @@ class Gazetteer:
         return top[0] if len(top) == 1 else None
 
     def find(self, text: str) -> list[Hit]:
-        tokens = [(m.start(), m.end(), m.group(0).casefold().replace("'", "").replace("’", "").replace("‘", ""))
-                  for m in _WORD.finditer(text)]
+        tokens = _tokens(text)
         first = self.first_tokens
         hits, i, n = [], 0, len(tokens)
         while i < n:
@@ -168,6 +167,23 @@ class Gazetteer:
 
     def vendor_of_model(self, model_id: str | None) -> str | None:
         return self.model_vendor.get(model_id) if model_id else None
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of every word token, its key case-folded without apostrophes. The text is folded once, not
+    token by token, when folding keeps every character one character (it does not look at neighbours, so a slice of
+    the folded text is the folded slice); apostrophes are stripped only when the text has one."""
+    folded = text.casefold()
+    if len(folded) != len(text):  # "ß" folds to "ss": offsets would shift, fold token by token
+        return [(m.start(), m.end(), m.group(0).casefold().replace("'", "").replace("’", "").replace("‘", ""))
+                for m in _WORD.finditer(text)]
+    spans = map(_SPAN, _WORD.finditer(text))
+    if "'" in folded or "’" in folded or "‘" in folded:
+        return [(s, e, folded[s:e].replace("'", "").replace("’", "").replace("‘", "")) for s, e in spans]
+    return [(s, e, folded[s:e]) for s, e in spans]
+
+
+_SPAN = re.Match.span
 
 
 def _latin_alnum(ch: str) -> bool:
