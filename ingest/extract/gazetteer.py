@@ -19,6 +19,8 @@ from storage import Store
 from storage.resolve import name_key
 
 PRIORITY = {"model": 0, "benchmark": 1, "vendor": 2}
+LOOKUP_CACHE = 8192
+"""How many surfaces lookup() remembers before it starts afresh (memory stays bounded on a long ingest)."""
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _WORD = re.compile(f"[^\\W_{_CJK}]+(?:['’‘.][^\\W_{_CJK}]+)*")
 """Word tokens; Chinese, Japanese and Korean characters are never part of one, so "模型DeepSeek-R1发布" has the name."""
@@ -52,6 +54,7 @@ class Gazetteer:
         self.vendor_names: dict[str, str] = {}
         self.model_vendor: dict[str, str] = {}
         self.homepages = dict(homepages or {})
+        self._looked_up: dict[str, Entry | None] = {}
         surfaces: set[str] = set()
         self.max_tokens = 1
         for vendor_id, names in vendors:
@@ -103,7 +106,18 @@ class Gazetteer:
         return cls(vendors, models, benchmarks, homepages)
 
     def lookup(self, text: str) -> Entry | None:
-        """The one entry a surface names, or None when unknown or ambiguous."""
+        """The one entry a surface names, or None when unknown or ambiguous. Remembered per surface: the same names
+        are asked about again and again (every name found, every table cell), and name_key normalises Unicode."""
+        try:
+            return self._looked_up[text]
+        except KeyError:
+            pass
+        if len(self._looked_up) >= LOOKUP_CACHE:
+            self._looked_up.clear()
+        found = self._looked_up[text] = self._lookup(text)
+        return found
+
+    def _lookup(self, text: str) -> Entry | None:
         entries = self.entries.get(name_key(text))
         if not entries:
             return None
