@@ -58,6 +58,8 @@ _LOWER_WRITTEN = re.compile(r"[A-Za-z][\w]*-\d")
 """canonical() and find() run once per name found: their patterns are compiled here, not looked up in re's cache."""
 _NOT_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
 _LOWER_JOIN = re.compile(r"[a-z]-\d")
+_WORD_JOIN = re.compile(r"\w-\d")
+_CUT = "\n\r\t\f\v,;:()[]{}!?\"|/*<>=。、，：；（）「」『』"
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 
 
@@ -121,6 +123,20 @@ class NameFinder:
         heads += [h.upper() for h in heads if h.islower() and "-" in h]
         self._pattern = _head_pattern(heads)
         self._lower = re.compile(self._pattern.pattern, re.IGNORECASE)
+        cut = "".join(c for c in _CUT if not any(c in h for h in heads))
+        self._stretch = re.compile("[^" + re.escape(cut) + "]+")
+        """Stretches between characters no name can hold (no head holds them; versions, tiers and their joins are
+        letters, digits, ".", "-" and " "): every match of the ignore-case pass lies inside one stretch."""
+
+    def _lower_matches(self, text: str):
+        """The ignore-case pass's matches, scanned only in stretches with a letter hyphen-joined to a digit: a match is
+        kept only when its text has one, and the ignore-case alternation is slow (no fast first-character skip).
+        Scanning a stretch alone finds what scanning the whole text finds there: the pattern looks at nothing
+        before a match, and past a stretch's end it sees a cut character, which its look-aheads treat as the end."""
+        for stretch in self._stretch.finditer(text):
+            start, end = stretch.span()
+            if _WORD_JOIN.search(text, start, end):
+                yield from self._lower.finditer(text, start, end)
 
     def find(self, text: str) -> list[NameHit]:
         out: list[NameHit] = []
@@ -131,7 +147,7 @@ class NameFinder:
         if _LOWER_JOIN.search(text):
             passes.append((self._lower, False))
         for pattern, strict in passes:
-            for m in pattern.finditer(text):
+            for m in (pattern.finditer(text) if strict else self._lower_matches(text)):
                 if m.start() and text[m.start() - 1] in _NOT_BEFORE:
                     continue
                 if taken.overlaps(m.start(), m.end()):
