@@ -19,6 +19,8 @@ from storage import Store
 from storage.resolve import name_key
 
 PRIORITY = {"model": 0, "benchmark": 1, "vendor": 2}
+LOOKUP_CACHE = 8192
+"""How many surfaces lookup() remembers before it starts afresh (memory stays bounded on a long ingest)."""
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _WORD = re.compile(f"[^\\W_{_CJK}]+(?:['’‘.][^\\W_{_CJK}]+)*")
 """Word tokens; Chinese, Japanese and Korean characters are never part of one, so "模型DeepSeek-R1发布" has the name."""
@@ -52,6 +54,7 @@ class Gazetteer:
         self.vendor_names: dict[str, str] = {}
         self.model_vendor: dict[str, str] = {}
         self.homepages = dict(homepages or {})
+        self._looked_up: dict[str, Entry | None] = {}
         surfaces: set[str] = set()
         self.max_tokens = 1
         for vendor_id, names in vendors:
@@ -103,7 +106,18 @@ class Gazetteer:
         return cls(vendors, models, benchmarks, homepages)
 
     def lookup(self, text: str) -> Entry | None:
-        """The one entry a surface names, or None when unknown or ambiguous."""
+        """The one entry a surface names, or None when unknown or ambiguous. Remembered per surface: the same names
+        are asked about again and again (every name found, every table cell), and name_key normalises Unicode."""
+        try:
+            return self._looked_up[text]
+        except KeyError:
+            pass
+        if len(self._looked_up) >= LOOKUP_CACHE:
+            self._looked_up.clear()
+        found = self._looked_up[text] = self._lookup(text)
+        return found
+
+    def _lookup(self, text: str) -> Entry | None:
         entries = self.entries.get(name_key(text))
         if not entries:
             return None
@@ -112,8 +126,7 @@ class Gazetteer:
         return top[0] if len(top) == 1 else None
 
     def find(self, text: str) -> list[Hit]:
-        tokens = [(m.start(), m.end(), m.group(0).casefold().replace("'", "").replace("’", "").replace("‘", ""))
-                  for m in _WORD.finditer(text)]
+        tokens = _tokens(text)
         first = self.first_tokens
         hits, i, n = [], 0, len(tokens)
         while i < n:
@@ -168,6 +181,23 @@ class Gazetteer:
 
     def vendor_of_model(self, model_id: str | None) -> str | None:
         return self.model_vendor.get(model_id) if model_id else None
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of every word token, its key case-folded without apostrophes. The text is folded once, not
+    token by token, when folding keeps every character one character (it does not look at neighbours, so a slice of
+    the folded text is the folded slice); apostrophes are stripped only when the text has one."""
+    folded = text.casefold()
+    if len(folded) != len(text):  # "ß" folds to "ss": offsets would shift, fold token by token
+        return [(m.start(), m.end(), m.group(0).casefold().replace("'", "").replace("’", "").replace("‘", ""))
+                for m in _WORD.finditer(text)]
+    spans = map(_SPAN, _WORD.finditer(text))
+    if "'" in folded or "’" in folded or "‘" in folded:
+        return [(s, e, folded[s:e].replace("'", "").replace("’", "").replace("‘", "")) for s, e in spans]
+    return [(s, e, folded[s:e]) for s, e in spans]
+
+
+_SPAN = re.Match.span
 
 
 def _latin_alnum(ch: str) -> bool:

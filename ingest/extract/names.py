@@ -42,8 +42,24 @@ _PART = r"(?:" + _VERSION + r"|" + _TIER + r")"
 _O_SERIES = re.compile(r"(?<![A-Za-z0-9_.\-])(?:OpenAI[\s\-])?(?P<name>o[1-9](?:-(?:mini|pro|preview|Mini|Pro|Preview))?)"
                        r"(?![A-Za-z0-9_]|[.\-][A-Za-z0-9])")
 _DIGIT = re.compile(r"\d")
+_O_HINT = re.compile(r"o[1-9]")
+"""Every o-series name holds "o" and a digit: texts without one skip _O_SERIES, whose leading look-behind is tried at
+every position."""
+_SPACES = re.compile(r"\s+")
+_SLUG_POINT = re.compile(r"-(\d)-(\d)(?=-|$)")
+_CLAUDE_MODE = re.compile(r"[\s\-]Thinking$", re.IGNORECASE)
+_CLAUDE_NAME = re.compile(r"Claude[\s\-]?(?:(\d+(?:\.\d+)?)[\s\-](Opus|Sonnet|Haiku)|(Opus|Sonnet|Haiku)[\s\-](\d+(?:\.\d+)?))",
+                          re.IGNORECASE)
+_V_HYPHEN = re.compile(r"([Vv]\d)-(\d)(?=-|$)")
+_DEEPSEEK_BARE = re.compile(r"[\s\-]?[2-9](?:\.\d)?")
+_SPACE_DIGIT = re.compile(r"\s\d")
+_QWEN_SPACED = re.compile(r"\s\d+(?:\.\d+)?")
+_LOWER_WRITTEN = re.compile(r"[A-Za-z][\w]*-\d")
+"""canonical() and find() run once per name found: their patterns are compiled here, not looked up in re's cache."""
 _NOT_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
 _LOWER_JOIN = re.compile(r"[a-z]-\d")
+_WORD_JOIN = re.compile(r"\w-\d")
+_CUT = "\n\r\t\f\v,;:()[]{}!?\"|/*<>=。、，：；（）「」『』"
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 
 
@@ -107,6 +123,20 @@ class NameFinder:
         heads += [h.upper() for h in heads if h.islower() and "-" in h]
         self._pattern = _head_pattern(heads)
         self._lower = re.compile(self._pattern.pattern, re.IGNORECASE)
+        cut = "".join(c for c in _CUT if not any(c in h for h in heads))
+        self._stretch = re.compile("[^" + re.escape(cut) + "]+")
+        """Stretches between characters no name can hold (no head holds them; versions, tiers and their joins are
+        letters, digits, ".", "-" and " "): every match of the ignore-case pass lies inside one stretch."""
+
+    def _lower_matches(self, text: str):
+        """The ignore-case pass's matches, scanned only in stretches with a letter hyphen-joined to a digit: a match is
+        kept only when its text has one, and the ignore-case alternation is slow (no fast first-character skip).
+        Scanning a stretch alone finds what scanning the whole text finds there: the pattern looks at nothing
+        before a match, and past a stretch's end it sees a cut character, which its look-aheads treat as the end."""
+        for stretch in self._stretch.finditer(text):
+            start, end = stretch.span()
+            if _WORD_JOIN.search(text, start, end):
+                yield from self._lower.finditer(text, start, end)
 
     def find(self, text: str) -> list[NameHit]:
         out: list[NameHit] = []
@@ -117,13 +147,13 @@ class NameFinder:
         if _LOWER_JOIN.search(text):
             passes.append((self._lower, False))
         for pattern, strict in passes:
-            for m in pattern.finditer(text):
+            for m in (pattern.finditer(text) if strict else self._lower_matches(text)):
                 if m.start() and text[m.start() - 1] in _NOT_BEFORE:
                     continue
                 if taken.overlaps(m.start(), m.end()):
                     continue
                 written = m.group(0).rstrip(" -")
-                if not strict and not re.match(r"[A-Za-z][\w]*-\d", written):
+                if not strict and not _LOWER_WRITTEN.match(written):
                     continue  # lower-case only when hyphen-joined to a version: "gpt-4.1", "gemma-3"
                 name = canonical(m.group("head"), m.group("rest").rstrip(" -"))
                 if name is None:
@@ -135,7 +165,7 @@ class NameFinder:
                 head = self.heads.get(m.group("head").casefold(), m.group("head"))
                 vendor = HEAD_VENDOR.get(head) or HEAD_VENDOR.get(self.heads.get(head.rstrip("0123456789.").casefold(), ""))
                 out.append(NameHit(m.start(), end, written, name, vendor))
-        for m in _O_SERIES.finditer(text):
+        for m in (_O_SERIES.finditer(text) if _O_HINT.search(text) else ()):
             if taken.overlaps(m.start(), m.end()):
                 continue
             taken.add(m.start(), m.end())
@@ -145,30 +175,29 @@ class NameFinder:
 
 def canonical(head: str, rest: str) -> str | None:
     """The usual spelling of a model name, or None when it is no versioned model."""
-    if not re.search(r"\d", rest):
+    if not _DIGIT.search(rest):
         return None
-    parts = [p for p in re.split(r"[\s]+", rest.strip()) if p]
+    parts = [p for p in _SPACES.split(rest.strip()) if p]
     text = head + rest
     if text.islower() and "-" in text:
-        text = re.sub(r"-(\d)-(\d)(?=-|$)", r"-\1.\2", text)  # the slug "gemini-2-5-pro" is Gemini 2.5 Pro
+        text = _SLUG_POINT.sub(r"-\1.\2", text)  # the slug "gemini-2-5-pro" is Gemini 2.5 Pro
     if head.casefold() == "claude":
-        text = re.sub(r"[\s\-]Thinking$", "", text, flags=re.IGNORECASE)  # a mode, never part of a Claude name
-        m = re.fullmatch(r"Claude[\s\-]?(?:(\d+(?:\.\d+)?)[\s\-](Opus|Sonnet|Haiku)|(Opus|Sonnet|Haiku)[\s\-](\d+(?:\.\d+)?))",
-                         text, re.IGNORECASE)
+        text = _CLAUDE_MODE.sub("", text)  # a mode, never part of a Claude name
+        m = _CLAUDE_NAME.fullmatch(text)
         if m:
             version, tier = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             # Anthropic put the version first up to 3.x ("Claude 3.5 Sonnet") and the tier first from 4 on
             if float(version.split(".")[0]) < 4:
                 return f"Claude {version} {tier.capitalize()}"
             return f"Claude {tier.capitalize()} {version}"
-    text = re.sub(r"([Vv]\d)-(\d)(?=-|$)", r"\1.\2", text)  # "DeepSeek-V3-2-Exp": a hyphen written for the dot
-    if head.casefold() == "deepseek" and re.fullmatch(r"[\s\-]?[2-9](?:\.\d)?", rest):
+    text = _V_HYPHEN.sub(r"\1.\2", text)  # "DeepSeek-V3-2-Exp": a hyphen written for the dot
+    if head.casefold() == "deepseek" and _DEEPSEEK_BARE.fullmatch(rest):
         return "DeepSeek-V" + rest.strip(" -")  # "Deepseek-3.1" is DeepSeek-V3.1: the line's versions carry a V
-    if head.upper() == "GPT" and re.match(r"\s\d", rest):
+    if head.upper() == "GPT" and _SPACE_DIGIT.match(rest):
         text = "GPT-" + rest.strip()
-    if parts and head.casefold() == "qwen" and re.fullmatch(r"\s\d+(?:\.\d+)?", rest[:len(parts[0]) + 1]):
+    if parts and head.casefold() == "qwen" and _QWEN_SPACED.fullmatch(rest[:len(parts[0]) + 1]):
         text = "Qwen" + rest.lstrip()
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def strip_cjk_edges(text: str) -> str:

@@ -27,12 +27,12 @@ _RESPECTIVELY = re.compile(r"respectivement|respectively|respectivamente|jeweils
 def versus_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef]) -> list[CandidateClaim]:
     if "%" not in sentence:
         return []
-    pairs = [m for m in VERSUS.finditer(sentence) if m.group("pa") or m.group("pb")]
-    if not pairs:
-        return []
     models = [h for h in hits if h.kind == "model"]
     benches = [h for h in hits if h.kind == "benchmark"]
     if len({h.id for h in models}) < 2 or not benches:
+        return []  # checked before the ignore-case scan, which most sentences then skip
+    pairs = [m for m in VERSUS.finditer(sentence) if m.group("pa") or m.group("pb")]
+    if not pairs:
         return []
     subject = models[0]
     others = [h for h in models if h.id != subject.id]
@@ -71,11 +71,9 @@ def respective_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], Model
     76.2%", "A와 B는 각각 80.9%, 76.2%": listed models and listed figures go in order, on the sentence's one benchmark
     (or one model's figures on as many listed benchmarks). Returns the scores and the figures a "respectively" list
     holds but could not be paired (nobody's: a wrong pairing is worse than none)."""
-    if not _RESPECTIVE.search(sentence):
-        return [], set()
     models = [h for h in hits if h.kind == "model"]
     benches = [h for h in hits if h.kind == "benchmark"]
-    if not models or not benches:
+    if not models or not benches or not _RESPECTIVE.search(sentence):  # the scan last: most sentences stop before
         return [], set()
     group = _listed(models, sentence)
     figs = [f for f in figures(sentence) if f.start >= group[0].end and not any(h.start <= f.start < h.end for h in hits)]

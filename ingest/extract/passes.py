@@ -168,6 +168,8 @@ _BENCH_CONTEXTS = [
 after the word benchmark, and in CJK text "在 X 上", "X 测试/ベンチマーク/벤치마크", "X で/에서 <figure>"."""
 _CJK_FRAME_WORDS = (("在", "於", "于"), ("测试", "測試", "基准", "基準", "ベンチマーク", "벤치마크"), ("で", "において", "에서"))
 """A CJK frame's pattern is tried only when its words are in the sentence (each scan starts at every character)."""
+_COLON_FIGURE = re.compile(r"[:：]\s?\d")
+"""The first context ends in a colon and a figure: a sentence without one skips its scan (no literal starts it)."""
 _CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _NOT_BENCH_NAME = re.compile(r"(?:AI|API|GPU|CPU|TPU|NPU|CEO|USD|EUR|LLM|MoE|SOTA|AGI|SDK|IDE|MCP|AWS|PDF|JSON|HTML|UI|Python|"
                              r"GitHub|OpenAI|Google|Anthropic)$")
@@ -180,7 +182,7 @@ def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
         return []
     out: list[Hit] = []
     lowered = sentence.lower()
-    wanted = (":" in sentence or "：" in sentence, True, "bench" in lowered or "бенчмарк" in lowered or "banco" in lowered,
+    wanted = (bool(_COLON_FIGURE.search(sentence)), True, "bench" in lowered or "бенчмарк" in lowered or "banco" in lowered,
               *(bool(_CJK_TEXT.search(sentence)) and any(w in sentence for w in words) for words in _CJK_FRAME_WORDS))
     for pattern, needed in zip(_BENCH_CONTEXTS, wanted):
         if not needed:

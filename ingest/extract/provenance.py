@@ -11,6 +11,7 @@ always are), which review can correct.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 VENDOR_CUES = re.compile(
     r"\b(?:the\s+(?:company|firm|lab|startup|developer|maker)(?:'s)?\s+(?:says|said|asserts|asserted|claims|claimed|"
@@ -55,10 +56,18 @@ def decide(sentence: str, previous: str, vendor_spans: list[tuple[int, int, str]
         if not text:
             continue
         named = vendor_attribution(text, spans)
-        if INDEPENDENT_CUES.search(text) and not named:
+        independent, vendor = _cues(text)
+        if independent and not named:
             return "independent", None
         if named:
             return "vendor_reported", named
-        if VENDOR_CUES.search(text):
+        if vendor:
             return "vendor_reported", subject_vendor
     return "vendor_reported", subject_vendor
+
+
+@lru_cache(maxsize=256)
+def _cues(text: str) -> tuple[bool, bool]:
+    """(independent cue?, vendor cue?) of a sentence: decide() runs once per claim, on the claim's sentence and the
+    one before, so the same sentence is asked again and again; the two ignore-case scans run once per sentence."""
+    return bool(INDEPENDENT_CUES.search(text)), bool(VENDOR_CUES.search(text))

@@ -100,6 +100,26 @@ _COORD = re.compile(r"\s*(?:\([^()]{0,40}\))?(?:\s+(?:in|on)\s+[A-Z][a-z]+(?:\s+
 _NEW_NAME = re.compile(r"\s+(?:(?:its|a|an|the)\s+)?(?:(?:new|latest|next)\s+)?(?:(?:model|flagship|family)\s*,?\s+)?"
                        r"(?:called\s+|named\s+)?(?P<name>[A-Z][A-Za-z]+(?:[-\s]?[A-Z0-9][\w.]*){0,3})")
 
+_HEADING_LEAD = re.compile(r"[\s#*>\-•「『]*$")
+_TOPIC_MARK = re.compile(r"[」』\s]*(?:は|는|은)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ON_FOR = re.compile(r"\s*(?:%|percent)?\s*(?:on|in)\s+\S+\s+(?:for|by)\s+")
+_ITEM_BREAK = re.compile(r";|\s[-–—•]\s")
+_MODAL = re.compile(r"\b(?:could|may|might|would)\b")
+_PLACED = re.compile(r"\b(?:is|are|was|sits|sat|ranks|ranked|placed|comes?|came|lands?|landed)\s+(?:\w+\s+)?$")
+_CONTRAST = re.compile(r"[;]|\b(?:while|whereas|but)\b")
+_CLAUSE_END = re.compile(r"[;:]|,\s*(?:while|whereas|but|which|and\s+it|according)\b|\s(?:while|whereas|but)\s"
+                         r"|\s(?:on|in)\s+(?:the\s+)?(?:same|other)")
+_DIGIT = re.compile(r"\d")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+"""The patterns the per-sentence code uses, compiled once here rather than looked up in re's cache on every call."""
+
+
+def _may_refer(sentence: str) -> bool:
+    """Whether _ANAPHOR can match at all: every match holds "model", "it" or "It". The scan starts a look-around at
+    every character, so a sentence without those words skips it."""
+    return "it" in sentence or "It" in sentence or "model" in sentence
+
 
 MAX_LOCAL_NAMES = 100
 RANKING_REACH = 1200
@@ -195,10 +215,10 @@ class RuleExtractor(NameHits):
                 continue
             models = [h for h in hits if h.kind == "model"]
             vendors = [(h.start, h.end, h.id) for h in hits if h.kind == "vendor"]
-            if models and re.match(r"[\s#*>\-•「『]*$", sentence[:models[0].start]):
+            if models and _HEADING_LEAD.match(sentence[:models[0].start]):
                 section = self._ref(models[0])
             else:
-                topical = [m for m in models if re.match(r"[」』\s]*(?:は|는|은)", sentence[m.end:m.end + 3])]
+                topical = [m for m in models if _TOPIC_MARK.match(sentence[m.end:m.end + 3])]
                 section = self._ref(topical[0]) if topical else section
             if sentence.rstrip().endswith((":", "：")) and len({m.id for m in models}) == 1:
                 section = self._ref(models[0])  # "Claude Sonnet 4.5 lidera varias pruebas públicas:" heads a list
@@ -228,7 +248,7 @@ class RuleExtractor(NameHits):
                 if release.model.model_id is None and len(local) < MAX_LOCAL_NAMES:
                     local.setdefault(release.model.text, release.model)
                 focus = focus or release.model
-            pronoun = _ANAPHOR.search(sentence)
+            pronoun = _ANAPHOR.search(sentence) if _may_refer(sentence) else None
             if focus is None and models and pronoun and models[0].start < pronoun.start():
                 fallback = self._ref(models[0])  # a pronoun refers back, never forward
             else:
@@ -361,7 +381,7 @@ class RuleExtractor(NameHits):
         for num in _NUMBER.finditer(sentence):
             if any(h.start <= num.start() < h.end for h in hits):
                 continue
-            if re.fullmatch(r"(?:19|20)\d\d", num.group(1)) and not num.group(2):
+            if _YEAR.fullmatch(num.group(1)) and not num.group(2):
                 continue  # a year, not a score
             bench = None
             for b in benches:
@@ -380,10 +400,9 @@ class RuleExtractor(NameHits):
                 subject = self._model_before(models, num.start())
             if subject is None:
                 following = [h for h in models if h.start >= num.end()]
-                subject = following[0] if following and re.match(r"\s*(?:%|percent)?\s*(?:on|in)\s+\S+\s+(?:for|by)\s+",
-                                                                  sentence[num.end():following[0].start + 1]) else None
+                subject = following[0] if following and _ON_FOR.match(sentence[num.end():following[0].start + 1]) else None
             if subject is not None and subject.end <= num.start() and \
-                    re.search(r";|\s[-–—•]\s", sentence[subject.end:num.start()]):
+                    _ITEM_BREAK.search(sentence[subject.end:num.start()]):
                 continue  # another list item: "tied with o1-1217; MATH-500: 97.3%" is not o1-1217's figure
             ref = self._ref(subject) if subject else anaphor
             if ref is None or _DELTA_AFTER.match(sentence, num.end()):
@@ -397,22 +416,20 @@ class RuleExtractor(NameHits):
     def _comparisons(self, sentence: str, hits: list[Hit], anaphor: ModelRef | None) -> list[CandidateClaim]:
         out = []
         models = [h for h in hits if h.kind == "model"]
+        if not models:
+            return out  # nothing is compared without a model after the verb
         benches = [h for h in hits if h.kind == "benchmark"]
         for verb in COMPARISON.finditer(sentence):
             relation = verb.lastgroup
             head = sentence[:verb.start()]
-            if NEGATION.search(head[-30:]) or HEDGE.search(head[-40:]) and re.search(r"\b(?:could|may|might|would)\b",
-                                                                                    head[-40:]):
+            if NEGATION.search(head[-30:]) or HEDGE.search(head[-40:]) and _MODAL.search(head[-40:]):
                 continue
-            if relation == "trails" and verb.group(0).lower() == "behind" and not re.search(r"\b(?:is|are|was|sits|sat|"
-                                                                                         r"ranks|ranked|placed|comes?|came|"
-                                                                                         r"lands?|landed)\s+(?:\w+\s+)?$",
-                                                                                         head):
+            if relation == "trails" and verb.group(0).lower() == "behind" and not _PLACED.search(head):
                 continue
             subject_hit = self._model_before(models, verb.start())
             if subject_hit is None and anaphor is None:
                 continue
-            if subject_hit is not None and re.search(r"[;]|\b(?:while|whereas|but)\b", sentence[subject_hit.end:verb.start()]):
+            if subject_hit is not None and _CONTRAST.search(sentence[subject_hit.end:verb.start()]):
                 continue
             end = _clause_end(sentence, verb.end())
             compared = passes._coordinated([h for h in models if verb.end() <= h.start < end], sentence)
@@ -509,8 +526,7 @@ def _with_provenance(claim: CandidateClaim, prov: str, by: str | None) -> Candid
 
 
 def _clause_end(sentence: str, start: int) -> int:
-    m = re.compile(r"[;:]|,\s*(?:while|whereas|but|which|and\s+it|according)\b|\s(?:while|whereas|but)\s"
-                   r"|\s(?:on|in)\s+(?:the\s+)?(?:same|other)").search(sentence, start)
+    m = _CLAUSE_END.search(sentence, start)
     return m.start() if m else len(sentence)
 
 
@@ -525,7 +541,7 @@ def _subject_gap(gap: str, models: list[Hit], start: int, end: int) -> bool:
 
 def _looks_like_model(name: str) -> bool:
     """A new model name has a digit, a hyphen or an inner capital: "Nova-2", "Mistral Medium 3", not "Monday"."""
-    return bool(re.search(r"\d", name) or "-" in name or re.search(r"[a-z][A-Z]", name))
+    return bool(_DIGIT.search(name) or "-" in name or _INNER_CAPITAL.search(name))
 
 
 def _verbatim(extraction: Extraction, text: str, original: str) -> Extraction:

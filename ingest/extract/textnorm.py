@@ -22,9 +22,13 @@ MAX_CHARS = 60_000
 """Longer input is cut: extraction stays bounded whatever arrives."""
 
 
+_TO_MAP = re.compile("[" + "".join(re.escape(chr(c)) for c, to in sorted(_TABLE.items()) if c != to) + "]")
+"""The characters normalise changes: a text without any is returned as it is (translate looks every character up)."""
+
+
 def normalise(text: str) -> str:
     """One character for one character: full-width forms to ASCII, odd hyphens and spaces to plain ones."""
-    return text.translate(_TABLE)
+    return text.translate(_TABLE) if _TO_MAP.search(text) else text
 
 
 _UNIT = (r"%|percent\b|per\s?cent\b|Prozent\b|pour\s?cent\b|por\s?ciento\b|процент(?:а|ов)?\b|"
@@ -45,6 +49,10 @@ _SCORE_OF = re.compile(r"(?:Wert|Punktzahl|Score|Ergebnis|Quote|Genauigkeit|Erfo
                        re.IGNORECASE)
 """"einen Wert von 80,9 %": a score, though "von" before a figure is otherwise a count ("477 von 500")."""
 _RATING_AFTER = re.compile(r"\s?\S{0,3}\s?(?:Elo|rating)", re.IGNORECASE)
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+\.\d{1,3}|\d{1,3}(?: \d{3})+")
+_PLAIN = re.compile(r"(\d{1,5})(?:([.,])(\d{1,3}))?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_PERCENT_UNIT = re.compile(r"%|per|pro|pour|por|проц", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,9 +68,9 @@ class Figure:
 def parse_number(raw: str) -> float | None:
     """'73,6' -> 73.6, '79.8' -> 79.8, '1,000' -> 1000.0; None when not a number."""
     raw = raw.strip()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d{1,3}|\d{1,3}(?: \d{3})+", raw):
+    if _GROUPED.fullmatch(raw):
         return float(raw.replace(",", "").replace(" ", ""))  # "1,721.9", "1 501 points"
-    m = re.fullmatch(r"(\d{1,5})(?:([.,])(\d{1,3}))?", raw)
+    m = _PLAIN.fullmatch(raw)
     if not m:
         return None
     whole, sep, frac = m.groups()
@@ -86,10 +94,10 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
         value = parse_number(raw)
         if value is None:
             continue
-        if not unit and re.fullmatch(r"(?:19|20)\d\d", raw) and not _RATING_AFTER.match(text, m.end()):
+        if not unit and _YEAR.fullmatch(raw) and not _RATING_AFTER.match(text, m.end()):
             continue  # a year
         if unit and unit in "%" and value > 100:
             continue
-        norm_unit = "%" if unit and re.match(r"%|per|pro|pour|por|проц", unit, re.IGNORECASE) else (unit or None)
+        norm_unit = "%" if unit and _PERCENT_UNIT.match(unit) else (unit or None)
         out.append(Figure(m.start(), m.end(), value, raw, norm_unit))
     return out
