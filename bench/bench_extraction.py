@@ -173,10 +173,10 @@ def seeded_store(path: Path):
 
 def article_text(article: dict) -> str:
     """What ingestion would hand the extractor: HTML through the same path as a fetched page."""
+    from ingest.articles import html_article, inline_html_tables
     if article.get("format") == "html":
-        from ingest.articles import html_article
         return html_article(article["text"], article["url"]).text
-    return article["text"]
+    return inline_html_tables(article["text"])
 
 
 def evaluate(articles: list[dict], store, extractor=None) -> dict:

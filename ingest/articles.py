@@ -4,7 +4,9 @@ Rules: HTML goes through trafilatura (main text, tables kept as pipe rows;
 boilerplate, scripts and comments dropped), with ingest.htmltext as the
 fallback when trafilatura finds nothing, and instead of it for markup that
 would make it superlinear (too many tags, or thousands never closed); plain text and Markdown are used as
-they are; undecodable bytes are replaced, never fatal. An article on a
+they are, except the HTML tables a Markdown model card embeds (GitHub and Hugging Face READMEs put their
+benchmark tables in `<table>` blocks), which become pipe rows the same way; undecodable bytes are replaced,
+never fatal. An article on a
 vendor's own site (its homepage domain) is that vendor's report. Nothing is
 stored by `prepare_article`; `ingest_article` stores unless dry_run.
 """
@@ -30,6 +32,8 @@ MAX_TAGS = 60_000
 """More tags than this and trafilatura is not used (cost grows faster than the size; see bench_hostile_parse)."""
 MAX_UNCLOSED = 2_000
 """More start tags left open than this (a real page has a few dozen) and trafilatura is not used either."""
+MAX_EMBEDDED_TABLES = 40
+"""HTML tables converted in one Markdown document (a model card has a handful); later ones stay as they are."""
 MAX_EXTRACT_CHARS = 600_000
 """Markup (scripts, styles and comments removed) beyond this goes to the fallback too: trafilatura costs up
 to about 2 s of CPU per MB on hostile but well-formed shapes (a run of "<" or "&")."""
@@ -83,6 +87,30 @@ def html_article(html: str, url: str) -> Article:
     return Article(url, title, text, published)
 
 
+def inline_html_tables(text: str) -> str:
+    """Markdown with `<table>` blocks: each block through the HTML path (pipe rows), the rest untouched.
+
+    Found by plain `find` scans, so the cost stays linear whatever the text (no backtracking regex over a
+    document that opens many tables and closes none)."""
+    lowered = text.lower()
+    if "</table>" not in lowered:
+        return text
+    out, pos, done = [], 0, 0
+    while done < MAX_EMBEDDED_TABLES:
+        start = lowered.find("<table", pos)
+        if start < 0:
+            break
+        end = lowered.find("</table>", start)
+        if end < 0:
+            break
+        end += len("</table>")
+        block = html_article(f"<html><body>{text[start:end]}</body></html>", "about:blank").text
+        out += [text[pos:start], "\n", block, "\n"]
+        pos, done = end, done + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def read_article(target: str, fetcher: Fetcher | None = None) -> Article:
     """A URL (fetched politely) or a local file path."""
     if re.match(r"https?://", target):
@@ -96,7 +124,7 @@ def read_article(target: str, fetcher: Fetcher | None = None) -> Article:
         text = decode(fetched.body, fetched.content_type)
         if looks_like_html(text, fetched.content_type):
             return html_article(text, fetched.url)
-        return Article(fetched.url, _first_line(text), text)
+        return Article(fetched.url, _first_line(text), inline_html_tables(text))
     path = Path(target)
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ValueError(f"{path} is larger than {MAX_FILE_BYTES} bytes")
@@ -104,7 +132,7 @@ def read_article(target: str, fetcher: Fetcher | None = None) -> Article:
     url = path.resolve().as_uri()
     if looks_like_html(text, None, path.name):
         return html_article(text, url)
-    return Article(url, _first_line(text), text)
+    return Article(url, _first_line(text), inline_html_tables(text))
 
 
 def _first_line(text: str) -> str | None:

@@ -6,7 +6,10 @@ otherwise attribution in the claim's sentence decides ("the company asserts",
 "third-party", "according to researchers", a leaderboard -> independent); then
 attribution in the sentence before it; with no attribution at all a figure is
 taken as the subject vendor's own (press figures about new models almost
-always are), which review can correct.
+always are), which review can correct. In a table that scores several vendors'
+models, the "subject vendor" is the table's publisher (rules._table_publishers:
+the vendor of the model the text names first), so a rival's column in a launch
+table stays the launching vendor's report.
 """
 from __future__ import annotations
 

@@ -447,8 +447,8 @@ class RuleExtractor(NameHits):
     def _tables(self, text: str, ctx: SourceContext, prose: list[Hit] = ()) -> list[CandidateClaim]:
         lines = text.splitlines()
         self.tables.loose.clear()
-        out: list[CandidateClaim] = []
         full: dict[str, ModelRef | None] = {}
+        found: list[tuple] = []
         for cell in self.tables.read(lines):
             if cell.model_id is not None:
                 if self.gaz.is_family(cell.model_id):
@@ -466,14 +466,61 @@ class RuleExtractor(NameHits):
                     self._local[cell.model_text] = ModelRef(cell.model_text, None,
                                                             self._vendor_id(head[0].vendor_name) if head else None)
                 ref = self._local[cell.model_text]
+            found.append((cell, ref))
+        publishers = _table_publishers(lines, found, prose, self.gaz.vendor_of_model)
+        out: list[CandidateClaim] = []
+        for cell, ref in found:
             intro = next((ln.strip() for ln in reversed(lines[:cell.line]) if ln.strip() and ln.count("|") < 2), "")
-            prov, by = provenance.decide(intro, "", [], [], ctx.vendor_id, ref.vendor_id)
+            # an unattributed table is its publisher's report, rivals' columns included
+            prov, by = provenance.decide(intro, "", [], [], ctx.vendor_id,
+                                         publishers.get(_table_start(lines, cell.line)) or ref.vendor_id)
             quote = "\n".join(lines[cell.line:cell.line_end + 1]).strip()
             out.append(CandidateClaim("benchmark_score", ref, quote, prov, by, benchmark_id=cell.benchmark_id,
                                       value=cell.value, value_text=cell.value_text, unit=cell.unit,
                                       conditions=cell.conditions,
                                       benchmark_text=None if cell.benchmark_id else cell.benchmark_text))
         return out
+
+
+def _table_start(lines: list[str], at: int) -> int:
+    """The first line of the table around line `at` (its run of lines with two or more "|"; a glued row is its own)."""
+    first = at
+    while first > 0 and lines[first - 1].count("|") >= 2:
+        first -= 1
+    return first
+
+
+def _table_publishers(lines: list[str], found: list[tuple], prose: list[Hit], vendor_of) -> dict[int, str]:
+    """Table start -> the vendor whose table it is, for tables that score models of several vendors.
+
+    A launch table puts the vendor's model beside its rivals' and every figure in it is that vendor's report
+    (DeepSeek's R1 table scores Claude, GPT-4o and three OpenAI models too). The publisher is the vendor of the
+    model the text names first, when that vendor has a model in the table (a card or launch post opens with its
+    own model); else the vendor with the most models in it, and on a tie the vendor of its first model."""
+    by_table: dict[int, list] = {}
+    starts: dict[int, int] = {}
+    for cell, ref in found:
+        if cell.line not in starts:
+            starts[cell.line] = _table_start(lines, cell.line)
+        by_table.setdefault(starts[cell.line], []).append(ref)
+    first_named = [vendor_of(h.id) for h in sorted(prose, key=lambda h: h.start) if h.kind == "model"]
+    out: dict[int, str] = {}
+    for start, refs in by_table.items():
+        models: dict[str, str] = {}
+        for ref in refs:
+            if ref.vendor_id:
+                models.setdefault(ref.model_id or ref.text, ref.vendor_id)
+        counts: dict[str, int] = {}
+        for vendor in models.values():
+            counts[vendor] = counts.get(vendor, 0) + 1
+        if len(counts) < 2:
+            continue  # one vendor's models only: each figure is that vendor's anyway
+        if first_named and first_named[0] in counts:
+            out[start] = first_named[0]
+            continue
+        top = max(counts.values())
+        out[start] = next(r.vendor_id for r in refs if counts.get(r.vendor_id) == top)
+    return out
 
 
 def _line_spans(text: str, rows: set[int]) -> list[tuple[int, int]]:

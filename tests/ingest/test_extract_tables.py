@@ -125,3 +125,32 @@ def test_glued_table_rows_are_not_read_again_as_prose(extract):
                   "ARC-AGI-2 (Neuartiges Denken)77,1 %37,6 %54,2 %\n")  # 073
     assert scores(ext) == {("Gemini 3.1 Pro", "arc-agi-2", 77.1), ("Claude Opus 4.6", "arc-agi-2", 37.6),
                            ("gpt-5.2", "arc-agi-2", 54.2)}  # not GPT-5.2 (the heading's last model) with 77.1
+
+
+CARD = Path(__file__).resolve().parents[1] / "data" / "modelcards" / "kimi-k2.5-table-excerpt.md"
+
+
+def test_a_markdown_model_card_with_an_html_table_gives_every_cell_as_its_publishers_report(extract):
+    # GitHub and Hugging Face READMEs put benchmark tables in <table> blocks: read as plain Markdown, the card gave
+    # no score at all. Every cell is Moonshot's report, the rivals' columns included.
+    from ingest.articles import read_article
+    article = read_article(str(CARD))
+    claims = [c for c in extract(article.text).claims if c.kind == "benchmark_score"]
+    got = {(c.subject.model_id, c.benchmark_id, c.value) for c in claims}
+    assert {("kimi-k2.5", "hle", 30.1), ("gpt-5.2", "hle", 34.5), ("claude-opus-4.5", "hle", 30.8),
+            ("kimi-k2.5", "hle", 50.2), ("gemini-3-pro", "aime-2025", 95.0)} <= got
+    assert {c.reported_by for c in claims} == {"moonshot"}
+    assert not any(c.subject.model_id is None and "Qwen3-VL" in c.subject.text and c.value is None for c in claims)
+
+
+def test_an_unattributed_launch_table_is_the_first_named_models_vendors_even_when_rivals_outnumber_it(extract):
+    # DeepSeek's R1 table (shared/data/modelcards/deepseek-r1.md): three OpenAI columns, two DeepSeek ones
+    text = ("We introduce DeepSeek-R1, which incorporates cold-start data before RL.\n\n"
+            "| Benchmark (Metric) | Claude-3.5-Sonnet-1022 | GPT-4o 0513 | DeepSeek V3 | OpenAI o1-mini | "
+            "OpenAI o1-1217 | DeepSeek R1 |\n|---|---|---|---|---|---|---|\n"
+            "| MMLU (Pass@1) | 88.3 | 87.2 | 88.5 | 85.2 | 91.8 | 90.8 |\n")
+    claims = [c for c in extract(text).claims if c.kind == "benchmark_score"]
+    assert len(claims) == 6 and {c.reported_by for c in claims} == {"deepseek"}
+    # a table of one vendor's models is that vendor's, as before
+    own = extract("| Model | GPQA |\n|---|---|\n| GPT-5.1 | 88.1 |\n| GPT-5 | 85.7 |\n").claims
+    assert {c.reported_by for c in own if c.kind == "benchmark_score"} == {"openai"}

@@ -95,3 +95,12 @@ def test_the_feed_registry_file_is_valid_and_loading_it_fetches_nothing(db, caps
         assert store.db.execute("select count(*) from feeds where last_polled_at is not null").fetchone()[0] == 0
     finally:
         store.close()
+
+
+def test_embedded_tables_are_found_in_linear_time_and_at_most_forty():
+    from ingest.articles import MAX_EMBEDDED_TABLES, inline_html_tables
+    hostile = "<table" * 200_000 + "</table>"          # 1.2 MB of openers and one closer
+    assert inline_html_tables(hostile).endswith("\n")  # one block, converted; nothing scanned twice
+    many = "".join(f"<table><tr><td>GPQA</td><td>{i}</td></tr></table>" for i in range(MAX_EMBEDDED_TABLES + 5))
+    converted = inline_html_tables(many)
+    assert converted.count("<table>") == 5 and "| GPQA | 0 |" in converted
