@@ -6,7 +6,9 @@ Rules: the benchmark is the one named last, within rules.RANKING_REACH character
 and no benchmark, holds one percentage right after the model (a colon, a particle or a score verb between), and
 no comparative or delta word follows it; a nameless release needs a date in its sentence and no hedge, and is
 the model's only when the next sentence names it ("Es heißt X") or the sentence opens with the release word
-under a heading that names the model.
+under a heading that names the model. A sentence that opens by pointing back at the test just described ("En esa
+prueba …", "Damit lässt es GPT-5.2 (92,4) … hinter sich", "이는 GPT-4.1(44.7%)과 …", "このベンチマークでは …") and names
+no benchmark scores on the one benchmark the sentence before named.
 """
 from __future__ import annotations
 
@@ -53,6 +55,26 @@ def list_score(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], b
     return [CandidateClaim("benchmark_score", ref(model), sentence.strip(), "vendor_reported",
                            benchmark_id=bench.id if known else None, benchmark_text=None if known else bench.text,
                            value=fig.value, value_text=fig.text, unit="%")]
+
+
+_TEST_WORD = (r"(?:prueba|test|benchmark|examen|evaluación|épreuve|évaluation|Test|Benchmark|Disziplin|тесте|бенчмарке|"
+              r"испытании)")
+_BACK_REF = re.compile(
+    r"[\s\-*•]*(?:(?:En|Sur|Dans|In|On|At|Bei|Auf|В|На)\s+(?:esa|esta|este|ese|ce|cet|cette|this|that|the\s+same|"
+    r"diesem|dieser|этом|этой|том)\s+" + _TEST_WORD + r"|Damit|Dabei|Dieser\s+Wert|Este\s+(?:resultado|valor)|"
+    r"Esta\s+cifra|Ce\s+(?:score|résultat|chiffre)|This\s+(?:score|result|figure)|그\s?결과|이는|"
+    r"(?:이|그|해당)\s?(?:테스트|벤치마크|시험|평가)(?:에서|서)|(?:この|その|同)(?:ベンチマーク|テスト|試験|評価)(?:で|において)|"
+    r"その結果|在(?:该|这项|此|這項|該)(?:测试|測試|基准|基準|评测|評測)|(?:该|這項|这项|該)(?:测试|測試|基准|基準)(?:中|上))")
+"""Words that open a sentence by pointing back at the test the sentence before described."""
+
+
+def back_bench(sentence: str, hits: list[Hit], before: list[Hit]) -> Hit | None:
+    """The benchmark a sentence that names none points back to ("En esa prueba Qwen3-Max-Thinking … obtuvo 49,8
+    puntos"): the one benchmark of the sentence before (`before`), as a hit at the sentence's start."""
+    if len({h.id for h in before}) != 1 or not _DIGIT_RE.search(sentence) or \
+            any(h.kind == "benchmark" for h in hits) or not _BACK_REF.match(sentence):
+        return None
+    return Hit("benchmark", before[0].id, 0, 0, before[0].text)
 
 
 _NAMED = re.compile(r"\s*(?:Es|Er|Sie|It|Il|Elle|Ella|Он[ао]?)\s+(?:heißt|hei(?:ss|ß)t|is\s+called|is\s+named|s'appelle|"

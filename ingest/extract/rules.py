@@ -189,6 +189,8 @@ class RuleExtractor(NameHits):
         previous, prev_vendors = "", []
         nameless: tuple | None = None
         """A release said in the sentence before without the model's name: (at its start?, date, quote)."""
+        prev_benches: list[Hit] = []
+        """The benchmarks the sentence before named: what "En esa prueba" or "이는" points back to."""
         last_bench: Hit | None = None
         """The benchmark named last, and where: what a ranking item without one ("- GPT-5.1: 26.5%") is about."""
         self._local = {}
@@ -259,12 +261,15 @@ class RuleExtractor(NameHits):
             if benches:
                 last_bench = Hit("benchmark", benches[-1].id, pos + benches[-1].start, 0, benches[-1].text)
             recent = last_bench if last_bench is not None and pos - last_bench.start <= RANKING_REACH else None
-            found = [*self._scores(sentence, hits, anaphor), *self._comparisons(sentence, hits, topic),
+            back = carry.back_bench(sentence, hits, prev_benches) if prev_benches else None
+            scored = hits if back is None else [back, *hits]  # "En esa prueba …": the benchmark named just before
+            prev_benches = benches
+            found = [*self._scores(sentence, scored, anaphor), *self._comparisons(sentence, hits, topic),
                      *carry.list_score(sentence, hits, self._ref, recent),
-                     *passes.scores(sentence, hits, self._ref, section or anaphor, topic, self._tails, self.gaz.lookup),
+                     *passes.scores(sentence, scored, self._ref, section or anaphor, topic, self._tails, self.gaz.lookup),
                      *passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus))]
-            paired = pairs.versus_scores(sentence, hits, self._ref)
-            respective, unpaired = pairs.respective_scores(sentence, hits, self._ref, figures)
+            paired = pairs.versus_scores(sentence, scored, self._ref)
+            respective, unpaired = pairs.respective_scores(sentence, scored, self._ref, figures)
             paired += respective
             if paired or unpaired:  # "44,4 % contre 42 %": the pair's figures are the two models', nobody else's
                 taken = {c.value for c in paired} | unpaired

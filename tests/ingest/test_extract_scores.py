@@ -261,3 +261,21 @@ def test_the_model_as_subject_and_an_unknown_benchmark_after_points(extract):
                   "Verified.")  # 075 (the first sentence shortened)
     assert {("gemini-3-pro", "WebDev Arena", 1487.0), ("gemini-3-pro", "terminal-bench-2.0", 54.2),
             ("gemini-3-pro", "swe-bench-verified", 76.2)} <= scores(ext)
+
+
+def test_a_sentence_pointing_back_at_the_test_scores_on_the_benchmark_named_before(extract):
+    ext = extract("Entre las pruebas se incluyó el examen HLE, que comprende 3000 preguntas de nivel de posgrado. En esa "
+                  "prueba Qwen3-Max-Thinking, con herramientas integradas de búsqueda web, obtuvo 49,8 puntos.")  # 077
+    assert ("qwen3-max-thinking", "hle", 49.8) in scores(ext)
+    ext = extract("코딩 능력을 측정하는 ‘라이브코드벤치(LiveCodeBench)’에서 키미 K2는 단 한 번의 시도로 과제의 53.7%를 "
+                  "정확히 해결해냈다. 이는 GPT-4.1(44.7%)과 중국 딥시크-V3(46.9%)를 뛰어넘는 수치다.")  # 064
+    assert {("gpt-4.1", "livecodebench", 44.7), ("deepseek-v3", "livecodebench", 46.9)} <= scores(ext)
+    ext = extract("In der Disziplin \"GPQA Diamond\" erzielt Qwen3-Max-Thinking einen Wert von 92,8 Punkten. Damit lässt "
+                  "es sowohl GPT-5.2 (92,4) als auch Googles Gemini 3 Pro (91,9) hinter sich.")  # 072
+    assert {("gpt-5.2", "gpqa-diamond", 92.4), ("gemini-3-pro", "gpqa-diamond", 91.9)} <= scores(ext)
+
+
+def test_a_figure_two_sentences_after_the_benchmark_or_without_the_back_reference_is_no_score(extract):
+    ext = extract("In der Disziplin \"GPQA Diamond\" erzielt Qwen3-Max-Thinking 92,8 Punkte. Das ist viel. Damit lässt "
+                  "es GPT-5.2 (92,4) hinter sich. Später kam GPT-5.1 (88,1) heraus.")
+    assert {s[2] for s in scores(ext)} == {92.8}
