@@ -5,7 +5,8 @@ them must hold models (known to the record, or versioned names the record
 does not know) and the other benchmarks. A benchmark the record does not know
 is kept by its written name only in a table whose other benchmarks it knows.
 Markup and footnote markers are stripped from cells ("**65.8**",
-"72.5<sup>*</sup>", "88.1†", "[1]"); "-" and "—" cells are skipped; decimal
+"72.5<sup>*</sup>", "88.1†", "[1]"); a cell's note "87.0% (Code: 100%)" is a second figure in the mode it
+names; "-" and "—" cells are skipped; decimal
 commas are read. A non-model column such as "Metric" and a parenthesised
 qualifier in a header ("(non-thinking)") become the score's conditions. A
 flattened table is a line naming two or more models, then per benchmark a
@@ -55,6 +56,8 @@ _POINT_ZERO = re.compile(r"(\d)\.0(?![\d])")
 _METRIC_WORD = re.compile(r"(.+?)\s+(Elo|rating|Rating|pass@\d+|Acc|EM|F1)")
 _CELL_NOTE = re.compile(r"\((?P<label>[^():]{1,30}):\s*(?P<num>\d{1,5}(?:[.,]\d{1,3})?)\s?(?P<unit>%|％)?\)")
 """A note under a cell: "(Deep Think: 41.0%)" is the same model's figure in that mode."""
+_NOTED = re.compile(r"(?P<cell>[^()]{1,20}?)\s*(?P<note>" + _CELL_NOTE.pattern + ")")
+"""A cell with its note: "87.0% (Code: 100%)" is 87.0, and 100 in the mode the note names."""
 _LOOSE = re.compile(r"[A-Z][A-Za-z]+ [A-Z]?\d+(?:\.\d+)?")
 _TIER_FIRST = frozenset(("Opus", "Sonnet", "Haiku"))
 
@@ -117,6 +120,19 @@ class TableReader:
             return None
         return None, bare, None
 
+    def values(self, cell: str) -> list[tuple[tuple[float, str, str | None], str | None]]:
+        """The cell's figure, and a noted one with the note's label as its condition ("87.0% (Code: 100%)")."""
+        value = self.value(cell)
+        if value is not None or "(" not in cell:
+            return [(value, None)] if value is not None else []
+        m = _NOTED.fullmatch(clean(cell))
+        value = self.value(m.group("cell")) if m else None
+        if value is None:
+            return []
+        number = parse_number(m.group("num"))
+        noted = [((number, m.group("num"), "%" if m.group("unit") else None), m.group("label").strip())]
+        return [(value, None)] + (noted if number is not None else [])
+
     @staticmethod
     def value(cell: str) -> tuple[float, str, str | None] | None:
         text = clean(cell)
@@ -177,12 +193,11 @@ class TableReader:
             for j, cell in enumerate(cells[1:], start=1):
                 if j >= len(col_models) or col_models[j] is None:
                     continue
-                value = self.value(cell)
-                if value is None:
-                    continue
                 name, model_id, qual = col_models[j]
-                conditions = "; ".join(x for x in (bench[2], metric, qual) if x) or None
-                out.append(TableScore(name, model_id, bench[0], bench[1], value[0], value[1], value[2], conditions, i, i))
+                for value, note in self.values(cell):
+                    conditions = "; ".join(x for x in (bench[2], metric, qual, note) if x) or None
+                    out.append(TableScore(name, model_id, bench[0], bench[1], value[0], value[1], value[2], conditions,
+                                          i, i))
         return out
 
     def _models_in_rows(self, col_benches, body) -> list[TableScore]:
@@ -195,12 +210,11 @@ class TableReader:
             for j, cell in enumerate(cells[1:], start=1):
                 if j >= len(col_benches) or col_benches[j] is None:
                     continue
-                value = self.value(cell)
-                if value is None:
-                    continue
                 bench_id, bench_text, bench_qual = col_benches[j]
-                conditions = "; ".join(x for x in (bench_qual, qual) if x) or None
-                out.append(TableScore(name, model_id, bench_id, bench_text, value[0], value[1], value[2], conditions, i, i))
+                for value, note in self.values(cell):
+                    conditions = "; ".join(x for x in (bench_qual, qual, note) if x) or None
+                    out.append(TableScore(name, model_id, bench_id, bench_text, value[0], value[1], value[2], conditions,
+                                          i, i))
         return out
 
     # ---- tables flattened into text ---------------------------------------------

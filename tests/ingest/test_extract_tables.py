@@ -154,3 +154,12 @@ def test_an_unattributed_launch_table_is_the_first_named_models_vendors_even_whe
     # a table of one vendor's models is that vendor's, as before
     own = extract("| Model | GPQA |\n|---|---|\n| GPT-5.1 | 88.1 |\n| GPT-5 | 85.7 |\n").claims
     assert {c.reported_by for c in own if c.kind == "benchmark_score"} == {"openai"}
+
+
+def test_a_cell_with_a_noted_second_figure_gives_both(extract):
+    ext = extract("| 特徴 | Claude Opus 4.5 | Gemini 3.0 Pro | 勝者 |\n|---|---|---|---|\n"
+                  "| SWE-bench (Verified) | 80.9% | 76.2% | Claude |\n"
+                  "| AIME 2025 (Math) | 87.0% (Code: 100%) | 95.0% (Code: 100%) | Gemini |\n")  # 066
+    got = {(c.subject.model_id, c.value): c.conditions for c in ext.claims if c.benchmark_id == "aime-2025"}
+    assert got[("claude-opus-4.5", 87.0)] == "Math" and got[("claude-opus-4.5", 100.0)] == "Math; Code"
+    assert ("gemini-3-pro", 95.0) in got and ("gemini-3-pro", 100.0) in got
