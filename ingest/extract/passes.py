@@ -9,7 +9,8 @@ nearest one before it with no other figure and no comparison verb between
 76.8, GPT-5.1 74.9 and Gemini 3 Pro 76.2 on SWE-bench Verified" gives three
 scores), else, for "Benchmark: figure" items, the model the section is about; a figure on the next benchmark
 with no model, comparison or contrast word since the last score is that score's model's ("在 HLE 上得分 44.9%,在
-BrowseComp 上取得 60.2%"); in Korean and Japanese the score verb may come after the figure; a figure right after
+BrowseComp 上取得 60.2%"); in Korean and Japanese the score verb may come after the figure, or a particle that
+makes it one ("1,721.9점으로 2위", "41.0%を達成"); a figure right after
 a possessive of a name that is no model ("제미나이의 21%") is nobody's; a figure followed by "pour/for/de" and a
 model is that model's ("contre 76,3 % pour GPT-5.1"); a leading with-phrase ("Avec 80,9 % sur X, M …") is the
 model's that opens the main clause; a benchmark written right after a figure ("44,9% в A и 60,2% в B") is its own.
@@ -54,6 +55,10 @@ _BENCH_ADJACENT = re.compile(r"\s*[’'\"”」』]?\s*(?:\([^()]{0,80}\))?\s*[�
 """Between a benchmark and its figure: "GPQA: 88%", "MMLU-Pro(87%)", "SWE-bench Verifiedで77.2%", "‘…시험’(HLE)서 25.4%"."""
 _AT_LEAD = re.compile(r"\s*(?:bei|mit|at|with|avec|à|con|en|с|на)\s+", re.IGNORECASE)
 """"während Gemini 3 Pro bei 83,3 … liegen": a model, a preposition, its figure."""
+_SCORE_AFTER = re.compile(r"\s?(?:으로|로|의\s?(?:정답률|점수|성적|정확도)|[을를]\s?기록|で(?:首位|トップ|\d位)|を(?:記録|達成|獲得)|"
+                          r"という(?:スコア|記録|正答率))")
+"""Korean and Japanese say what a figure is right after it: "1,721.9점으로 2위" (with N points), "96.0%의 정답률",
+"41.0%を達成": with a unit, the figure is a score of the model the text is about."""
 _OWNER_BEFORE = re.compile(r"\S(?:의|的|の)\s*$|\b(?:de|of|von|от)\s+\S+\s*$")
 """A figure owned by a name we do not know as a model ("제미나이의 21%", "de Gemini 21 %") is nobody's we can name."""
 _SCORE_VERB = re.compile(
@@ -125,8 +130,8 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
             lead = sentence[(model.end if model is not None else seg[0]):fig.start]
             near = sentence[max([seg[0]] + [f.end for f in figs if f.end <= fig.start]):fig.start]
             implicit = model is None and fig.unit and not any(seg[0] <= m.start and m.end <= fig.start for m in models) and \
-                (_PRONOUN.search(near) or _SCORE_VERB.search(near) or (verb_final and _SCORE_VERB.search(
-                    sentence, fig.end, seg[1]))) and not _OWNER_BEFORE.search(near)
+                (_PRONOUN.search(near) or _SCORE_VERB.search(near) or (verb_final and (_SCORE_VERB.search(
+                    sentence, fig.end, seg[1]) or _SCORE_AFTER.match(sentence, fig.end)))) and not _OWNER_BEFORE.search(near)
             list_item = bool(_LIST_ITEM.match(sentence))
             subject = ref(model) if model is not None else (
                 (section or (topic if list_item else None)) if bench_adjacent else (topic or section) if implicit

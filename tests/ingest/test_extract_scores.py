@@ -279,3 +279,11 @@ def test_a_figure_two_sentences_after_the_benchmark_or_without_the_back_referenc
     ext = extract("In der Disziplin \"GPQA Diamond\" erzielt Qwen3-Max-Thinking 92,8 Punkte. Das ist viel. Damit lässt "
                   "es GPT-5.2 (92,4) hinter sich. Später kam GPT-5.1 (88,1) heraus.")
     assert {s[2] for s in scores(ext)} == {92.8}
+
+
+def test_a_korean_figure_with_a_particle_that_makes_it_a_score_is_the_text_models(extract):
+    ext = extract("Grok 4.1은 grok.com과 X, iOS·안드로이드 앱에서 즉시 사용 가능하며, 자동 모드 외에도 모델 선택기에서 직접 "
+                  "선택할 수 있어 접근성도 강화됐다. 창작력 평가 Creative Writing v3에서도 Thinking 모드가 1,721.9점으로 2위, "
+                  "일반 모드는 1,708.6점으로 3위에 오르며 스토리텔링·문장 표현·정서 묘사에서 뚜렷한 진화를 증명했다.")  # 046
+    got = {(s[1], s[2]) for s in scores(ext)}
+    assert {("creative-writing-v3", 1721.9), ("creative-writing-v3", 1708.6)} <= got
