@@ -164,13 +164,14 @@ _BENCH_CONTEXTS = [
     re.compile(r"(?:^|[-•*]\s|;\s)\s*" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?[:：]\s?\d"),
     re.compile(r"\d\s?(?:%|points?|pts|Punkten?|puntos?|балл\w*)?\s(?:on|en|sur|auf|in|на|в)\s(?:the\s|el\s|le\s|la\s)?"
                + _BENCH_NAME + r"(?![\w-])"),
-    re.compile(r"(?i:benchmark|бенчмарке?|banco de pruebas)\s" + _BENCH_NAME + r"(?![\w-])"),
+    re.compile(r"(?:(?i:benchmark|бенчмарке?|banco de pruebas)\s|(?:基准|基準|ベンチマーク|벤치마크)\s?)" + _BENCH_NAME +
+               r"(?![\w-])"),
     re.compile(r"(?:在|於|于)\s?" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:上|中|测试|測試|基准|基準|榜单|榜單)"),
     re.compile(r"(?<![A-Za-z0-9])" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:测试|測試|基准|基準|ベンチマーク|벤치마크)"),
     re.compile(r"(?<![A-Za-z0-9])" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:で|では|において|에서|에서는)\s?\d"),
 ]
 """Where only a benchmark can stand: after a list marker and before a colon and a figure, after a figure and "on",
-after the word benchmark, and in CJK text "在 X 上", "X 测试/ベンチマーク/벤치마크", "X で/에서 <figure>"."""
+after the word benchmark (also "基準 MathArena"), and in CJK text "在 X 上", "X 测试/ベンチマーク/벤치마크", "X で/에서 <figure>"."""
 _CJK_FRAME_WORDS = (("在", "於", "于"), ("测试", "測試", "基准", "基準", "ベンチマーク", "벤치마크"), ("で", "において", "에서"))
 """A CJK frame's pattern is tried only when its words are in the sentence (each scan starts at every character)."""
 _COLON_FIGURE = re.compile(r"[:：]\s?\d")
@@ -187,7 +188,8 @@ def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
         return []
     out: list[Hit] = []
     lowered = sentence.lower()
-    wanted = (bool(_COLON_FIGURE.search(sentence)), True, "bench" in lowered or "бенчмарк" in lowered or "banco" in lowered,
+    wanted = (bool(_COLON_FIGURE.search(sentence)), True, "bench" in lowered or "бенчмарк" in lowered or "banco" in lowered or
+              any(w in sentence for w in _CJK_FRAME_WORDS[1][2:]),
               *(bool(_CJK_TEXT.search(sentence)) and any(w in sentence for w in words) for words in _CJK_FRAME_WORDS))
     for pattern, needed in zip(_BENCH_CONTEXTS, wanted):
         if not needed:

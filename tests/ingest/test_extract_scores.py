@@ -287,3 +287,9 @@ def test_a_korean_figure_with_a_particle_that_makes_it_a_score_is_the_text_model
                   "일반 모드는 1,708.6점으로 3위에 오르며 스토리텔링·문장 표현·정서 묘사에서 뚜렷한 진화를 증명했다.")  # 046
     got = {(s[1], s[2]) for s in scores(ext)}
     assert {("creative-writing-v3", 1721.9), ("creative-writing-v3", 1708.6)} <= got
+
+
+def test_an_unknown_benchmark_after_the_cjk_word_for_benchmark(extract):
+    ext = extract("數學能力登頂全球： 在被譽為「地獄難度」的數學競賽基準 MathArena 中，當 GPT-5.1 等其他頂級大模型仍在 1% 左右徘徊時，"
+                  "Gemini 3.0 Pro 的得分一舉達到 23.4%，毫無爭議地成為當前全球數學能力最強的 AI。")  # 057
+    assert ("gemini-3-pro", "MathArena", 23.4) in scores(ext)
