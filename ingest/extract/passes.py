@@ -13,7 +13,8 @@ BrowseComp 上取得 60.2%"); in Korean and Japanese the score verb may come aft
 makes it one ("1,721.9점으로 2위", "41.0%を達成"); a figure right after
 a possessive of a name that is no model ("제미나이의 21%") is nobody's; a figure followed by "pour/for/de" and a
 model is that model's ("contre 76,3 % pour GPT-5.1"); a leading with-phrase ("Avec 80,9 % sur X, M …") is the
-model's that opens the main clause; a benchmark written right after a figure ("44,9% в A и 60,2% в B") is its own.
+model's that opens the main clause; "Qwen mit 90,2 Punkten" (the maker, "with", a figure) is the text's model's
+figure when Qwen makes it; a benchmark written right after a figure ("44,9% в A и 60,2% в B") is its own.
 Releases: a release word with the model it governs, after it (SVO) or before
 it with an object particle (Japanese, Korean) or right before it (headlines,
 passives); hedged or negated words are skipped. Comparisons: the first model
@@ -136,6 +137,10 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
             subject = ref(model) if model is not None else (
                 (section or (topic if list_item else None)) if bench_adjacent else (topic or section) if implicit
                 else None)
+            if subject is None and model is None and topic is not None and topic.vendor_id and any(
+                    h.kind == "vendor" and h.id == topic.vendor_id and seg[0] <= h.start and
+                    _AT_LEAD.fullmatch(sentence, h.end, fig.start) for h in hits):
+                subject = topic  # "dominiert Qwen mit 90,2 Punkten": the maker stands for its model the text is about
             if model is None and previous is not None and _continues(sentence, previous, fig, bench, hits, seg):
                 subject = previous[1]  # "在 HLE 上得分 44.9%,在 BrowseComp 上取得 60.2%": the same model, the next benchmark
             if subject is None:

@@ -293,3 +293,15 @@ def test_an_unknown_benchmark_after_the_cjk_word_for_benchmark(extract):
     ext = extract("數學能力登頂全球： 在被譽為「地獄難度」的數學競賽基準 MathArena 中，當 GPT-5.1 等其他頂級大模型仍在 1% 左右徘徊時，"
                   "Gemini 3.0 Pro 的得分一舉達到 23.4%，毫無爭議地成為當前全球數學能力最強的 AI。")  # 057
     assert ("gemini-3-pro", "MathArena", 23.4) in scores(ext)
+
+
+def test_the_maker_with_a_figure_stands_for_the_text_model(extract):
+    ext = extract("In der Disziplin \"GPQA Diamond\" erzielt Qwen3-Max-Thinking einen Wert von 92,8 Punkten. Im \"Arena-Hard "
+                  "v2\"-Benchmark, der die Bewältigung schwieriger realer Coding-Probleme misst, dominiert Qwen mit 90,2 "
+                  "Punkten das Feld deutlich gegenüber Claude-Opus-4.5 (76,7).")  # 072
+    got = scores(ext)
+    assert ("qwen3-max-thinking", "arena-hard-v2", 90.2) in got and ("claude-opus-4.5", "arena-hard-v2", 76.7) in got
+    # another maker's name is no stand-in
+    ext = extract("In der Disziplin \"GPQA Diamond\" erzielt Qwen3-Max-Thinking einen Wert von 92,8 Punkten. Im \"Arena-Hard "
+                  "v2\"-Benchmark dominiert Anthropic mit 90,2 Punkten.")
+    assert not any(s[2] == 90.2 for s in scores(ext))
