@@ -154,6 +154,8 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
         seg = next(((s, e) for s, e in segments if s <= fig.start < e), (0, len(sentence)))
         scenario = _scenario(sentence, max(seg[0], bench.end if bench.end <= fig.start else seg[0]), fig.start, bench,
                              lookup) if known_bench and lookup is not None else None
+        if not known_bench and lookup is not None and (dated := _dated(sentence, bench, lookup)) is not None:
+            scenario, known_bench = dated, True  # "2025년 미국수학경시대회(AIME)에서": the record's AIME 2025
         out.append(CandidateClaim("benchmark_score", subject, sentence.strip(), "vendor_reported",
                                   benchmark_id=scenario or (bench.id if known_bench else None),
                                   benchmark_text=None if known_bench else bench.text, value=fig.value, value_text=fig.text,
@@ -173,10 +175,11 @@ _BENCH_CONTEXTS = [
                r"(?![\w-])"),
     re.compile(r"(?:在|於|于)\s?" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:上|中|测试|測試|基准|基準|榜单|榜單)"),
     re.compile(r"(?<![A-Za-z0-9])" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:测试|測試|基准|基準|ベンチマーク|벤치마크)"),
-    re.compile(r"(?<![A-Za-z0-9])" + _BENCH_NAME + r"\s?(?:\([^()]{1,30}\))?\s?(?:で|では|において|에서|에서는)\s?\d"),
+    re.compile(r"(?<![A-Za-z0-9])" + _BENCH_NAME + r"\)?\s?(?:\([^()]{1,30}\))?\s?(?:で|では|において|에서|에서는)\s?\d"),
 ]
 """Where only a benchmark can stand: after a list marker and before a colon and a figure, after a figure and "on",
-after the word benchmark (also "基準 MathArena"), and in CJK text "在 X 上", "X 测试/ベンチマーク/벤치마크", "X で/에서 <figure>"."""
+after the word benchmark (also "基準 MathArena"), and in CJK text "在 X 上", "X 测试/ベンチマーク/벤치마크", "X で/에서 <figure>" (also "(AIME)에서 96.0%"); a year written before the name ("2025년 …(AIME)") picks the
+record's benchmark of that year."""
 _CJK_FRAME_WORDS = (("在", "於", "于"), ("测试", "測試", "基准", "基準", "ベンチマーク", "벤치마크"), ("で", "において", "에서"))
 """A CJK frame's pattern is tried only when its words are in the sentence (each scan starts at every character)."""
 _COLON_FIGURE = re.compile(r"[:：]\s?\d")
@@ -206,6 +209,16 @@ def unknown_benchmarks(sentence: str, hits: list[Hit]) -> list[Hit]:
                 continue
             out.append(Hit("benchmark", "text:" + name, start, start + len(name), name))
     return out
+
+
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s?(?:년|年)?の?\s?[^\s\d,.;:、。，]{0,12}[(（]?\s?$")
+
+
+def _dated(sentence: str, bench: Hit, lookup: Callable) -> str | None:
+    """A yearly test named after its year ("2025년 미국수학경시대회(AIME)", "2025年のAIME"): the record's "AIME 2025"."""
+    m = _YEAR_BEFORE.search(sentence, max(0, bench.start - 24), bench.start)
+    entry = lookup(f"{bench.text} {m.group(1)}") if m else None
+    return entry.id if entry is not None and entry.kind == "benchmark" else None
 
 
 _SCENARIO = re.compile(r"\b[A-Z][a-z]{2,}\b")

@@ -305,3 +305,9 @@ def test_the_maker_with_a_figure_stands_for_the_text_model(extract):
     ext = extract("In der Disziplin \"GPQA Diamond\" erzielt Qwen3-Max-Thinking einen Wert von 92,8 Punkten. Im \"Arena-Hard "
                   "v2\"-Benchmark dominiert Anthropic mit 90,2 Punkten.")
     assert not any(s[2] == 90.2 for s in scores(ext))
+
+
+def test_a_year_before_a_contest_in_parentheses_picks_that_years_benchmark(extract):
+    ext = extract("딥시크-V3.2-Speciale는 2025년 미국수학경시대회(AIME)에서 96.0%의 정답률을 기록해, GPT-5 High(94.6%)와 "
+                  "제미나이 3 Pro(95.0%)를 모두 앞섰다.")  # 063
+    assert {s[1:] for s in scores(ext)} == {("aime-2025", 96.0), ("aime-2025", 94.6), ("aime-2025", 95.0)}
