@@ -8,7 +8,8 @@ no comparative or delta word follows it; a nameless release needs a date in its 
 the model's only when the next sentence names it ("Es heißt X") or the sentence opens with the release word
 under a heading that names the model. A sentence that opens by pointing back at the test just described ("En esa
 prueba …", "Damit lässt es GPT-5.2 (92,4) … hinter sich", "이는 GPT-4.1(44.7%)과 …", "このベンチマークでは …") and names
-no benchmark scores on the one benchmark the sentence before named.
+no benchmark, or says "the same test" ("同じテストで", "la misma prueba"), scores on the one benchmark the sentence
+before named.
 """
 from __future__ import annotations
 
@@ -66,13 +67,18 @@ _BACK_REF = re.compile(
     r"(?:이|그|해당)\s?(?:테스트|벤치마크|시험|평가)(?:에서|서)|(?:この|その|同)(?:ベンチマーク|テスト|試験|評価)(?:で|において)|"
     r"その結果|在(?:该|这项|此|這項|該)(?:测试|測試|基准|基準|评测|評測)|(?:该|這項|这项|該)(?:测试|測試|基准|基準)(?:中|上))")
 """Words that open a sentence by pointing back at the test the sentence before described."""
+_SAME_TEST = re.compile(r"同じ(?:テスト|ベンチマーク|試験)|同一(?:测试|測試|基准|基準)|같은\s?(?:테스트|벤치마크|시험)|"
+                        r"(?:the\s+same|la\s+misma|le\s+même|la\s+même|im\s+selben|in\s+demselben)\s+" + _TEST_WORD)
+"""The same pointing back inside the sentence: "Gemini 3 Deep Thinkモードが同じテストで41.0%の精度を達成"."""
+_SAME_WORDS = ("同", "같은", "same", "mism", "même", "selbe")
 
 
 def back_bench(sentence: str, hits: list[Hit], before: list[Hit]) -> Hit | None:
     """The benchmark a sentence that names none points back to ("En esa prueba Qwen3-Max-Thinking … obtuvo 49,8
     puntos"): the one benchmark of the sentence before (`before`), as a hit at the sentence's start."""
     if len({h.id for h in before}) != 1 or not _DIGIT_RE.search(sentence) or \
-            any(h.kind == "benchmark" for h in hits) or not _BACK_REF.match(sentence):
+            any(h.kind == "benchmark" for h in hits) or not (_BACK_REF.match(sentence) or any(
+                w in sentence for w in _SAME_WORDS) and _SAME_TEST.search(sentence)):
         return None
     return Hit("benchmark", before[0].id, 0, 0, before[0].text)
 

@@ -311,3 +311,10 @@ def test_a_year_before_a_contest_in_parentheses_picks_that_years_benchmark(extra
     ext = extract("딥시크-V3.2-Speciale는 2025년 미국수학경시대회(AIME)에서 96.0%의 정답률을 기록해, GPT-5 High(94.6%)와 "
                   "제미나이 3 Pro(95.0%)를 모두 앞섰다.")  # 063
     assert {s[1:] for s in scores(ext)} == {("aime-2025", 96.0), ("aime-2025", 94.6), ("aime-2025", 95.0)}
+
+
+def test_the_same_test_inside_a_sentence_is_the_benchmark_named_before(extract):
+    ext = extract("Google公式発表によると、Gemini 3は複数のベンチマークテストで新記録を樹立し、Humanity’s Last Examテストでは37.4点"
+                  "という最高スコアを獲得し、以前GPT-5 Proが保持していた31.64点の記録を上回りました。さらに印象的なのは、Gemini 3 "
+                  "Deep Thinkモードが同じテストで41.0%の精度を達成し、これまでにない推論能力を示したことです。")  # 040
+    assert ("gemini-3-pro", "hle", 41.0) in scores(ext)
