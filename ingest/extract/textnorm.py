@@ -7,7 +7,7 @@ comma is a decimal point when one or two digits follow it and no third
 ("73,6 %", not "1,000"), and "1,721.9" has a thousands comma; a figure after "@" is a metric's k ("pass@1"),
 after "von" a count unless a score noun leads ("einen Wert von 77,2 %"); a unit after the figure may be %, ％, percent,
 Prozent, pour cent, por ciento, процента/процентов, points, or a score unit of
-CJK text (分, 点, 점). Every pattern here is linear: no nested quantifiers.
+CJK text (分, 点, 점). A figure with a leading zero ("0528") is a date in a name. Every pattern here is linear: no nested quantifiers.
 """
 from __future__ import annotations
 
@@ -91,6 +91,8 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
         if _DELTA_AFTER.match(text, m.end()) or _NOT_A_SCORE_BEFORE.search(text[max(0, m.start() - 7):m.start()]) and \
                 not (unit and _SCORE_OF.search(text[max(0, m.start() - 20):m.start()])):
             continue
+        if raw[0] == "0" and raw[1:2].isdigit():
+            continue  # "DeepSeek R1 0528", "Claude 3 Opus 0229": a date in a name, never a score
         value = parse_number(raw)
         if value is None:
             continue

@@ -53,3 +53,8 @@ def test_a_pass_at_k_metric_is_no_figure_and_thousands_keep_their_decimals():
 def test_a_decimal_comma_is_never_read_as_a_whole_number(extract):
     ext = extract("Gemini 3 Pro schafft im Humanity's Last Exam 37,5 Prozent.")  # constructed: 37,5 % is 037's figure
     assert scores(ext) == {("gemini-3-pro", "hle", 37.5)}
+
+
+def test_a_figure_with_a_leading_zero_is_a_date_in_a_name():
+    assert values("Anthropic 的 Claude 4 Opus(64) 和国内 DeepSeek R1 0528(68)。") == [(4.0, None), (64.0, None),
+                                                                                   (68.0, None)]  # 058
