@@ -318,3 +318,12 @@ def test_the_same_test_inside_a_sentence_is_the_benchmark_named_before(extract):
                   "という最高スコアを獲得し、以前GPT-5 Proが保持していた31.64点の記録を上回りました。さらに印象的なのは、Gemini 3 "
                   "Deep Thinkモードが同じテストで41.0%の精度を達成し、これまでにない推論能力を示したことです。")  # 040
     assert ("gemini-3-pro", "hle", 41.0) in scores(ext)
+
+
+def test_judging_from_the_data_points_back_at_the_benchmark_named_before(extract):
+    ext = extract("测评机构 Artificial Analysis 获得早期访问权限并在发布会后公布了 Grok 4 基准测试,官方提到,Grok 4 的人工智能分析指数"
+                  "达到 73,「是我们的智能指数首次将 xAI 列为第一名」。从数据来看,Grok 4 领先于 OpenAI o3(70)、谷歌 Gemini 2.5 "
+                  "Pro(70)、Anthropic 的 Claude 4 Opus(64) 和国内 DeepSeek R1 0528(68)。")  # 058
+    got = {s[1:] for s in scores(ext)}
+    assert got == {("aa-intelligence-index", 73.0), ("aa-intelligence-index", 70.0), ("aa-intelligence-index", 64.0)}
+    assert ("claude-opus-4", "aa-intelligence-index", 64.0) in scores(ext)
