@@ -8,8 +8,8 @@ no comparative or delta word follows it; a nameless release needs a date in its 
 the model's only when the next sentence names it ("Es heißt X") or the sentence opens with the release word
 under a heading that names the model. A sentence that opens by pointing back at the test just described ("En esa
 prueba …", "Damit lässt es GPT-5.2 (92,4) … hinter sich", "이는 GPT-4.1(44.7%)과 …", "このベンチマークでは …") and names
-no benchmark, or says "the same test" ("同じテストで", "la misma prueba"), scores on the one benchmark the sentence
-before named.
+no benchmark, or says "the same test" ("同じテストで", "la misma prueba") or "the model <score verb> N %" ("el modelo
+alcanza 82,0 %"), scores on the one benchmark the sentence before named.
 """
 from __future__ import annotations
 
@@ -70,6 +70,10 @@ _BACK_REF = re.compile(
 _SAME_TEST = re.compile(r"同じ(?:テスト|ベンチマーク|試験)|同一(?:测试|測試|基准|基準)|같은\s?(?:테스트|벤치마크|시험)|"
                         r"(?:the\s+same|la\s+misma|le\s+même|la\s+même|im\s+selben|in\s+demselben)\s+" + _TEST_WORD)
 """The same pointing back inside the sentence: "Gemini 3 Deep Thinkモードが同じテストで41.0%の精度を達成"."""
+_MODEL_SCORES = re.compile(r"\b(?:el\s+modelo|le\s+modèle|das\s+Modell|the\s+model|модель)\s+(?:" + _SCORE_VERB.pattern +
+                           r")\s+(?:un\s+|une\s+|a\s+)?\d{1,3}(?:[.,]\d{1,2})?\s?%", re.IGNORECASE)
+"""The model the text is about, a score verb and a percentage: "…, el modelo alcanza 82,0 %" goes on describing the
+test the sentence before named."""
 _SAME_WORDS = ("同", "같은", "same", "mism", "même", "selbe")
 
 
@@ -78,7 +82,8 @@ def back_bench(sentence: str, hits: list[Hit], before: list[Hit]) -> Hit | None:
     puntos"): the one benchmark of the sentence before (`before`), as a hit at the sentence's start."""
     if len({h.id for h in before}) != 1 or not _DIGIT_RE.search(sentence) or \
             any(h.kind == "benchmark" for h in hits) or not (_BACK_REF.match(sentence) or any(
-                w in sentence for w in _SAME_WORDS) and _SAME_TEST.search(sentence)):
+                w in sentence for w in _SAME_WORDS) and _SAME_TEST.search(sentence) or "%" in sentence and
+                                                     _MODEL_SCORES.search(sentence)):
         return None
     return Hit("benchmark", before[0].id, 0, 0, before[0].text)
 

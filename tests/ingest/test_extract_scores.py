@@ -327,3 +327,13 @@ def test_judging_from_the_data_points_back_at_the_benchmark_named_before(extract
     got = {s[1:] for s in scores(ext)}
     assert got == {("aa-intelligence-index", 73.0), ("aa-intelligence-index", 70.0), ("aa-intelligence-index", 64.0)}
     assert ("claude-opus-4", "aa-intelligence-index", 64.0) in scores(ext)
+
+
+def test_the_model_and_a_score_verb_go_on_about_the_benchmark_named_before(extract):
+    text = ("Claude Sonnet 4.5 lidera varias pruebas públicas:\n- SWE-bench Verified (resolución de problemas reales en "
+            "repositorios de software): 77,2 % de aciertos de media en 10 corridas con thinking de 200 K tokens y sin "
+            "cómputo en test-time. Con estrategias de paralelización y selección de parches en inferencia, el modelo "
+            "alcanza 82,0 %.")  # 056
+    assert ("swe-bench-verified", 82.0) in {s[1:] for s in scores(extract(text))}
+    two = text.replace("SWE-bench Verified (", "SWE-bench Verified y OSWorld (")
+    assert not any(s[2] == 82.0 for s in scores(extract(two)))
