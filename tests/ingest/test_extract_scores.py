@@ -337,3 +337,9 @@ def test_the_model_and_a_score_verb_go_on_about_the_benchmark_named_before(extra
     assert ("swe-bench-verified", 82.0) in {s[1:] for s in scores(extract(text))}
     two = text.replace("SWE-bench Verified (", "SWE-bench Verified y OSWorld (")
     assert not any(s[2] == 82.0 for s in scores(extract(two)))
+
+
+def test_a_short_sentence_with_a_quoted_model_and_one_percentage_scores_on_the_last_benchmark(extract):
+    ext = extract("오픈AI는 25일(현지시간) 인간 전문가들이 수행하는 업무와 AI가 생성한 결과물을 비교해 평가하는 새로운 벤치마크 "
+                  "‘GDPval’을 출시했다.\n\n앤트로픽의 '클로드 오퍼스 4.1'은 49%를 기록해 상대적으로 더 높은 점수를 얻었다.")  # 012
+    assert ("gdpval", 49.0) in {s[1:] for s in scores(ext)}
