@@ -97,6 +97,16 @@ class NameHits:
         out = self._local_script(sentence, out)
         return sorted(out + self._short_forms(sentence, out), key=lambda h: h.start)
 
+    def _script_hit(self, name: str, head: str, start: int, end: int, written: str) -> Hit:
+        """A name written in a local script: the record's model when it knows the name, else a new one (its vendor
+        from the name's head, "그록" -> xAI)."""
+        entry = self.gaz.lookup(name)
+        if entry is not None and entry.kind == "model":
+            return Hit("model", entry.id, start, end, written)
+        if name not in self._local:
+            self._local[name] = ModelRef(name, None, self._vendor_id(HEAD_VENDOR.get(head)))
+        return Hit("model", "new:" + name, start, end, written)
+
     def _local_script(self, sentence: str, hits: list[Hit]) -> list[Hit]:
         """Names written in Hangul or kana ("그록 4 헤비", "GPQA 다이아몬드"); they win over a shorter Latin name inside."""
         extra = []
@@ -104,13 +114,7 @@ class NameHits:
             name = canonical(head, rest)
             if name is None:
                 continue
-            entry = self.gaz.lookup(name)
-            if entry is not None and entry.kind == "model":
-                extra.append(Hit("model", entry.id, start, end, written))
-                continue
-            if name not in self._local:
-                self._local[name] = ModelRef(name, None, self._vendor_id(HEAD_VENDOR.get(head)))
-            extra.append(Hit("model", "new:" + name, start, end, written))
+            extra.append(self._script_hit(name, head, start, end, written))
         for start, latin_at, head, tail in localnames.mixed(sentence):
             found = [n for n in self.names.find(head + tail) if n.start == 0 and n.end > len(head)]
             if not found:
@@ -120,13 +124,7 @@ class NameHits:
             if any(x.start <= start and x.end >= end for x in extra):
                 continue
             extra = [x for x in extra if not (start <= x.start and x.end <= end)]  # "제미나이 3" inside "제미나이 3 Pro"
-            entry = self.gaz.lookup(name)
-            if entry is not None and entry.kind == "model":
-                extra.append(Hit("model", entry.id, start, end, written))
-                continue
-            if name not in self._local:
-                self._local[name] = ModelRef(name, None, self._vendor_id(HEAD_VENDOR.get(head)))
-            extra.append(Hit("model", "new:" + name, start, end, written))
+            extra.append(self._script_hit(name, head, start, end, written))
         for h in hits:
             if h.kind == "model" and not h.id.startswith("new:") and not self.gaz.is_family(h.id):
                 tiered = self._with_tier(sentence, h.text, h.start, h.end)

@@ -98,26 +98,20 @@ def respective_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], Model
 
 def _listed(models: list[Hit], sentence: str) -> list[Hit]:
     """The longest run of models listed together ("A, B and C", "A 和 B", "A와 B")."""
-    best, run = [models[0]], [models[0]]
-    for m in models[1:]:
-        if _MODEL_JOIN.fullmatch(sentence[run[-1].end:m.start]) and m.id != run[-1].id:
-            run.append(m)
-        else:
-            run = [m]
-        if len(run) > len(best):
-            best = list(run)
-    return best
+    return _longest_run(models, lambda a, b: bool(_MODEL_JOIN.fullmatch(sentence[a.end:b.start])) and b.id != a.id)
 
 
 def _figure_run(figs: list, sentence: str) -> list:
     """The first run of figures listed together."""
+    return _longest_run(figs, lambda a, b: bool(_FIG_JOIN.fullmatch(sentence[a.end:b.start])))
+
+
+def _longest_run(items: list, joined) -> list:
+    """The first longest run of consecutive items each joined to the one before."""
     best: list = []
     run: list = []
-    for f in figs:
-        if run and _FIG_JOIN.fullmatch(sentence[run[-1].end:f.start]):
-            run.append(f)
-        else:
-            run = [f]
+    for x in items:
+        run = run + [x] if run and joined(run[-1], x) else [x]
         if len(run) > len(best):
             best = list(run)
     return best
