@@ -259,8 +259,11 @@ def disagreements_in(vendor_claims: dict[str, list[Claim]]) -> list[Disagreement
         ax: dict[str, dict[str, object]] = {}
         for group in groups.values():
             ax.update(_group_axes(group))
-        for subject in sorted({s for s, _ in groups}):
-            reporters = sorted(r for s, r in groups if s == subject)
+        reporters_of: dict[str, list[str]] = {}
+        for s, r in groups:  # one pass: scanning every group per subject was quadratic in the models of a benchmark
+            reporters_of.setdefault(s, []).append(r)
+        for subject in sorted(reporters_of):
+            reporters = sorted(reporters_of[subject])
             for i, a_rep in enumerate(reporters):
                 for b_rep in reporters[i + 1:]:
                     seen: set[str] = set()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOOLS_YES = ("with tools", "w/ tools", "tool", "search", "code-interpreter", "browsing", "browser", "agent swarm",
               "agentic", "bash", "terminus", "framework")
@@ -79,7 +80,13 @@ class Settings:
 
 
 def parse(text: str | None) -> Settings:
-    t = " ".join((text or "").lower().split())
+    return _parse(text or "")
+
+
+@lru_cache(maxsize=16384)
+def _parse(text: str) -> Settings:
+    """Settings are immutable and a record repeats a few thousand settings texts: each is read once."""
+    t = " ".join(text.lower().split())
     if not t:
         return Settings()
     thinking = None

@@ -239,6 +239,16 @@ class Store:
             params.append(limit)
         return self._many(Release, sql, params)
 
+    def best_scores_before_by_settings(self, benchmark_id: str, before: str, higher_is_better: bool) -> list[Claim]:
+        """Per settings text as written, the best reviewed score on a benchmark first seen before a date (ties: the
+        earliest, then the smallest id). A caller that groups settings more coarsely finds each group's best among
+        these rows without loading the benchmark's whole history."""
+        order = "desc" if higher_is_better else "asc"
+        return self._many(Claim, f"""select * from (select claims.*, row_number() over (partition by coalesce(settings, '')
+            order by value {order}, first_seen, id) as best_in_settings from claims where benchmark_id = ?
+            and kind = 'benchmark_score' and first_seen < ? and reviewed = 1 and value is not null
+            and provenance not in ('retracted', 'disputed')) where best_in_settings = 1""", [benchmark_id, before])
+
     def best_score_before(self, benchmark_id: str, settings: str | None, before: str,
                           higher_is_better: bool) -> Claim | None:
         """The best reviewed score on a benchmark (same settings) first seen before a date."""

@@ -472,13 +472,15 @@ class RuleExtractor(NameHits):
                                                             self._vendor_id(head[0].vendor_name) if head else None)
                 ref = self._local[cell.model_text]
             found.append((cell, ref))
-        publishers = _table_publishers(lines, found, prose, self.gaz.vendor_of_model)
         out: list[CandidateClaim] = []
+        if not found:
+            return out
+        starts, intros = _table_starts(lines)
+        publishers = _table_publishers(starts, found, prose, self.gaz.vendor_of_model)
         for cell, ref in found:
-            intro = next((ln.strip() for ln in reversed(lines[:cell.line]) if ln.strip() and ln.count("|") < 2), "")
             # an unattributed table is its publisher's report, rivals' columns included
-            prov, by = provenance.decide(intro, "", [], [], ctx.vendor_id,
-                                         publishers.get(_table_start(lines, cell.line)) or ref.vendor_id)
+            prov, by = provenance.decide(intros[cell.line], "", [], [], ctx.vendor_id,
+                                         publishers.get(starts[cell.line]) or ref.vendor_id)
             quote = "\n".join(lines[cell.line:cell.line_end + 1]).strip()
             out.append(CandidateClaim("benchmark_score", ref, quote, prov, by, benchmark_id=cell.benchmark_id,
                                       value=cell.value, value_text=cell.value_text, unit=cell.unit,
@@ -487,15 +489,20 @@ class RuleExtractor(NameHits):
         return out
 
 
-def _table_start(lines: list[str], at: int) -> int:
-    """The first line of the table around line `at` (its run of lines with two or more "|"; a glued row is its own)."""
-    first = at
-    while first > 0 and lines[first - 1].count("|") >= 2:
-        first -= 1
-    return first
+def _table_starts(lines: list[str]) -> tuple[list[int], list[str]]:
+    """Per line: the first line of the table around it (its run of lines with two or more "|"; a glued row is its
+    own), and the nearest non-empty line above it that is no table row (what introduces the table). One pass over
+    the text, however many cells its tables hold."""
+    starts, intros = [0] * len(lines), [""] * len(lines)
+    for i in range(1, len(lines)):
+        above = lines[i - 1]
+        piped = above.count("|") >= 2
+        starts[i] = starts[i - 1] if piped else i
+        intros[i] = above.strip() if above.strip() and not piped else intros[i - 1]
+    return starts, intros
 
 
-def _table_publishers(lines: list[str], found: list[tuple], prose: list[Hit], vendor_of) -> dict[int, str]:
+def _table_publishers(starts: list[int], found: list[tuple], prose: list[Hit], vendor_of) -> dict[int, str]:
     """Table start -> the vendor whose table it is, for tables that score models of several vendors.
 
     A launch table puts the vendor's model beside its rivals' and every figure in it is that vendor's report
@@ -503,10 +510,7 @@ def _table_publishers(lines: list[str], found: list[tuple], prose: list[Hit], ve
     model the text names first, when that vendor has a model in the table (a card or launch post opens with its
     own model); else the vendor with the most models in it, and on a tie the vendor of its first model."""
     by_table: dict[int, list] = {}
-    starts: dict[int, int] = {}
     for cell, ref in found:
-        if cell.line not in starts:
-            starts[cell.line] = _table_start(lines, cell.line)
         by_table.setdefault(starts[cell.line], []).append(ref)
     first_named = [vendor_of(h.id) for h in sorted(prose, key=lambda h: h.start) if h.kind == "model"]
     out: dict[int, str] = {}

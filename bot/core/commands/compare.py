@@ -28,6 +28,8 @@ MAX_TABLE_ROWS = 12
 MAX_TABLE_ROWS_MANY = 10
 MAX_HEAD_TO_HEAD = 3
 MAX_MEASURED_ROWS = 6
+BOARD_METHODS = ("bash-only", "style control")
+"""Settings words that name a leaderboard's method (one board each), not a model's configuration."""
 USAGE = "`/compare qwen3-max opus-4.5` (2 to 4 models; quote names with spaces: `/compare \"Qwen3 Max Thinking\" \"Claude Opus 4.5\"`)"
 
 
@@ -85,7 +87,7 @@ def build_comparison(services: Services, models: list[Model]) -> Reply:
 
     limit = MAX_TABLE_ROWS if len(models) <= 2 else MAX_TABLE_ROWS_MANY
     table, flagged, tools_differ, shared_count = _score_table(store, models, curated, footnotes, limit)
-    measured_table = _measured_table(store, models, measured, footnotes)
+    leaderboard_lines = _leaderboard_lines(store, models, measured, footnotes)
     if table is not None:
         sections.append(Section(heading="Benchmarks", table=table))
         legend = []
@@ -99,9 +101,9 @@ def build_comparison(services: Services, models: list[Model]) -> Reply:
         sections.append(Section(text="\n".join(legend)))
     elif tools_differ:
         sections.append(Section(text="Not comparable (tools on one side only): " + ", ".join(tools_differ) + "."))
-    if measured_table:
+    if leaderboard_lines:
         # lines, not a second table: Slack allows one table block per message and this answer is one message
-        sections.append(Section(heading="Independent measurements", items=tuple(measured_table),
+        sections.append(Section(heading="Independent measurements", items=tuple(leaderboard_lines),
                                 text="Leaderboards run one harness for every model; each model's best configuration. "
                                      f"`/check {models[0].id}` sets them against the vendor claims."))
     if footnotes.keys:
@@ -111,7 +113,7 @@ def build_comparison(services: Services, models: list[Model]) -> Reply:
     if head_to_head:
         sections.append(Section(heading="Head-to-head claims", items=tuple(head_to_head)))
 
-    unknown = _unknowns(models, scores, table, dated_by_catalog(store, ids), measured)
+    unknown = _unknowns(models, scores, table, dated_by_catalog(store, ids))
     if unknown:
         sections.append(Section(heading="Unknown", items=tuple(unknown)))
     return Reply(title="Compare: " + " vs ".join(m.name for m in models), sections=tuple(sections), kind="answer")
@@ -255,7 +257,7 @@ def _row(label, per_model, models, bench, footnotes) -> tuple[str, ...]:
 
 def _board_label(bench_name: str, claim: Claim, source) -> str:
     """'SWE-bench Verified (bash-only)', 'LiveBench', 'LMArena text (style control)': the board, not the variant."""
-    method = next((m for m in ("bash-only", "style control") if m in (claim.settings or "")), None)
+    method = next((m for m in BOARD_METHODS if m in (claim.settings or "")), None)
     publisher = source.publisher if source and source.publisher else None
     label = bench_name if not publisher or publisher.casefold() in bench_name.casefold() else f"{bench_name}, {publisher}"
     return label + (f" ({method})" if method else "")
@@ -264,11 +266,11 @@ def _board_label(bench_name: str, claim: Claim, source) -> str:
 def _variant(claim: Claim) -> str:
     """The configuration a leaderboard measured, minus the board's own method words."""
     words = [w.strip() for w in (claim.settings or "").split(";")]
-    words = [w for w in words if w and w not in ("bash-only", "style control") and not w.startswith("harness")]
+    words = [w for w in words if w and w not in BOARD_METHODS and not w.startswith("harness")]
     return f" ({'; '.join(words)})" if words else ""
 
 
-def _measured_table(store, models, measured, footnotes) -> list[str]:
+def _leaderboard_lines(store, models, measured, footnotes) -> list[str]:
     """Leaderboard figures (independent or crowd), one line per board, even when only one model is on it:
     a missing model is one the board has not measured, which is worth knowing too."""
     if not measured:
@@ -308,7 +310,7 @@ def _head_to_head(store, models, vendors) -> list[str]:
     return [facts.describe_claim(store, c, model_map, sources, vendors) for c in relevant[:MAX_HEAD_TO_HEAD]]
 
 
-def _unknowns(models, scores, table, dated=frozenset(), measured=()) -> list[str]:
+def _unknowns(models, scores, table, dated=frozenset()) -> list[str]:
     out = []
     with_scores = {c.subject_id for c in scores}
     checked = {c.subject_id for c in scores if c.provenance in ("independent", "crowd")}
