@@ -33,7 +33,7 @@ _SEPARATOR = re.compile(r":?-{2,}:?")
 _NOT_BENCH = re.compile(r"param|context|price|prix|preis|precio|size|token|cost|license|licen|architecture|layers|"
                         r"experts|vocab|speed|latency|release|date|modal|input|output|参数|价格|上下文|上下文|パラメータ",
                         re.IGNORECASE)
-_METRIC_HINT = re.compile(r"metric|setting|mode|评估方式|指标|metrik|métrique", re.IGNORECASE)
+_METRIC_HINT = re.compile(r"metric|setting|mode|\bshots?\b|评估方式|指标|metrik|métrique", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -176,22 +176,40 @@ class TableReader:
             return self._models_in_rows(col_benches, body)
         return []
 
+    @staticmethod
+    def _label_column(body, first_data: int, names_row) -> int:
+        """The leading column whose cells name the rows. A category column before it ("English", "Code", "Math",
+        mostly blank) groups rows and names nothing, so the column with the most named rows wins."""
+        if first_data <= 1:
+            return 0
+        return max(range(first_data), key=lambda j: (sum(1 for _, cells in body if j < len(cells) and names_row(cells[j])), -j))
+
+    def _names_benchmark(self, cell: str) -> bool:
+        found = self.benchmark(cell)
+        return found is not None and found[0] is not None
+
+    def _names_model(self, cell: str) -> bool:
+        return self.model(cell) is not None
+
     def _models_in_columns(self, header, col_models, body) -> list[TableScore]:
         out = []
-        metric_cols = [j for j, c in enumerate(header) if j > 0 and col_models[j] is None and _METRIC_HINT.search(clean(c))]
-        labels = [(i, cells, self.benchmark(cells[0]) if cells else None) for i, cells in body]
+        first_model = next(j for j, m in enumerate(col_models) if m)
+        at = self._label_column(body, first_model, self._names_benchmark)
+        metric_cols = [j for j, c in enumerate(header)
+                       if j != at and col_models[j] is None and _METRIC_HINT.search(clean(c))]
+        labels = [(i, cells, self.benchmark(cells[at]) if len(cells) > at else None) for i, cells in body]
         if not any(b and b[0] for _, _, b in labels):
             return out
         last_bench = None
         for i, cells, bench in labels:
-            if bench is None and cells and not clean(cells[0]) and last_bench is not None:
+            if bench is None and len(cells) > at and not clean(cells[at]) and last_bench is not None:
                 bench = last_bench  # a row continuing the benchmark above (rowspan)
             if bench is None:
                 continue
             last_bench = bench
             metric = "; ".join(clean(cells[j]) for j in metric_cols if j < len(cells) and clean(cells[j])) or None
-            for j, cell in enumerate(cells[1:], start=1):
-                if j >= len(col_models) or col_models[j] is None:
+            for j, cell in enumerate(cells):
+                if j == at or j >= len(col_models) or col_models[j] is None:
                     continue
                 name, model_id, qual = col_models[j]
                 for value, note in self.values(cell):
@@ -202,13 +220,15 @@ class TableReader:
 
     def _models_in_rows(self, col_benches, body) -> list[TableScore]:
         out = []
+        first_bench = next(j for j, b in enumerate(col_benches) if j > 0 and b and b[0])
+        at = self._label_column(body, first_bench, self._names_model)
         for i, cells in body:
-            model = self.model(cells[0]) if cells else None
+            model = self.model(cells[at]) if len(cells) > at else None
             if model is None:
                 continue
             name, model_id, qual = model
-            for j, cell in enumerate(cells[1:], start=1):
-                if j >= len(col_benches) or col_benches[j] is None:
+            for j, cell in enumerate(cells):
+                if j == at or j >= len(col_benches) or col_benches[j] is None:
                     continue
                 bench_id, bench_text, bench_qual = col_benches[j]
                 for value, note in self.values(cell):

@@ -163,3 +163,31 @@ def test_a_cell_with_a_noted_second_figure_gives_both(extract):
     got = {(c.subject.model_id, c.value): c.conditions for c in ext.claims if c.benchmark_id == "aime-2025"}
     assert got[("claude-opus-4.5", 87.0)] == "Math" and got[("claude-opus-4.5", 100.0)] == "Math; Code"
     assert ("gemini-3-pro", 95.0) in got and ("gemini-3-pro", 100.0) in got
+
+
+def test_a_category_column_before_the_benchmark_column_groups_rows_and_names_nothing(extract):
+    # deepseek-ai/DeepSeek-V3 README.md @ acbbd8938cde6914e00e6a1c43c673fceaba9418, "Chat Model" table (excerpt)
+    ext = extract("| | **Benchmark (Metric)** | **DeepSeek V2.5-0905** | **Claude-3.5-Sonnet-1022** | **GPT-4o 0513** | "
+                  "**DeepSeek V3** |\n|---|---|---|---|---|---|\n"
+                  "| | Architecture | MoE | - | - | MoE |\n"
+                  "| | # Total Params | 236B | - | - | 671B |\n"
+                  "| English | MMLU (EM) | 80.6 | **88.3** | 87.2 | **88.5** |\n"
+                  "| | GPQA-Diamond (Pass@1) | 41.3 | **65.0** | 49.9 | 59.1 |\n"
+                  "| Code | SWE Verified (Resolved) | 22.6 | **50.8** | 38.8 | 42.0 |\n"
+                  "| Math | AIME 2024 (Pass@1) | 16.7 | 16.0 | 9.3 | **39.2** |\n")
+    got = scores(ext)
+    assert {("deepseek-v3", "mmlu", 88.5), ("claude-3.5-sonnet-1022", "gpqa-diamond", 65.0),
+            ("gpt-4o-0513", "swe-bench-verified", 38.8), ("deepseek-v3", "aime-2024", 39.2)} <= got
+    assert len(got) == 16  # every figure cell once; parameters and architecture are not scores
+    mmlu = next(c for c in ext.claims if c.value == 80.6)
+    assert mmlu.conditions == "EM"
+
+
+def test_a_shots_column_is_each_rows_condition(extract):
+    # deepseek-ai/DeepSeek-V3 README.md @ acbbd89, "Base Model" table (excerpt)
+    ext = extract("|  | Benchmark (Metric) | # Shots | DeepSeek-V2 | Qwen2.5 72B | LLaMA3.1 405B | DeepSeek-V3 |\n"
+                  "|---|---|---|---|---|---|---|\n"
+                  "| English | BBH (EM) | 3-shot | 78.8 | 79.8 | 82.9 | **87.5** |\n"
+                  "| | MMLU (Acc.) | 5-shot | 78.4 | 85.0 | 84.4 | **87.1** |\n")
+    mmlu = next(c for c in ext.claims if c.value == 87.1)
+    assert mmlu.subject.model_id == "deepseek-v3" and mmlu.conditions == "Acc.; 5-shot"
