@@ -12,8 +12,10 @@ and claims record alert events for their subscribers.
 Release dates: the date the text states (the extractor resolves relative ones
 against the article's own date), else none; never the day of ingestion. A
 release older than the alert age (BRIEFBOT_ALERT_MAX_AGE_DAYS, default 14;
-judged on its stated date, else the source's publication date) is stored but
-never alerted as new: re-reports of old launches do not page anyone. Every
+judged on its stated date, else the date the record or a catalog holds for the
+model or the first story about it, else the source's publication date) is
+stored but never alerted as new: re-reports of old launches do not page anyone,
+and a launch the record already holds from another source is alerted once. Every
 versioned model name the record does not know becomes an unreviewed candidate
 model (with its vendor, when known) for `briefbot review`.
 """
@@ -195,22 +197,28 @@ def release_is_old(store: Store, r: Release, now: str, max_age_days: float = DEF
     publication date."""
     known = published = None
     if _day(r.date) is None:
-        known = known_release_date(store, r.model_id)
+        known = known_release_date(store, r.model_id, besides=r.id)
         if known is None:
             source = store.source(r.source_id)
             published = source.published if source else None
     return dated_before_alert_age(r.date, published, now, max_age_days, known=known)
 
 
-def known_release_date(store: Store, model_id: str | None) -> str | None:
-    """The release date the record holds for a model, curated first, then a catalog's."""
+def known_release_date(store: Store, model_id: str | None, besides: str | None = None) -> str | None:
+    """The release date the record holds for a model: curated first, then a catalog's, then the earliest release
+    of it the record already holds from another source (its stated date, else the day it was first seen): a
+    launch first reported months ago is old news when another article re-reports it without a date."""
     if not model_id:
         return None
     model = store.model(model_id)
     if model is not None and model.release_date:
         return model.release_date
     dated = facts_for(store, [model_id]).get(model_id, {}).get("release_date") or []
-    return str(dated[0].value) if dated else None
+    if dated:
+        return str(dated[0].value)
+    earlier = [r.date or r.first_seen for r in store.releases(model_ids=[model_id], limit=None, include_unreviewed=True)
+               if r.id != besides and (r.date or r.first_seen)]
+    return min(earlier) if earlier else None
 
 
 def dated_before_alert_age(stated: str | None, published: str | None, now: str,
@@ -222,10 +230,20 @@ def dated_before_alert_age(stated: str | None, published: str | None, now: str,
     return when is not None and (today - when).days > max_age_days
 
 
+def announced_before(store: Store, r: Release) -> bool:
+    """Another source's reviewed release of the same model, first seen earlier: subscribers heard of this launch
+    already (a second outlet's story, the vendor's post after the press), so it is not a new one."""
+    return any(other.id != r.id and other.first_seen <= r.first_seen
+               for other in store.releases(model_ids=[r.model_id], limit=None))
+
+
 def alert_for_release(store: Store, r: Release, url: str | None, now: str,
                       max_age_days: float = DEFAULT_ALERT_MAX_AGE_DAYS) -> int:
     if release_is_old(store, r, now, max_age_days):
         log.info("release %s dated %s is older than %s days: stored, not alerted", r.id, r.date, max_age_days)
+        return 0
+    if announced_before(store, r):
+        log.info("release %s: the record already holds a reviewed release of %s; not alerted again", r.id, r.model_id)
         return 0
     model, vendor = store.model(r.model_id), store.vendor(r.vendor_id)
     text = f"{vendor.name if vendor else r.vendor_id} released {model.name if model else r.model_id}: {r.title}"

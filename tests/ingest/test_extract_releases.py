@@ -78,9 +78,32 @@ def test_an_undated_re_report_of_a_model_the_record_dates_long_ago_is_not_alerte
     stale = _anthropic_feed_plan(store, extract, text, "https://www.anthropic.com/d", "2026-11-30")
     assert [r.date for r in stale.releases] == [None]
     assert store_plan(store, stale, NOW).alerts == 0          # the record dates it a year ago: old news
-    store.upsert(replace(store.model("claude-opus-4.5"), release_date=None))
-    fresh = _anthropic_feed_plan(store, extract, text, "https://www.anthropic.com/e", "2026-11-30")
+    fresh = _anthropic_feed_plan(store, extract, "Anthropic released Claude Haiku 4.5, its fastest model.",
+                                 "https://www.anthropic.com/e", "2026-11-30")
     assert store_plan(store, fresh, NOW).alerts == 1          # nothing older known: the article's date decides
+
+
+def test_a_launch_the_record_first_saw_long_ago_is_old_news_when_re_reported_without_a_date(store, extract):
+    dest = ensure_destination(store, "slack", "T1", "C1").id
+    subscribe(store, dest, "vendor", "anthropic", "U1", NOW)
+    text = "Anthropic released Claude Sonnet 4, its most capable model."  # the record holds no date for it
+    first = plan(store, extract(text), Origin(url="https://example.com/f"), "2026-03-02T09:00:00Z")
+    assert store_plan(store, first, "2026-03-02T09:00:00Z").alerts == 0   # a press story: waits in review
+    again = _anthropic_feed_plan(store, extract, text, "https://www.anthropic.com/g", None)
+    assert [r.date for r in again.releases] == [None]
+    assert store_plan(store, again, NOW).alerts == 0          # first seen nine months ago: old news
+
+
+def test_a_second_story_about_the_same_launch_does_not_alert_again(store, extract):
+    dest = ensure_destination(store, "slack", "T1", "C1").id
+    subscribe(store, dest, "vendor", "anthropic", "U1", NOW)
+    press = _anthropic_feed_plan(store, extract, "Anthropic released Claude Sonnet 4 on November 29, 2026.",
+                                 "https://www.anthropic.com/h", "2026-11-29")
+    assert store_plan(store, press, NOW).alerts == 1
+    follow_up = _anthropic_feed_plan(store, extract, "Anthropic released Claude Sonnet 4 yesterday.",
+                                     "https://www.anthropic.com/i", "2026-11-30")
+    assert [r.date for r in follow_up.releases] == ["2026-11-29"]
+    assert store_plan(store, follow_up, NOW).alerts == 0      # the same launch, already announced
 
 
 def test_accepting_an_old_release_in_review_does_not_alert(store, extract):
