@@ -46,6 +46,10 @@ class Entry:
     vendor_id: str | None = None
 
 
+_DATED_SNAPSHOT = re.compile(r"[-_ ]20\d\d-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])$")
+"""A full date after a model name names one API snapshot of it, not another model."""
+
+
 class Gazetteer:
     def __init__(self, vendors, models, benchmarks, homepages: dict[str, str] | None = None):
         """vendors: (id, names); models: (id, vendor_id, names); benchmarks: (id, names)."""
@@ -120,7 +124,8 @@ class Gazetteer:
     def _lookup(self, text: str) -> Entry | None:
         entries = self.entries.get(name_key(text))
         if not entries:
-            return None
+            dated = _DATED_SNAPSHOT.search(text)  # "gpt-4o-2024-05-13": the API snapshot of the model the record knows
+            return self._lookup(text[:dated.start()]) if dated else None
         best = min(PRIORITY[e.kind] for e in entries)
         top = [e for e in entries if PRIORITY[e.kind] == best]
         return top[0] if len(top) == 1 else None

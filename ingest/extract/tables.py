@@ -59,6 +59,9 @@ _CELL_NOTE = re.compile(r"\((?P<label>[^():]{1,30}):\s*(?P<num>\d{1,5}(?:[.,]\d{
 _NOTED = re.compile(r"(?P<cell>[^()]{1,20}?)\s*(?P<note>" + _CELL_NOTE.pattern + ")")
 """A cell with its note: "87.0% (Code: 100%)" is 87.0, and 100 in the mode the note names."""
 _LOOSE = re.compile(r"[A-Z][A-Za-z]+ [A-Z]?\d+(?:\.\d+)?")
+_PEER = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+){1,4}|[A-Z][A-Za-z]*[a-z][A-Za-z]*\d[A-Za-z0-9.]*")
+"""A model-like label: a capitalised name with hyphenated parts or a version glued on ("Hunyuan-Large",
+"ChatGLM3-6B", "Baichuan2-13B-Chat", "InternLM3"), no spaces, no bare words ("Average", "Category")."""
 _TIER_FIRST = frozenset(("Opus", "Sonnet", "Haiku"))
 
 
@@ -98,6 +101,19 @@ class TableReader:
             self.loose.add(bare)
             return bare, None, "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
         return None
+
+    def peer(self, cell: str) -> tuple[str, None, str | None] | None:
+        """A label beside two or more models that is spelled like a model name ("Hunyuan-Large", "ChatGLM3-6B",
+        "Baichuan2-13B-Chat") is the model of its row or column, though neither the record nor the name patterns
+        know its family: tables compare models with models."""
+        text = clean(cell)
+        bare = _PAREN.sub("", text).strip()
+        if not _PEER.fullmatch(bare) or _NOT_BENCH.search(bare) or _METRIC_HINT.search(bare):
+            return None
+        found = self.benchmark(bare)
+        if found is not None and found[0] is not None:
+            return None
+        return bare, None, "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
 
     def benchmark(self, cell: str) -> tuple[str | None, str, str | None] | None:
         """(benchmark id or None, name as written, qualifier)."""
@@ -170,6 +186,7 @@ class TableReader:
         col_models = [self.model(c) for c in header]
         body = rows[1:]
         if sum(1 for m in col_models[1:] if m) >= 2:
+            col_models = [m or (self.peer(c) if j > 0 else None) for j, (m, c) in enumerate(zip(col_models, header))]
             return self._models_in_columns(header, col_models, body)
         col_benches = [self.benchmark(c) for c in header]
         if any(b and b[0] for b in col_benches[1:]):
@@ -222,8 +239,10 @@ class TableReader:
         out = []
         first_bench = next(j for j, b in enumerate(col_benches) if j > 0 and b and b[0])
         at = self._label_column(body, first_bench, self._names_model)
-        for i, cells in body:
-            model = self.model(cells[at]) if len(cells) > at else None
+        labels = [self.model(cells[at]) if len(cells) > at else None for _, cells in body]
+        if sum(1 for m in labels if m) >= 2:
+            labels = [m or (self.peer(cells[at]) if len(cells) > at else None) for m, (_, cells) in zip(labels, body)]
+        for (i, cells), model in zip(body, labels):
             if model is None:
                 continue
             name, model_id, qual = model

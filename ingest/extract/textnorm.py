@@ -41,7 +41,7 @@ _NOT_A_SCORE_AFTER = re.compile(
     r"GPUs?|€|\$|USD|dollars|-point|"
     r"mal\b|fois|veces|раз|млрд|млн|тыс|миллиард|миллион|milliards?|millions?|Milliarden?|Millionen|mil\s+millones|"
     r"[-/.]\d)", re.IGNORECASE)
-_NOT_A_SCORE_BEFORE = re.compile(r"(?:[$€£¥+~×#№@]|\bv|\bby|\btop|\bNo\.?|\bQ|第|约|約|突破|\bout\s+of|\bsur|\bvon|из)\s?$",
+_NOT_A_SCORE_BEFORE = re.compile(r"(?:[$€£¥+~×#№@]|\bv|\bby|\btop|\bNo\.?|\bQ|第|约|約|突破|(?:高出|提升|提高|领先|超出|多出)了?|\bout\s+of|\bsur|\bvon|из)\s?$",
                                  re.IGNORECASE)
 _DELTA_AFTER = re.compile(r"\s?(?:win\s+rate|fewer|more\b|faster|cheaper|lower|higher|improvement|lead|percentage\s+points?|"
                           r"pp\b|less\b|better|gain|increase|reduction|drop)", re.IGNORECASE)

@@ -191,3 +191,43 @@ def test_a_shots_column_is_each_rows_condition(extract):
                   "| | MMLU (Acc.) | 5-shot | 78.4 | 85.0 | 84.4 | **87.1** |\n")
     mmlu = next(c for c in ext.claims if c.value == 87.1)
     assert mmlu.subject.model_id == "deepseek-v3" and mmlu.conditions == "Acc.; 5-shot"
+
+
+def test_a_label_spelled_like_a_model_beside_known_models_is_a_model(extract):
+    # dev-080 (Tencent/Hunyuan-Large README_CN.md) and dev-083 (THUDM/GLM-4 README.md): families nobody taught the
+    # record, in a header or a first column with models it knows
+    ext = extract("| Model            | LLama3.1-405B | LLama3.1-70B | Mixtral-8x22B | DeepSeek-V2 | Hunyuan-Large |\n"
+                  "|------------------|---------------|--------------|---------------|-------------|---------------|\n"
+                  "| MMLU             | 85.2          | 79.3         | 77.8          | 78.5        | **88.4**          |\n"
+                  "| MMLU-Pro         | **61.6**          | 53.8         | 49.5          | -           | 60.2          |\n")
+    got = scores(ext)
+    assert {("Hunyuan-Large", "mmlu", 88.4), ("Hunyuan-Large", "mmlu-pro", 60.2)} <= got
+    ext = extract("| Model               | MMLU | C-Eval | GPQA | GSM8K | MATH | HumanEval |\n"
+                  "|:--------------------|:----:|:------:|:----:|:-----:|:----:|:---------:|\n"
+                  "| Llama-3-8B          | 66.6 |  51.2  |  -   | 45.8  |  -   |   33.5    |\n"
+                  "| Llama-3-8B-Instruct | 68.4 |  51.3  | 34.2 | 79.6  | 30.0 |   62.2    |\n"
+                  "| ChatGLM3-6B-Base    | 61.4 |  69.0  | 26.8 | 72.3  | 25.7 |   58.5    |\n")
+    assert ("ChatGLM3-6B-Base", "mmlu", 61.4) in scores(ext)
+
+
+def test_a_category_word_beside_models_is_not_a_model(extract):
+    ext = extract("| Benchmark | Average | GPT-4.1 | Claude Opus 4 |\n|---|---|---|---|\n"
+                  "| MMLU | 80.0 | 90.2 | 88.8 |\n")
+    assert {s[0] for s in scores(ext)} == {"gpt-4.1", "claude-opus-4"}
+
+
+def test_a_dated_api_snapshot_is_the_model_the_record_knows(extract):
+    # dev-083 (THUDM/GLM-4 README.md), the multimodal table
+    ext = extract("|                            | **MMBench-EN-Test** | **MMMU** | **OCRBench** |\n"
+                  "|----------------------------|---------------------|----------|--------------|\n"
+                  "| **gpt-4o-2024-05-13**      | 83.4                | 69.2     | 736          |\n"
+                  "| **gpt-4-turbo-2024-04-09** | 81.0                | 61.7     | 656          |\n")
+    got = scores(ext)
+    assert ("gpt-4o-0513", "mmmu", 69.2) in got
+    assert ("gpt-4-turbo-2024-04-09", "mmmu", 61.7) in got  # a model the curated record does not know stays as written
+
+
+def test_a_chinese_lead_over_a_model_is_no_score_of_it(extract):
+    # dev-080: "higher than LLama3.1-405B by 2.6%"
+    ext = extract("值得注意的是，在MMLU数据集上，我们的模型表现出了显著的提升， 相比与LLama3.1-405B模型高出2.6%。")
+    assert not any(s[2] == 2.6 for s in scores(ext))
