@@ -39,6 +39,7 @@ _D = r"(?P<day>[0-3]?\d)"
 
 _PATTERNS = [
     re.compile(r"(?<!\d)" + _Y + r"-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(r"(?<![\d.])" + _Y + r"(?P<sep>[./])(?P<mnum>1[0-2]|0?[1-9])(?P=sep)(?P<day>[0-3]?\d)(?![\d.])"),
     re.compile(_Y + r"\s?[年년]\s?(?P<mnum>[01]?\d)\s?[月월](?:\s?(?P<day>[0-3]?\d)\s?[日일])?"),
     re.compile(r"(?<!\d)(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)"),
     re.compile(r"\b" + _MONTH + r"\s+" + _D + r"(?:st|nd|rd|th)?,?\s+" + _Y + r"\b", re.IGNORECASE),

@@ -422,6 +422,17 @@ _COMPARED_GAP = re.compile(r"(?<!\w)(?:con|with|mit|avec|against|contre|gegen|vs
 _ATTACHED = re.compile(r"\s*[(,]?\s*(?:(?:in|on|le|am|el|в)\s+)?", re.IGNORECASE)
 
 
+def _coordinated_run(sentence: str, start: int, end: int, hits: list[Hit]) -> bool:
+    """Only models and list separators between two models ("A、B、C 和 D"): one list, so a date before it is all of
+    theirs."""
+    at = start
+    for h in sorted((h for h in hits if start <= h.start and h.end <= end), key=lambda h: h.start):
+        if not _COORD_GAP.fullmatch(sentence[at:h.start]):
+            return False
+        at = h.end
+    return bool(_COORD_GAP.fullmatch(sentence[at:end]))
+
+
 def release_date(sentence: str, model: Hit, published: str | None, others: list[Hit] = ()) -> str | None:
     """The date a sentence gives a release: the one written right after the model ("Opus 4.5 (November 24, 2025)",
     "Sonnet 4.5 in September 2025"), else the sentence's only date unless that one belongs to another model."""
@@ -437,7 +448,7 @@ def release_date(sentence: str, model: Hit, published: str | None, others: list[
     # another model between it and this one is that model's
     between = [d for d in dates for o in others if o is not model and o.id != model.id and
                (d.end <= o.start and o.end <= model.start or model.end <= o.start and o.end <= d.start)
-               and not _COORD_GAP.fullmatch(sentence[min(o.end, model.end):max(o.start, model.start)])]
+               and not _coordinated_run(sentence, min(o.end, model.end), max(o.start, model.start), others)]
     free = [d for d in dates if d not in attached and d not in between]
     if len(free) == 1:
         return free[0].value

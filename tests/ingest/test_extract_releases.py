@@ -194,3 +194,18 @@ def test_chinese_weekday_and_a_quoted_mode_before_the_verb(extract):
     assert find_dates("木曜日に公開", "2025-12-12")[0].value == "2025-12-11"
     assert find_dates("지난 목요일 공개", "2025-12-12")[0].value == "2025-12-11"
     assert find_dates("在周四发布", None) == ()  # a weekday needs the article's own date
+
+
+def test_a_readme_news_line_dates_every_model_of_its_list(extract):
+    # dev-081 (InternLM/InternLM README_zh-CN.md): "[YYYY.MM.DD]" news lines, four models in one list
+    got = releases(extract("\\[2024.08.01\\] 我们发布了 InternLM2.5-1.8B、InternLM2.5-1.8B-Chat、InternLM2.5-20B 和 "
+                           "InternLM2.5-20B-Chat。"))
+    assert got == {("InternLM2.5-1.8B", "2024-08-01"), ("InternLM2.5-1.8B-Chat", "2024-08-01"),
+                   ("InternLM2.5-20B", "2024-08-01"), ("InternLM2.5-20B-Chat", "2024-08-01")}
+
+
+def test_slash_and_dotted_dates_of_a_changelog():
+    # dev-083 (THUDM/GLM-4 README.md) and dev-081 news lines; a version number is no date
+    assert [d.value for d in find_dates("- 🔥 **News**: ``2024/7/9``: GLM-4-9B-Chat 模型已适配 Ollama")] == ["2024-07-09"]
+    assert [d.value for d in find_dates("\\[2025.01.15\\] 我们发布了 InternLM3-8B-Instruct")] == ["2025-01-15"]
+    assert find_dates("vLLM 0.6.3 以上版本和 transformers 4.46.0 以上版本") == ()
