@@ -20,6 +20,8 @@ from .gazetteer import Hit
 from .names import HEAD_VENDOR, Spans, canonical
 from .types import ModelRef
 
+_SIZED = re.compile(r"\d(?:\.\d+)?[BM]$", re.IGNORECASE)
+"""A parameter count closing a label: a specific checkpoint, which a longer name (its -Base, -Chat) is not."""
 _VARIANT_TAIL = re.compile(r"(?:[\s-]+[A-Z][a-z]+){1,3}")
 _MODEL_TAIL = re.compile(r"(?:[\s-]+(?:Codex|Mini|mini|Nano|nano|Max|Lite|Turbo|Heavy|Air|Coder|Speciale|Plus|Ultra|Flash|Pro)){1,2}")
 """Tier words after a known name that name another model ("GPT-5 Codex", "GPT-5.1 Codex Max"), not a mode of it."""
@@ -207,6 +209,7 @@ class NameHits:
         Sonnet" (the label's words begin the name), "Mistral L2" for "Mistral Large 2" (its words' initials), or
         what prose means by the same words; None when no name or more than one fits."""
         key, initials = short.casefold(), _initials(short)
+        sized = _SIZED.search(short) is not None  # "ChatGLM3-6B" is that model, not "ChatGLM3-6B-Base"
         found: dict[str, ModelRef] = {}
         for h in prose:
             if h.kind != "model" or self.gaz.is_family(h.id) or table[0] <= h.start < table[1]:
@@ -219,8 +222,8 @@ class NameHits:
                 if line.count("|") < 2:
                     return ref  # named so in prose too: what it is there ("GPT-4"; "Opus 4.5" after "Claude Opus 4.6")
                 continue  # the same label in another table
-            if (low.startswith(key) and low[len(key):len(key) + 1] in (" ", "-")) or low.endswith(" " + key) or \
-                    _initials(name) == initials:  # "Claude 3.5" / "Opus 4.6" / "Mistral L2"
+            if (low.startswith(key) and low[len(key):len(key) + 1] in (" ", "-") and not sized) or \
+                    low.endswith(" " + key) or _initials(name) == initials:  # "Claude 3.5" / "Opus 4.6" / "Mistral L2"
                 found[ref.model_id or ref.text] = ref
         return next(iter(found.values())) if len(found) == 1 else None
 

@@ -59,6 +59,7 @@ _CELL_NOTE = re.compile(r"\((?P<label>[^():]{1,30}):\s*(?P<num>\d{1,5}(?:[.,]\d{
 _NOTED = re.compile(r"(?P<cell>[^()]{1,20}?)\s*(?P<note>" + _CELL_NOTE.pattern + ")")
 """A cell with its note: "87.0% (Code: 100%)" is 87.0, and 100 in the mode the note names."""
 _LOOSE = re.compile(r"[A-Z][A-Za-z]+ [A-Z]?\d+(?:\.\d+)?")
+_INSTRUCT = re.compile(r"[\s-]Inst\.?$")
 _PEER = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+){1,4}|[A-Z][A-Za-z]*[a-z][A-Za-z]*\d[A-Za-z0-9.]*")
 """A model-like label: a capitalised name with hyphenated parts or a version glued on ("Hunyuan-Large",
 "ChatGLM3-6B", "Baichuan2-13B-Chat", "InternLM3"), no spaces, no bare words ("Average", "Category")."""
@@ -84,7 +85,7 @@ class TableReader:
     # ---- what a header or label cell names ------------------------------
     def model(self, cell: str) -> tuple[str, str | None, str | None] | None:
         """(name, model id or None, qualifier) for a cell naming one model, else None."""
-        text = clean(cell)
+        text = _INSTRUCT.sub("-Instruct", clean(cell))  # "LLama3.1 70B Inst.": a column label's abbreviation
         if not text:
             return None
         for candidate in (text, _PAREN.sub("", text).strip()):
@@ -106,7 +107,7 @@ class TableReader:
         """A label beside two or more models that is spelled like a model name ("Hunyuan-Large", "ChatGLM3-6B",
         "Baichuan2-13B-Chat") is the model of its row or column, though neither the record nor the name patterns
         know its family: tables compare models with models."""
-        text = clean(cell)
+        text = _INSTRUCT.sub("-Instruct", clean(cell))
         bare = _PAREN.sub("", text).strip()
         if not _PEER.fullmatch(bare) or _NOT_BENCH.search(bare) or _METRIC_HINT.search(bare):
             return None

@@ -231,3 +231,37 @@ def test_a_chinese_lead_over_a_model_is_no_score_of_it(extract):
     # dev-080: "higher than LLama3.1-405B by 2.6%"
     ext = extract("值得注意的是，在MMLU数据集上，我们的模型表现出了显著的提升， 相比与LLama3.1-405B模型高出2.6%。")
     assert not any(s[2] == 2.6 for s in scores(ext))
+
+
+def test_an_abbreviated_instruct_label_is_the_instruct_model(extract):
+    # dev-080 (Tencent/Hunyuan-Large README_CN.md), the instruct models' table
+    ext = extract("| Model                | LLama3.1 405B Inst. | LLama3.1 70B Inst. | Mixtral 8x22B Inst. | "
+                  "DeepSeekV2.5 Chat | Hunyuan-Large Inst. |\n"
+                  "|----------------------|---------------------|--------------------|---------------------|"
+                  "-------------------|---------------------|\n"
+                  "| MMLU                 | 87.3                | 83.6               | 77.8                | 80.4    "
+                  "          | **89.9**            |\n"
+                  "| ARC-C                | **96.9**            | 94.8               | 90.0                | -       "
+                  "          | 94.6                |\n")
+    got = scores(ext)
+    assert {("llama-3.1-405b-instruct", "mmlu", 87.3), ("llama-3.1-405b-instruct", "arc-challenge", 96.9),
+            ("Hunyuan-Large-Instruct", "mmlu", 89.9)} <= got
+
+
+def test_a_sized_label_is_its_own_checkpoint_not_a_longer_name_elsewhere(extract):
+    # dev-083 (THUDM/GLM-4 README.md): the chat table's "ChatGLM3-6B" is not the base table's "ChatGLM3-6B-Base"
+    ext = extract("| Model               | AlignBench | MT-Bench | IFEval | MMLU |\n"
+                  "|:--------------------|:----------:|:--------:|:------:|:----:|\n"
+                  "| Llama-3-8B-Instruct |    6.40    |   8.00   |  68.6  | 68.4 |\n"
+                  "| ChatGLM3-6B         |    5.18    |   5.50   |  28.1  | 61.4 |\n"
+                  "| GLM-4-9B-Chat       |    7.01    |   8.35   |  69.0  | 72.4 |\n\n"
+                  "### 基座模型典型任务\n\n"
+                  "| Model               | MMLU | C-Eval | GPQA | GSM8K | MATH | HumanEval |\n"
+                  "|:--------------------|:----:|:------:|:----:|:-----:|:----:|:---------:|\n"
+                  "| Llama-3-8B          | 66.6 |  51.2  |  -   | 45.8  |  -   |   33.5    |\n"
+                  "| ChatGLM3-6B-Base    | 61.4 |  69.0  | 26.8 | 72.3  | 25.7 |   58.5    |\n"
+                  "| GLM-4-9B            | 74.7 |  77.1  | 34.3 | 84.0  | 30.4 |   70.1    |\n")
+    got = scores(ext)
+    assert {("ChatGLM3-6B", "alignbench", 5.18), ("ChatGLM3-6B", "mt-bench", 5.5),
+            ("ChatGLM3-6B-Base", "c-eval", 69.0)} <= got
+    assert not any(s[0] == "ChatGLM3-6B-Base" and s[1] == "alignbench" for s in got)
