@@ -265,3 +265,11 @@ def test_a_sized_label_is_its_own_checkpoint_not_a_longer_name_elsewhere(extract
     assert {("ChatGLM3-6B", "alignbench", 5.18), ("ChatGLM3-6B", "mt-bench", 5.5),
             ("ChatGLM3-6B-Base", "c-eval", 69.0)} <= got
     assert not any(s[0] == "ChatGLM3-6B-Base" and s[1] == "alignbench" for s in got)
+
+
+def test_a_metric_in_full_width_brackets_names_the_benchmark_variant(extract):
+    # the row is dev-079's (deepseek-ai/DeepSeek-V3 README_zh.md); the header is shortened to two models
+    ext = extract("| | **基准（指标）** | **GPT-4o 0513** | **DeepSeek V3** |\n|---|---|---|---|\n"
+                  "| 代码 | HumanEval-Mul（通过率@1） | 80.5 | **82.6** |\n"
+                  "| | Codeforces（百分位数） | 23.6 | **51.6** |\n")
+    assert ("deepseek-v3", "codeforces-percentile", 51.6) in scores(ext)
