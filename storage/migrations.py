@@ -95,6 +95,8 @@ def m003_digest_indexes(db: Database) -> None:
       (``Store.best_scores_before_by_settings``) steps from one settings text to the next and reads the top of
       each in value order;
     - ``claims_model_benchmark``: a model's figures on one benchmark (``Store.claims(model_benchmarks=…)``), for
-      the evidence section's checks and vendor disagreements about the week's claims."""
+      the evidence section's checks and vendor disagreements about the week's claims. It replaces
+      ``claims_subject (subject_id, kind)``, its prefix, so that a claim write maintains one index more, not two."""
     db.execute("CREATE INDEX IF NOT EXISTS claims_settings_best ON claims(benchmark_id, kind, coalesce(settings, ''), value)")
-    db.execute("CREATE INDEX IF NOT EXISTS claims_model_benchmark ON claims(subject_id, benchmark_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS claims_model_benchmark ON claims(subject_id, kind, benchmark_id)")
+    db.execute("DROP INDEX IF EXISTS claims_subject")

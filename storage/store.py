@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .where import Where
+from .where import Where, placeholders
 from . import delivery_migrations, evidence_migrations, ingest_migrations, migrations
 from .store_errors import explain
 from .records import Benchmark, Claim, Model, Release, Source, Stats, Vendor
@@ -219,9 +219,11 @@ class Store:
             w.add("reviewed = 1")
         w.any_of("subject_id", model_ids).when(benchmark_id, "benchmark_id = ?")
         if model_benchmarks is not None:
-            w.add("""rowid in (select c.rowid from json_each(?) pair join claims c
-                on c.subject_id = json_extract(pair.value, '$[0]') and c.benchmark_id = json_extract(pair.value, '$[1]'))""",
-                  json.dumps([list(p) for p in model_benchmarks]))
+            kind = f" and c.kind in ({placeholders(kinds)})" if kinds else ""  # a seek on every column of the index
+            w.add(f"""rowid in (select c.rowid from json_each(?) pair join claims c
+                on c.subject_id = json_extract(pair.value, '$[0]'){kind}
+                and c.benchmark_id = json_extract(pair.value, '$[1]'))""",
+                  json.dumps([list(p) for p in model_benchmarks]), *(kinds or ()))
         w.when(since, "first_seen >= ?").when(until, "first_seen < ?")
         w.any_of("kind", kinds or None).any_of("provenance", provenance or None)
         sql, params = "select * from claims" + w.where() + f" order by {order}", w.params
