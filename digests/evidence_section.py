@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storage import Claim, Store
-from storage.reconcile import CHECKING, Disagreement, Verdict, canonical, vendor_disagreements, verdict
+from storage.reconcile import (CHECKING, Disagreement, Verdict, canonical, comparable_pairs, vendor_disagreements,
+                               verdict)
 from storage.evidence_store import moved_between
 
 
@@ -33,10 +34,9 @@ def checks(store: Store, since: str, until: str, limit: int = 8) -> tuple[tuple[
     vendor = [c for c in vendor if c.value is not None and c.benchmark_id]
     if not vendor:
         return (), 0
-    subjects = sorted({c.subject_id for c in vendor})
     checking: dict[tuple[str, str], list[Claim]] = {}
-    for c in store.claims(model_ids=subjects, kinds=("benchmark_score",), provenance=CHECKING, limit=None,
-                          order="id"):
+    for c in store.claims(model_benchmarks=comparable_pairs(vendor), kinds=("benchmark_score",), provenance=CHECKING,
+                          limit=None, order="id"):
         checking.setdefault((c.subject_id, canonical(c.benchmark_id)), []).append(c)
     benches = {b.id: b for b in store.benchmarks({canonical(c.benchmark_id) for c in vendor})}
     found = []
@@ -69,7 +69,7 @@ def disagreements(store: Store, since: str, until: str, limit: int = 3) -> tuple
     fresh_ids = {c.id for c in fresh}
     if not fresh_ids:
         return (), 0
-    found = [d for d in vendor_disagreements(store, sorted({c.subject_id for c in fresh}))
+    found = [d for d in vendor_disagreements(store, model_benchmarks=comparable_pairs(fresh))
              if any(c.id in fresh_ids for c in d.claims)]
     found.sort(key=lambda d: (-d.spread, d.subject_id, d.benchmark_id))
     return tuple(found[:limit]), len(found)

@@ -84,3 +84,19 @@ def enable_search(db: Database) -> None:
     """Full-text search over quotes and model names, kept current by triggers."""
     db["claims"].enable_fts(["quote", "scope", "notes"], create_triggers=True, replace=True)
     db["models"].enable_fts(["name", "aliases", "family"], create_triggers=True, replace=True)
+
+
+@record()
+def m003_digest_indexes(db: Database) -> None:
+    """Two lookups the weekly digest makes on a large record, each served by an index instead of reading a
+    benchmark's or a model's whole history (a week in a 1M-claim record took seconds):
+
+    - ``claims_settings_best``: the best figure per settings text on a benchmark before a date
+      (``Store.best_scores_before_by_settings``) steps from one settings text to the next and reads the top of
+      each in value order;
+    - ``claims_model_benchmark``: a model's figures on one benchmark (``Store.claims(model_benchmarks=…)``), for
+      the evidence section's checks and vendor disagreements about the week's claims. It replaces
+      ``claims_subject (subject_id, kind)``, its prefix, so that a claim write maintains one index more, not two."""
+    db.execute("CREATE INDEX IF NOT EXISTS claims_settings_best ON claims(benchmark_id, kind, coalesce(settings, ''), value)")
+    db.execute("CREATE INDEX IF NOT EXISTS claims_model_benchmark ON claims(subject_id, kind, benchmark_id)")
+    db.execute("DROP INDEX IF EXISTS claims_subject")

@@ -53,6 +53,13 @@ def same_benchmark_ids(benchmark_id: str) -> list[str]:
     return sorted({target, *(k for k, v in BENCHMARK_MERGES.items() if v == target)})
 
 
+def comparable_pairs(claims: Iterable[Claim]) -> list[tuple[str, str]]:
+    """(model id, stored benchmark id) of every figure that can stand beside these claims: the same model on the
+    same benchmark under any of its merged ids. Checks and disagreements compare nothing else, so this is all
+    they need to read."""
+    return sorted({(c.subject_id, b) for c in claims if c.benchmark_id for b in same_benchmark_ids(c.benchmark_id)})
+
+
 def tolerance(unit: str | None, value: float) -> float:
     if unit in ("%", None):
         return PERCENT_TOLERANCE
@@ -280,10 +287,12 @@ def disagreements_in(vendor_claims: dict[str, list[Claim]]) -> list[Disagreement
     return found
 
 
-def vendor_disagreements(store: Store, model_ids: Sequence[str] | None = None) -> list[Disagreement]:
-    """Every vendor disagreement in the record (or about these models)."""
-    claims = store.claims(model_ids=model_ids, kinds=("benchmark_score",), provenance=("vendor_reported",), limit=None,
-                          order="benchmark_id, subject_id, id")
+def vendor_disagreements(store: Store, model_ids: Sequence[str] | None = None,
+                         model_benchmarks: Sequence[tuple[str, str]] | None = None) -> list[Disagreement]:
+    """Every vendor disagreement in the record (or about these models, or these models on these benchmarks:
+    see `comparable_pairs`)."""
+    claims = store.claims(model_ids=model_ids, model_benchmarks=model_benchmarks, kinds=("benchmark_score",),
+                          provenance=("vendor_reported",), limit=None, order="benchmark_id, subject_id, id")
     grouped: dict[str, list[Claim]] = {}
     for c in claims:
         if c.value is not None and c.benchmark_id:
