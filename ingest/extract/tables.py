@@ -59,11 +59,44 @@ _CELL_NOTE = re.compile(r"\((?P<label>[^():]{1,30}):\s*(?P<num>\d{1,5}(?:[.,]\d{
 _NOTED = re.compile(r"(?P<cell>[^()]{1,20}?)\s*(?P<note>" + _CELL_NOTE.pattern + ")")
 """A cell with its note: "87.0% (Code: 100%)" is 87.0, and 100 in the mode the note names."""
 _LOOSE = re.compile(r"[A-Z][A-Za-z]+ [A-Z]?\d+(?:\.\d+)?")
+_SCORE_WORD = re.compile(r"\s?(?:スコア|得分|分数|점수|[Ss]core)$")
 _INSTRUCT = re.compile(r"[\s-]Inst\.?$")
 _PEER = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+){1,4}|[A-Z][A-Za-z]*[a-z][A-Za-z]*\d[A-Za-z0-9.]*")
 """A model-like label: a capitalised name with hyphenated parts or a version glued on ("Hunyuan-Large",
 "ChatGLM3-6B", "Baichuan2-13B-Chat", "InternLM3"), no spaces, no bare words ("Average", "Category")."""
 _TIER_FIRST = frozenset(("Opus", "Sonnet", "Haiku"))
+
+
+_FIGURE_CELL = re.compile(r"\d{1,5}(?:[.,]\d{1,3})?\s?[%％]?")
+_SPACED_ROW = re.compile(r"(?P<label>\S.*?\S)\s+(?P<vals>" + _FIGURE_CELL.pattern + r"(?:\s+" + _FIGURE_CELL.pattern +
+                         r"){0,5})")
+_MODEL_COLUMN = re.compile(r"(?:モデル|模型|모델|Model|Modell|Modèle|Modelo|Модель)(?:\s|$)", re.IGNORECASE)
+_INLINE_SEPARATOR = re.compile(r"\|\s*:?-{3,}:?\s*\|")
+
+
+def _one_line_table(line: str) -> list[list[str]] | None:
+    """A Markdown table pasted onto one line ("| Benchmark | A | B | |---|---|---| | MMLU | 90.8% | 85.2% | | GPQA
+    …"): the header before the separator cells, then the rows, each as wide as the header, one empty cell between."""
+    if line.count("|") < 8 or not _INLINE_SEPARATOR.search(line):
+        return None
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    first = next(j for j, c in enumerate(cells) if _SEPARATOR.fullmatch(c))
+    header = cells[:first]
+    while header and not header[-1]:
+        header.pop()
+    at = first
+    while at < len(cells) and (not cells[at] or _SEPARATOR.fullmatch(cells[at])):
+        at += 1
+    width, rest, rows = len(header), cells[at:], [header]
+    if width < 2:
+        return None
+    k = 0
+    while k + width <= len(rest):
+        rows.append(rest[k:k + width])
+        k += width
+        while k < len(rest) and not rest[k]:
+            k += 1
+    return rows if len(rows) >= 2 else None
 
 
 def clean(cell: str) -> str:
@@ -85,7 +118,7 @@ class TableReader:
     # ---- what a header or label cell names ------------------------------
     def model(self, cell: str) -> tuple[str, str | None, str | None] | None:
         """(name, model id or None, qualifier) for a cell naming one model, else None."""
-        text = _INSTRUCT.sub("-Instruct", clean(cell))  # "LLama3.1 70B Inst.": a column label's abbreviation
+        text = _SCORE_WORD.sub("", _INSTRUCT.sub("-Instruct", clean(cell)))  # "LLama3.1 70B Inst.", "Grok 4スコア"
         if not text:
             return None
         for candidate in (text, _PAREN.sub("", text).strip()):
@@ -114,6 +147,9 @@ class TableReader:
         found = self.benchmark(bare)
         if found is not None and found[0] is not None:
             return None
+        head = self.gaz.lookup(re.split(r"[-_]", bare)[0])
+        if head is not None and (head.kind == "vendor" or self.gaz.is_family(head.id)) and not _DIGIT.search(bare):
+            return None  # "Gemini-Pro": a known family's tier with no version names no one model
         return bare, None, "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
 
     def benchmark(self, cell: str) -> tuple[str | None, str, str | None] | None:
@@ -123,6 +159,12 @@ class TableReader:
             return None
         if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
             text = text[1:-1].strip()  # "(Humanity's Last Exam)" under a row label in another language
+        numbered = re.fullmatch(r"(.+?)\s?\((\d{2,4})\)", text)  # "MATH (500)": MATH-500
+        for candidate in ((f"{numbered.group(1)}-{numbered.group(2)}", f"{numbered.group(1)} {numbered.group(2)}")
+                          if numbered else ()):
+            entry = self.gaz.lookup(candidate)
+            if entry is not None and entry.kind == "benchmark":
+                return entry.id, candidate, None
         for candidate in (text, _PAREN.sub("", text).strip()):
             entry = self.gaz.lookup(candidate)
             if entry is not None and entry.kind == "benchmark":
@@ -168,17 +210,25 @@ class TableReader:
         out: list[TableScore] = []
         block: list[tuple[int, list[str]]] = []
         for i, line in enumerate(lines + [""]):
+            rows = _one_line_table(line)
+            if rows:  # a whole table whose line breaks were lost: its rows all quote this line
+                if len(block) >= 2:
+                    out += self._block(block)
+                block = []
+                out += self._block([(i, cells) for cells in rows])
+                continue
             if line.count("|") >= 2:
                 cells = [c.strip() for c in line.strip().strip("|").split("|")]
                 if not all(_SEPARATOR.fullmatch(c) for c in cells if c):
                     block.append((i, cells))
                 continue
             if len(block) >= 2:
-                out += self._block(block)
+                out += self._block(block, lines[max(0, block[0][0] - 3):block[0][0]])
             block = []
-        return out + self._flattened(lines) + self._glued(lines)
+        out += self._flattened(lines) + self._glued(lines)
+        return out + self._spaced(lines)
 
-    def _block(self, rows: list[tuple[int, list[str]]]) -> list[TableScore]:
+    def _block(self, rows: list[tuple[int, list[str]]], before: list[str] = ()) -> list[TableScore]:
         header = rows[0][1]
         widths = [len(cells) for _, cells in rows[1:]]
         width = max(set(widths), key=widths.count)
@@ -192,7 +242,18 @@ class TableReader:
         col_benches = [self.benchmark(c) for c in header]
         if any(b and b[0] for b in col_benches[1:]):
             return self._models_in_rows(col_benches, body)
+        if sum(1 for m in col_models[1:] if m) == 1 and \
+                sum(1 for _, cells in body if cells and self._names_benchmark(cells[0])) >= 2:
+            return self._models_in_columns(header, col_models, body)  # one model's column beside notes or deltas
+        bench = self._introduced(before)
+        if bench is not None:  # "System | ohne Tools | mit Tools" under a sentence about HLE
+            return self._models_in_rows([None] + [(bench[0], bench[1], clean(c) or None) for c in header[1:]], body)
         return []
+
+    def _introduced(self, before: list[str]) -> tuple[str, str, None] | None:
+        """The one benchmark the lines before a table name, when its header names none: its columns are conditions."""
+        found = {h.id: h.text for line in before for h in self.gaz.find(line) if h.kind == "benchmark"}
+        return (next(iter(found)), next(iter(found.values())), None) if len(found) == 1 else None
 
     @staticmethod
     def _label_column(body, first_data: int, names_row) -> int:
@@ -335,6 +396,96 @@ class TableReader:
                 rows.append((i, *read))
         return out
 
+    def _spaced(self, lines: list[str]) -> list[TableScore]:
+        """Rows whose cells are separated by spaces only, as blogs paste launch tables: under a line naming the
+        models ("ベンチマーク GPT‑5 GPT‑5 mini GPT‑4.1"), a benchmark then its figures ("マルチモーダル推論(MMMU) 84.2%
+        81.6% 74.8%"); or under a heading naming one benchmark ("HealthBench — 現実的な健康会話"), a model then its
+        figures ("GPT‑5 67.2% 54.3%"). Figures go to the columns left to right; the rows are the table's, not prose."""
+        out: list[TableScore] = []
+        rows: list[tuple[int, tuple, list[TableScore], int]] = []
+        """Rows under a models line: (that line, benchmark, scores, line); a benchmark the record does not know
+        counts only in a block whose other rows it knows."""
+        models: list[tuple[str, str | None]] = []
+        heading: tuple[str | None, str, str | None] | None = None
+        since = since_header = 0
+        found = [_SPACED_ROW.fullmatch(line.strip()) if _DIGIT.search(line) and "|" not in line and len(line) <= 160
+                 else None for line in lines]
+        if sum(1 for row in found if row) < 2:
+            return out
+        for i, line in enumerate(lines):
+            text = line.strip()
+            if not text or "|" in text or len(text) > 160:
+                continue
+            row = found[i]
+            if row is None and not any(found[i + 1:i + 4]):
+                continue  # a heading or a models line is right above its rows
+            if row is None:
+                header = self._header_models(text, cover=0.4) if _DIGIT.search(text) else []
+                if len(header) >= 2:
+                    models, since = header, i
+                    since_header = i
+                    continue
+                if i - since > 2:
+                    models = []
+                if _MODEL_COLUMN.match(text):
+                    since = i if heading is not None else since
+                    continue  # "モデル With thinking Without thinking": the column line under a heading
+                named = self._heading(text, lines[i + 1:i + 3]) if len(text) <= 80 else None
+                heading, since = (named, i) if named else (heading if i - since <= 2 else None, since)
+                continue
+            if i - since > 2:  # rows follow their models line or heading, or the row before
+                models, heading = [], None
+            values = [self.value(v) for v in _FIGURE_CELL.findall(row.group("vals"))]
+            if not values or any(v is None for v in values):
+                continue
+            label = row.group("label")
+            bench = self._named_benchmark(label, unknown=True) if models and len(values) <= len(models) else None
+            if bench is not None:
+                rows.append((since_header, bench, [TableScore(name, model_id, bench[0], bench[1], value[0], value[1],
+                                                              value[2], bench[2], i, i)
+                                                   for (name, model_id), value in zip(models, values)], i))
+                since = i
+                continue
+            model = self.model(label) if heading is not None and len(values) <= 3 else None
+            if model is not None:
+                for value in values:
+                    out.append(TableScore(model[0], model[1], heading[0], heading[1], value[0], value[1], value[2],
+                                          heading[2], i, i))
+                self.glued_rows.add(i)
+                since = i
+        known = {block for block, bench, _, _ in rows if bench[0]}
+        for block, _, scores, at in rows:
+            if block in known:
+                out += scores
+                self.glued_rows.add(at)
+        return out
+
+    def _heading(self, text: str, following: list[str]) -> tuple[str | None, str, str | None] | None:
+        """A heading naming one benchmark ("HealthBench — 現実的な健康会話"): a known one, or an unknown name when a
+        model column line ("モデル …", "Model …") follows it."""
+        name = re.split(r"\s[—–-]\s|[:：]", text)[0].strip()
+        found = self._named_benchmark(name)
+        if found is not None:
+            return found
+        if any(_MODEL_COLUMN.match(line.strip()) for line in following):
+            unknown = self.benchmark(name)
+            return unknown if unknown is not None and self.model(name) is None else None
+        return None
+
+    def _named_benchmark(self, label: str, unknown: bool = False) -> tuple[str | None, str, str | None] | None:
+        """The benchmark a label names, itself or in parentheses: "指示追従(COLLIE)", "視覚推論(CharXiv reasoning,
+        python enabled)" (what follows the comma is a condition). Known to the record, or with `unknown`, a name in
+        parentheses it does not know."""
+        found = self.benchmark(label)
+        if found is not None and found[0]:
+            return found
+        for inner in _PAREN.findall(label.replace("（", "(").replace("）", ")")):
+            name, _, condition = inner.partition(",")
+            found = self.benchmark(name)
+            if found is not None and (found[0] or unknown):
+                return found[0], found[1], condition.strip() or found[2]
+        return None
+
     def _qualified(self, name: str, following: list[str]) -> tuple[str | None, str, str | None] | None:
         """"Codeforces" then "Percentile(排名)": the record's "Codeforces (percentile)", named by the metric line."""
         for line in following:
@@ -359,7 +510,7 @@ class TableReader:
             j += 1
         return found, j
 
-    def _header_models(self, line: str) -> list[tuple[str, str | None]]:
+    def _header_models(self, line: str, cover: float = 0.6) -> list[tuple[str, str | None]]:
         hits = [h for h in self.gaz.find(line) if h.kind == "model" and not self.gaz.is_family(h.id)]
         found = [(h.start, h.end, h.text, h.id) for h in hits]
         for h in self.names.find(line):
@@ -368,6 +519,6 @@ class TableReader:
         found.sort()
         covered = sum(e - s for s, e, _, _ in found)
         latin = len(re.findall(r"[A-Za-z0-9\-. ]", line))
-        if len(found) >= 2 and covered >= 0.6 * latin and not re.search(r"[.!?。]\s*$", line):
+        if len(found) >= 2 and covered >= cover * latin and not re.search(r"[.!?。]\s*$", line):
             return [(text, mid) for _, _, text, mid in found]
         return []

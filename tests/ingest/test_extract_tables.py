@@ -273,3 +273,45 @@ def test_a_metric_in_full_width_brackets_names_the_benchmark_variant(extract):
                   "| 代码 | HumanEval-Mul（通过率@1） | 80.5 | **82.6** |\n"
                   "| | Codeforces（百分位数） | 23.6 | **51.6** |\n")
     assert ("deepseek-v3", "codeforces-percentile", 51.6) in scores(ext)
+
+
+def _dev_text(name: str) -> str:
+    return json.loads((DEV / name).read_text(encoding="utf-8"))["text"]
+
+
+def test_a_markdown_table_pasted_onto_one_line(extract):
+    # dev-121: the table lost its line breaks; "MATH (500)" is MATH-500
+    text = _dev_text("121-deepseek-r1-en-dataku-md-table.json")
+    line = next(line for line in text.splitlines() if line.startswith("| Benchmark | DeepSeek R1"))
+    got = scores(extract(line))
+    assert {("deepseek-r1", "math-500", 97.3), ("deepseek-v3", "math-500", 61.6),
+            ("deepseek-r1", "codeforces-rating", 2029.0), ("deepseek-v3", "mmlu", 87.1)} <= got
+    assert len(got) == 32
+
+
+def test_rows_separated_by_spaces_under_a_models_line_or_a_benchmark_heading(extract):
+    # dev-113: a launch table pasted with spaces only, then per-benchmark blocks of model rows
+    ext = extract(_dev_text("113-gpt-5-o3-4o-ja-qiita-table.json"))
+    got = scores(ext)
+    assert {("GPT-5", "mmmu", 84.2), ("gpt-4.1", "mmmu", 74.8), ("GPT-5 mini", "COLLIE", 98.5),
+            ("GPT-5", "HealthBench", 67.2), ("GPT-5", "HealthBench", 54.3), ("gpt-4o-0513", "HealthBench Hard", 0.0)} <= got
+    assert not any(s[1] == "mmmu" and s[2] in (32.0, 59.8) for s in got)  # the HealthBench rows are not prose
+    charxiv = next(c for c in ext.claims if c.value == 81.1)
+    assert charxiv.benchmark_text == "CharXiv reasoning" and charxiv.conditions == "python enabled"
+
+
+def test_one_models_column_beside_deltas_and_notes(extract):
+    # dev-114: "テスト項目 | Grok 4スコア | 第2位との差 | 備考"; the deltas are no scores
+    got = scores(extract(_dev_text("114-grok-4-ja-qiita-table-deltas.json")))
+    table = {s for s in got if s[0] == "Grok 4"}
+    assert {("Grok 4", "aime-2025", 100.0), ("Grok 4", "hle", 44.4), ("Grok 4", "arc-agi-2", 15.9)} <= table
+    assert not any(s[2] in (19.5, 3.0) for s in got)
+
+
+def test_a_table_of_conditions_about_the_benchmark_its_intro_names(extract):
+    # dev-119: "System | Ergebnis ohne Tools | Mit Tools (Web/Coding)" under a sentence about HLE
+    ext = extract(_dev_text("119-hle-grok-4-de-begerow-table.json"))
+    got = scores(ext)
+    assert {("Grok 4", "hle", 25.4), ("Grok 4", "hle", 38.6), ("Grok 4 Heavy", "hle", 44.4), ("OpenAI o3", "hle", 24.9)} <= got
+    assert not any(s[0].startswith("Gemini") for s in got)  # "Gemini-Pro (Google)": a family's tier, no model
+    assert next(c for c in ext.claims if c.value == 25.4).conditions == "Ergebnis ohne Tools"
