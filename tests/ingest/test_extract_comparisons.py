@@ -132,3 +132,10 @@ def test_japanese_masu_ga_ends_a_clause(extract):
     ext = extract("claude-sonnet-4が61.3%で、gemini-2.5-proが83.1%と比較すると下位に位置しますが、"
                   "claude-sonnet-4-(no thinking)56.4%を上回ります。")  # 067: "…しますが、" is "but"
     assert not any(c[0] == "gemini-2.5-pro" for c in comparisons(ext))
+
+
+def test_japanese_overtaking_with_o_nuite(extract):
+    # dev-115 (gdep.co.jp): "…を抜いてトップの成績をマークした" — Grok 4 beats both
+    got = comparisons(extract("AIモデルを評価するベンチマークではGrok-4は、OpenAI o3-proとGoogle Gemini 2.5 proを抜いてトップの"
+                              "成績をマークした(下のグラフ、左端の棒グラフ)。"))
+    assert any(rel == "beats" and "OpenAI o3-pro" in objs for _, rel, objs in got)
