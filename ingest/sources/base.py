@@ -59,6 +59,8 @@ class CatalogEntry:
     family: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     """Field (see storage.evidence_store.FACT_FIELDS) -> value."""
+    canonical: bool = False
+    """A maker's own model file (models.dev `models/<org>/<id>.toml`), not an API listing's entry."""
 
 
 class Adapter(Protocol):

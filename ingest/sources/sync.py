@@ -36,7 +36,7 @@ from storage.resolve import name_key
 from . import ADAPTERS, adapter_named, snapshots
 from .base import CatalogEntry, ScoreRow, ShapeError
 from .mapping import Aliases, Mapper, split_variant, vendor_from_name
-from .models_dev import PROVIDER_VENDORS
+from .models_dev import PRICE_FIELDS, entry_vendor
 
 log = logging.getLogger(__name__)
 
@@ -242,11 +242,12 @@ def _model_id(entry_id: str) -> str:
 def _apply_catalog(store: Store, adapter, entries: Sequence[CatalogEntry], source: Source, now: str) -> dict[str, int]:
     changed = 0
     vendors_present = {v.id for v in store.vendors()}
-    new_vendors = []
-    for provider, (vendor_id, vendor_name) in PROVIDER_VENDORS.items():
-        if vendor_id not in vendors_present and any(e.provider == provider for e in entries):
-            new_vendors.append(Vendor(id=vendor_id, name=vendor_name, source_id=source.id))
-    changed += store.upsert_many(new_vendors)
+    new_vendors = {}
+    for e in entries:
+        vendor_id, vendor_name = entry_vendor(e)
+        if vendor_id not in vendors_present and vendor_id not in new_vendors:
+            new_vendors[vendor_id] = Vendor(id=vendor_id, name=vendor_name, source_id=source.id)
+    changed += store.upsert_many(list(new_vendors.values()))
     # map onto curated models only: models this catalog added earlier are found again by their id below,
     # so that the outcome does not depend on what an earlier sync created
     curated = [r for r in _names_with_review(store, with_source=True) if not (r[6] or "").startswith(f"{adapter.name}@")]
@@ -257,19 +258,20 @@ def _apply_catalog(store: Store, adapter, entries: Sequence[CatalogEntry], sourc
     for e in entries:
         if "text" not in (e.facts.get("output_modalities") or ["text"]) or "embedding" in e.entry_id:
             continue
-        groups.setdefault((PROVIDER_VENDORS[e.provider][0], name_key(_display_name(e.name))), []).append(e)
-    facts: list[Fact] = []
-    new_models: list[Model] = []
+        groups.setdefault((entry_vendor(e)[0], name_key(_display_name(e.name))), []).append(e)
     names_log = []
     mapped = unmapped = 0
-    facts_done: set[str] = set()
-    extra_ids: dict[str, set[str]] = {}
     ordered = []
     for (vendor_id, key), group in groups.items():
-        group.sort(key=lambda e: (bool(_DATED.search(e.entry_id)), len(e.entry_id), e.entry_id))
+        # an API listing's entry leads its group; a maker's canonical file only adds to it
+        group.sort(key=lambda e: (e.canonical, bool(_DATED.search(e.entry_id)), len(e.entry_id), e.entry_id))
         ordered.append((vendor_id, key, group))
-    # the group whose best entry is undated and shortest states a model's facts when several map to it
-    ordered.sort(key=lambda g: (bool(_DATED.search(g[2][0].entry_id)), len(g[2][0].entry_id), g[2][0].entry_id))
+    # the group whose best entry is undated and shortest states a model's facts when several map to it; groups led
+    # by an API entry come before groups of canonical files alone
+    ordered.sort(key=lambda g: (g[2][0].canonical, bool(_DATED.search(g[2][0].entry_id)), len(g[2][0].entry_id),
+                                g[2][0].entry_id))
+    members: dict[str, list[list[CatalogEntry]]] = {}
+    created: dict[str, CatalogEntry] = {}
     for vendor_id, _key, group in ordered:
         primary = group[0]
         model_id = None
@@ -295,31 +297,31 @@ def _apply_catalog(store: Store, adapter, entries: Sequence[CatalogEntry], sourc
                               for e in group]
                 unmapped += len(group)
                 continue
-            f = primary.facts
-            if existing is None and model_id not in {m.id for m in new_models}:
-                new_models.append(Model(
-                    id=model_id, vendor_id=vendor_id, name=_display_name(primary.name), family=primary.family,
-                    release_date=f.get("release_date"),
-                    release_date_basis="models.dev catalog" if f.get("release_date") else None,
-                    status="preview" if "preview" in primary.entry_id else None,
-                    modalities=tuple(f.get("input_modalities") or ()) or None, open_weights=f.get("open_weights"),
-                    context_length=f.get("context_limit"), source_id=source.id,
-                    notes="Added from the models.dev catalog (provenance: catalog); not in the curated seeds."))
+            if existing is None and model_id not in created:
+                created[model_id] = primary
         mapped += len(group)
         names_log += [(f"{e.provider}/{e.entry_id}", "mapped", model_id, None, None) for e in group]
-        ids = {f"{e.provider}/{e.entry_id}" for e in group} | {e.entry_id for e in group}
-        if model_id in facts_done:
-            extra_ids.setdefault(model_id, set()).update(ids)
-            continue
-        facts_done.add(model_id)
-        allowed = aliases.facts_for(f"{primary.provider}/{primary.entry_id}", primary.entry_id)
-        for field, value in primary.facts.items():
-            if field == "catalog_id" or (allowed is not None and field not in allowed):
-                continue
-            facts.append(Fact(model_id, field, value, source.id, now, f"{primary.provider}/{primary.entry_id}"))
-        facts.append(Fact(model_id, "catalog_id", ids, source.id, now, f"{primary.provider}/{primary.entry_id}"))
-    facts = [Fact(f.model_id, f.field, sorted(set(f.value) | extra_ids.get(f.model_id, set())), f.source_id, f.observed,
-                  f.entry) if f.field == "catalog_id" else f for f in facts]
+        members.setdefault(model_id, []).append(group)
+    facts: list[Fact] = []
+    merged: dict[str, dict[str, tuple[object, str]]] = {}
+    for model_id, model_groups in members.items():
+        merged[model_id] = _merge_catalog_facts(model_groups, aliases)
+        ids = sorted({f"{e.provider}/{e.entry_id}" for g in model_groups for e in g}
+                     | {e.entry_id for g in model_groups for e in g})
+        first = model_groups[0][0]
+        facts += [Fact(model_id, field, value, source.id, now, entry) for field, (value, entry) in merged[model_id].items()]
+        facts.append(Fact(model_id, "catalog_id", ids, source.id, now, f"{first.provider}/{first.entry_id}"))
+    new_models = []
+    for model_id, primary in created.items():
+        f = {field: value for field, (value, _entry) in merged[model_id].items()}
+        new_models.append(Model(
+            id=model_id, vendor_id=entry_vendor(primary)[0], name=_display_name(primary.name), family=primary.family,
+            release_date=f.get("release_date"),
+            release_date_basis="models.dev catalog" if f.get("release_date") else None,
+            status="preview" if "preview" in primary.entry_id else None,
+            modalities=tuple(f.get("input_modalities") or ()) or None, open_weights=f.get("open_weights"),
+            context_length=f.get("context_limit"), source_id=source.id,
+            notes="Added from the models.dev catalog (provenance: catalog); not in the curated seeds."))
     changed += len(insert_new(store, new_models))
     previous = [r["source_id"] for r in store.rows(
         "select distinct source_id from model_facts where source_id like ? and source_id != ?",
@@ -329,6 +331,55 @@ def _apply_catalog(store: Store, adapter, entries: Sequence[CatalogEntry], sourc
         move_facts(store, old, source.id)
     note_names(store, adapter.name, names_log, now)
     return {"rows": len(entries), "mapped": mapped, "unmapped": unmapped, "candidates": 0, "changed": changed}
+
+
+MODEL_OWN_FACTS = ("open_weights", "knowledge_cutoff")
+"""Facts about the model itself, where the maker's canonical file wins over an API listing of the model."""
+
+
+def _merge_catalog_facts(groups: Sequence[Sequence[CatalogEntry]], aliases: Aliases) -> dict[str, tuple[object, str]]:
+    """One model's facts (field -> (value, catalog id of the entry stating it)) from the groups mapped to it.
+
+    The first group's leading entry states its facts (an alias row's `facts:` may limit them); a later API
+    entry of the same model adds only its ids. Every canonical file (models.dev `models/<org>/<id>.toml`) mapped
+    to the model then adds what is not stated yet, never a price; for the model's own facts (open weights,
+    knowledge cut-off) the first canonical file's value replaces an API listing's; for the release date the
+    earliest full day any of them states wins (a month-only date yields to a day within it), so an API alias
+    that began serving the model later does not make its launch look recent."""
+    out: dict[str, tuple[object, str]] = {}
+    dates: list[tuple[str, str]] = []
+    own_done: set[str] = set()
+    first = groups[0][0]
+    canon = [e for g in groups for e in g if e.canonical]
+    for e in ([first] if not first.canonical else []) + canon:
+        where = f"{e.provider}/{e.entry_id}"
+        allowed = aliases.facts_for(where, e.entry_id)
+        for field, value in e.facts.items():
+            if field == "catalog_id" or (allowed is not None and field not in allowed):
+                continue
+            if e.canonical and field in PRICE_FIELDS:
+                continue
+            if field == "release_date":
+                dates.append((str(value), where))
+            elif field not in out:
+                out[field] = (value, where)
+                if e.canonical and field in MODEL_OWN_FACTS:
+                    own_done.add(field)
+            elif e.canonical and field in MODEL_OWN_FACTS and field not in own_done:
+                if out[field][0] != value:
+                    out[field] = (value, where)
+                own_done.add(field)
+    if dates:
+        out["release_date"] = _earliest_date(dates)
+    return out
+
+
+def _earliest_date(dates: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """The earliest stated date; a partial date (`2026-01`) yields to a fuller one within it (`2026-01-27`).
+    The first entry stating the winning date is credited with it (the API listing's, when dates are equal)."""
+    kept = [(d, w) for d, w in dates if not any(o != d and o.startswith(d) for o, _ in dates)]
+    best = min(d for d, _ in kept)
+    return next((d, w) for d, w in kept if d == best)
 
 
 # ---- scores ----------------------------------------------------------------------------

@@ -85,8 +85,10 @@ def test_top_open_weights_and_count(evidence_ask):
     reply = evidence_ask("/top swe-bench-verified open 3")
     rows = reply.sections[0].table.rows
     assert 1 <= len(rows) <= 3 and "open-weights models only" in reply.sections[0].text
-    assert "Kimi-K2-Instruct" in {r[1] for r in rows}
+    # the makers' own catalog files say DeepSeek-V3.2's weights are open (DeepSeek's API listing said closed)
+    assert "DeepSeek-V3.2" in {r[1] for r in rows}
     assert "Claude Opus 4.5" not in {r[1] for r in rows} and "Gemini 3 Pro" not in {r[1] for r in rows}
+    assert "Kimi-K2-Instruct" in {r[1] for r in evidence_ask("/top swe-bench-verified open 10").sections[0].table.rows}
 
 
 def test_top_vendor_board_says_it_is_not_like_with_like(evidence_ask):
@@ -116,10 +118,11 @@ def test_bad_input(evidence_ask, line, expect):
     assert reply.is_error and expect in render_text(reply)
 
 
-# Llama 4 Maverick is left out: the record holds it only as a column of the Kimi K2 card, and the models.dev
-# files the index holds include no Meta model, so nothing shipped states its date
+# Llama 4 Maverick, DeepSeek-R1 and -V3 and GPT-4o have no API entry shipped: their makers' own models.dev files
+# (models/<org>/<id>.toml) date them
 FRONTIER = ("claude-opus-4.5", "gemini-3-pro", "gpt-5.2", "kimi-k2.5", "kimi-k2-thinking", "qwen3-max-thinking",
-            "claude-sonnet-4.5", "gpt-5", "gpt-5.1", "deepseek-v3.2", "kimi-k2-instruct")
+            "claude-sonnet-4.5", "gpt-5", "gpt-5.1", "deepseek-v3.2", "kimi-k2-instruct", "llama-4-maverick",
+            "deepseek-r1", "deepseek-v3", "gpt-4o-0513")
 
 
 @pytest.mark.parametrize("model_id", FRONTIER)

@@ -147,9 +147,13 @@ def test_seeding_loads_the_snapshots_and_adds_missing_models(evidence_store):
     for model_id in ("gpt-5", "gpt-5.1", "claude-sonnet-4.5"):
         model = store.model(model_id)
         assert model is not None and model.reviewed and model.release_date, model_id
-    # DeepSeek's API entries give V3.2 its date and price, never the hosted API's "closed weights" or later limits
-    facts = {r["field"] for r in store.rows("select field from model_facts where model_id = 'deepseek-v3.2'")}
-    assert {"release_date", "price_input"} <= facts and not facts & {"open_weights", "context_limit"}
+    # DeepSeek's API entries give V3.2 its date and price, never the hosted API's "closed weights" or later limits:
+    # those come from DeepSeek's own model file (models/deepseek/deepseek-v3.2.toml), which says the weights are open
+    facts = {r["field"]: (r["value"], r["entry"]) for r in store.rows(
+        "select field, value, entry from model_facts where model_id = 'deepseek-v3.2'")}
+    assert facts["release_date"][0] == '"2025-12-01"' and facts["price_input"][1] == "deepseek/deepseek-chat"
+    assert facts["open_weights"] == ("true", "models/deepseek/deepseek-v3.2")
+    assert facts["context_limit"] == ("163840", "models/deepseek/deepseek-v3.2")
     independent = store.db.execute("select count(*) from claims where provenance in ('independent', 'crowd')").fetchone()[0]
     assert independent > 1000
     # every name the sources list for a tracked vendor maps, or waits for review as a candidate: none is dropped
