@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from ingest.plans import known_release_date
 from ingest.sources import adapter_named
@@ -12,16 +11,7 @@ from ingest.sources.sync import SNAPSHOT, sync
 from storage import Store
 
 from .evidence_support import real_files
-from .test_evidence_sync import counts
-
-
-@pytest.fixture
-def bare(tmp_path):
-    from ingest.seed_files import load_seeds
-    s = Store.open(tmp_path / "bare.db")
-    load_seeds(s, snapshots=False)
-    yield s
-    s.close()
+from .test_evidence_sync import bare, counts  # noqa: F401 (bare: the curated-only record, a fixture)
 
 
 def _facts(store: Store, model_id: str) -> dict[str, tuple[object, str]]:
