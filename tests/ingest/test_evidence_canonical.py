@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-
 from ingest.plans import known_release_date
 from ingest.sources import adapter_named
 from ingest.sources.sync import SNAPSHOT, sync
