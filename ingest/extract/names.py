@@ -31,7 +31,7 @@ HEAD_VENDOR = {
     "InternLM": "Shanghai AI Lab", "Step": "StepFun", "Gen": "Runway", "Kling": "Kuaishou", "AlphaCode": "Google",
     "OLMo": "Ai2", "Sonar": "Perplexity", "Midjourney": "Midjourney", "Hailuo": "MiniMax",
 }
-TIERS = ("mini|nano|Pro|Flash|Flash-Lite|Ultra|Nano|Mini|Max|Plus|Turbo|Opus|Sonnet|Haiku|Large|Medium|Small|Instruct|Inst|"
+TIERS = ("mini|nano|pro|flash|Pro|Flash|Flash-Lite|Ultra|Nano|Mini|Max|Plus|Turbo|Opus|Sonnet|Haiku|Large|Medium|Small|Instruct|Inst|"
          "Thinking|Think|Exp|Preview|Air|AirX|Base|Chat|Coder|Speciale|Lite|Zero|Maverick|Scout|Behemoth|Omni|Vision|"
          "VL|Math|Distill|Reasoner|Terminus|Codex|Heavy|Fast|Realtime|Audio|Next|Edge|Nemo|Deep|oss|Embedding|Guard|"
          "Sonic|Reasoning")
