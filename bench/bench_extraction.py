@@ -204,7 +204,7 @@ def evaluate(articles: list[dict], store, extractor=None) -> dict:
         for kind in KINDS:
             total.tallies[kind].add(r.tallies[kind])
     return {"parts": dict(by_part), "languages": dict(by_lang), "total": total, "notes": notes, "dates": dates,
-            **throughput(extractor, texts)}
+            "mean_chars": round(sum(len(t) for _, t in texts) / max(1, len(texts))), **throughput(extractor, texts)}
 
 
 def release_dates(articles: list[dict], outputs: list, store=None) -> dict[str, int]:
@@ -259,7 +259,8 @@ def report(outcome: dict) -> dict:
             "languages": {lang: _row(lang, r) for lang, r in sorted(outcome["languages"].items())},
             "release_dates": outcome.get("dates", {}),
             "throughput_articles_per_s": round(outcome["throughput"], 1),
-            "throughput_wall_articles_per_s": round(outcome["throughput_wall"], 1)}
+            "throughput_wall_articles_per_s": round(outcome["throughput_wall"], 1),
+            "mean_article_chars": outcome.get("mean_chars", 0)}
 
 
 def _print_table(title: str, rows: dict[str, dict]) -> None:
@@ -305,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         ok = rep["throughput_articles_per_s"] >= MIN_THROUGHPUT
         print(f"throughput {rep['throughput_articles_per_s']:.0f} articles per CPU second, "
               f"{rep['throughput_wall_articles_per_s']:.0f}/s wall clock (target >= {MIN_THROUGHPUT:.0f}: "
-              f"{'met' if ok else 'MISSED'})")
+              f"{'met' if ok else 'MISSED'}); mean article {rep['mean_article_chars']:,} characters")
         if args.verbose:
             print("\n".join(outcome["notes"]))
     return 0

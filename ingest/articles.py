@@ -21,6 +21,7 @@ from storage import Store
 
 from .extract import Extraction, SourceContext
 from .fetch import Fetcher
+from .html_tables import pipe_lines
 from .htmltext import html_to_text, markup_load, one_line, strip_heavy
 from .plans import DEFAULT_ALERT_MAX_AGE_DAYS, Origin, Plan, StoreResult, plan, store_plan
 from .urls import same_site
@@ -104,7 +105,8 @@ def inline_html_tables(text: str) -> str:
         if end < 0:
             break
         end += len("</table>")
-        block = html_article(f"<html><body>{text[start:end]}</body></html>", "about:blank").text
+        block = pipe_lines(text[start:end]) or html_article(f"<html><body>{text[start:end]}</body></html>",
+                                                             "about:blank").text
         out += [text[pos:start], "\n", block, "\n"]
         pos, done = end, done + 1
     out.append(text[pos:])

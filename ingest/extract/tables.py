@@ -59,9 +59,12 @@ _CELL_NOTE = re.compile(r"\((?P<label>[^():]{1,30}):\s*(?P<num>\d{1,5}(?:[.,]\d{
 _NOTED = re.compile(r"(?P<cell>[^()]{1,20}?)\s*(?P<note>" + _CELL_NOTE.pattern + ")")
 """A cell with its note: "87.0% (Code: 100%)" is 87.0, and 100 in the mode the note names."""
 _LOOSE = re.compile(r"[A-Z][A-Za-z]+ [A-Z]?\d+(?:\.\d+)?")
+_SIZE_TIER = re.compile(r"Pro|Flash|Ultra|Max|Plus|Turbo|Mini|Nano|Lite|Opus|Sonnet|Haiku|Large|Medium|Small",
+                        re.IGNORECASE)
+_DATA_SPLIT = re.compile(r"(.+?)\s+(val|test|dev|validation|testmini|test-dev)", re.IGNORECASE)
 _SCORE_WORD = re.compile(r"\s?(?:スコア|得分|分数|점수|[Ss]core)$")
 _INSTRUCT = re.compile(r"[\s-]Inst\.?$")
-_PEER = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+){1,4}|[A-Z][A-Za-z]*[a-z][A-Za-z]*\d[A-Za-z0-9.]*")
+_PEER = re.compile(r"[A-Z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+){1,4}|[A-Z][A-Za-z]*[a-z][A-Za-z]*\d[A-Za-z0-9.]*")
 """A model-like label: a capitalised name with hyphenated parts or a version glued on ("Hunyuan-Large",
 "ChatGLM3-6B", "Baichuan2-13B-Chat", "InternLM3"), no spaces, no bare words ("Average", "Category")."""
 _TIER_FIRST = frozenset(("Opus", "Sonnet", "Haiku"))
@@ -147,9 +150,10 @@ class TableReader:
         found = self.benchmark(bare)
         if found is not None and found[0] is not None:
             return None
-        head = self.gaz.lookup(re.split(r"[-_]", bare)[0])
-        if head is not None and (head.kind == "vendor" or self.gaz.is_family(head.id)) and not _DIGIT.search(bare):
-            return None  # "Gemini-Pro": a known family's tier with no version names no one model
+        head, _, rest = bare.replace("_", "-").partition("-")
+        entry = self.gaz.lookup(head)
+        if entry is not None and (entry.kind == "vendor" or self.gaz.is_family(entry.id)) and _SIZE_TIER.fullmatch(rest):
+            return None  # "Gemini-Pro": a known family's size tier with no version names no one model ("Qwen-VL" does)
         return bare, None, "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
 
     def benchmark(self, cell: str) -> tuple[str | None, str, str | None] | None:
@@ -170,6 +174,11 @@ class TableReader:
             if entry is not None and entry.kind == "benchmark":
                 qual = None if candidate == text else "; ".join(m.group(1) for m in _PAREN.finditer(text))
                 return entry.id, candidate, qual
+        split = _DATA_SPLIT.fullmatch(text)
+        if split:  # "TextVQA val", "MMMU val": the benchmark, on one split of its data
+            found = self.benchmark(split.group(1))
+            if found is not None:
+                return found[0], found[1], "; ".join(x for x in (found[2], split.group(2)) if x)
         metric = _METRIC_WORD.fullmatch(text)
         entry = self.gaz.lookup(metric.group(1)) if metric else None
         if entry is not None and entry.kind == "benchmark":
@@ -300,9 +309,11 @@ class TableReader:
     def _models_in_rows(self, col_benches, body) -> list[TableScore]:
         out = []
         first_bench = next(j for j, b in enumerate(col_benches) if j > 0 and b and b[0])
-        at = self._label_column(body, first_bench, self._names_model)
+        known_benches = sum(1 for b in col_benches[1:] if b and b[0])
+        names = self._names_model if known_benches < 2 else (lambda c: self._names_model(c) or self.peer(c) is not None)
+        at = self._label_column(body, first_bench, names)
         labels = [self.model(cells[at]) if len(cells) > at else None for _, cells in body]
-        if sum(1 for m in labels if m) >= 2:
+        if sum(1 for m in labels if m) >= 2 or known_benches >= 2:  # rows of models against benchmarks it knows
             labels = [m or (self.peer(cells[at]) if len(cells) > at else None) for m, (_, cells) in zip(labels, body)]
         for (i, cells), model in zip(body, labels):
             if model is None:
