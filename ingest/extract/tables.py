@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import glued
 from .gazetteer import Gazetteer
@@ -102,6 +103,7 @@ def _one_line_table(line: str) -> list[list[str]] | None:
     return rows if len(rows) >= 2 else None
 
 
+@lru_cache(maxsize=4096)
 def clean(cell: str) -> str:
     cell = _TAG.sub(" ", cell)
     cell = _MARKS.sub("", cell)
@@ -115,12 +117,22 @@ class TableReader:
         self.glued_rows: set[int] = set()
         """Lines read as glued rows (glued.py): their figures are the table's, so prose passes leave them alone."""
         self.loose: set[str] = set()
+        self._models: dict[str, tuple | None] = {}
+        self._benchmarks: dict[str, tuple | None] = {}
         """Labels read only as a line's head plus a short version ("Mistral L2"): scores only if the article spells
         the name out elsewhere (RuleExtractor._tables), never new models of their own."""
 
     # ---- what a header or label cell names ------------------------------
     def model(self, cell: str) -> tuple[str, str | None, str | None] | None:
-        """(name, model id or None, qualifier) for a cell naming one model, else None."""
+        """(name, model id or None, qualifier) for a cell naming one model, else None. Remembered per article: a
+        table asks about each label several times (which column names the rows, then each row)."""
+        try:
+            return self._models[cell]
+        except KeyError:
+            found = self._models[cell] = self._model(cell)
+            return found
+
+    def _model(self, cell: str) -> tuple[str, str | None, str | None] | None:
         text = _SCORE_WORD.sub("", _INSTRUCT.sub("-Instruct", clean(cell)))  # "LLama3.1 70B Inst.", "Grok 4スコア"
         if not text:
             return None
@@ -157,6 +169,14 @@ class TableReader:
         return bare, None, "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
 
     def benchmark(self, cell: str) -> tuple[str | None, str, str | None] | None:
+        """(benchmark id or None, name as written, qualifier); remembered per article, as model() is."""
+        try:
+            return self._benchmarks[cell]
+        except KeyError:
+            found = self._benchmarks[cell] = self._benchmark(cell)
+            return found
+
+    def _benchmark(self, cell: str) -> tuple[str | None, str, str | None] | None:
         """(benchmark id or None, name as written, qualifier)."""
         text = clean(cell)
         if not text or not re.search(r"[A-Za-z]", text):
@@ -202,6 +222,7 @@ class TableReader:
         return [(value, None)] + (noted if number is not None else [])
 
     @staticmethod
+    @lru_cache(maxsize=4096)
     def value(cell: str) -> tuple[float, str, str | None] | None:
         text = clean(cell)
         if _EMPTY.fullmatch(text):
@@ -216,6 +237,7 @@ class TableReader:
 
     # ---- pipe tables --------------------------------------------------------
     def read(self, lines: list[str]) -> list[TableScore]:
+        self._models, self._benchmarks = {}, {}
         out: list[TableScore] = []
         block: list[tuple[int, list[str]]] = []
         for i, line in enumerate(lines + [""]):
