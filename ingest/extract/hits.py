@@ -14,6 +14,7 @@ text with thousands of names stays linear.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import localnames
 from .gazetteer import Hit
@@ -48,6 +49,7 @@ _POINT_ZERO = re.compile(r"(\d)\.0(?![\d])")
 _CLAUDE_TIERS = ("Opus", "Sonnet", "Haiku")
 
 
+@lru_cache(maxsize=4096)
 def _initials(name: str) -> str:
     """"Mistral Large 2" and "Mistral L2" are both "mistral l2": the first word, then initials and versions."""
     words = re.findall(r"[^\W\d_]+|\d+(?:\.\d+)*", name.casefold())

@@ -225,9 +225,11 @@ class RuleExtractor(NameHits):
             if sentence.rstrip().endswith((":", "：")) and len({m.id for m in models}) == 1:
                 section = self._ref(models[0])  # "Claude Sonnet 4.5 lidera varias pruebas públicas:" heads a list
             self._last_model = last_model
-            found_releases = [*self._releases(sentence, hits, ctx),
-                              *passes.releases(sentence, hits, self._ref, ctx.date, self._vendor_before),
-                              *passes.separable_releases(sentence, hits, self._ref, ctx.date)]
+            quiet = not hits and not _DIGIT.search(sentence)  # no name, no figure: only a nameless release can start
+            found_releases = [] if quiet else [
+                *self._releases(sentence, hits, ctx),
+                *passes.releases(sentence, hits, self._ref, ctx.date, self._vendor_before),
+                *passes.separable_releases(sentence, hits, self._ref, ctx.date)]
             named = carry.named_next(sentence, hits) if nameless is not None else None
             if named is not None:  # "… hat OpenAI die neue Version … veröffentlicht. Es heißt GPT-5"
                 ref = self._ref(named)
@@ -250,6 +252,9 @@ class RuleExtractor(NameHits):
                 if release.model.model_id is None and len(local) < MAX_LOCAL_NAMES:
                     local.setdefault(release.model.text, release.model)
                 focus = focus or release.model
+            if quiet:
+                prev_benches, previous, prev_vendors = [], sentence, vendors
+                continue
             pronoun = _ANAPHOR.search(sentence) if _may_refer(sentence) else None
             if focus is None and models and pronoun and models[0].start < pronoun.start():
                 fallback = self._ref(models[0])  # a pronoun refers back, never forward
@@ -604,8 +609,12 @@ def _verbatim(extraction: Extraction, text: str, original: str) -> Extraction:
     """Quotes found in the normalised text, given back as the original wrote them (the mapping is one to one)."""
     from dataclasses import replace
 
+    found: dict[str, str] = {}  # a table row is the quote of every cell in it: looked up once
+
     def fix(quote: str) -> str:
-        at = text.find(quote)
-        return original[at:at + len(quote)] if at >= 0 else quote
+        if quote not in found:
+            at = text.find(quote)
+            found[quote] = original[at:at + len(quote)] if at >= 0 else quote
+        return found[quote]
     return replace(extraction, releases=tuple(replace(r, quote=fix(r.quote)) for r in extraction.releases),
                    claims=tuple(replace(c, quote=fix(c.quote)) for c in extraction.claims))
