@@ -48,7 +48,7 @@ class _Text:
         elif self.row is None:
             self.out.append(data)
 
-    def start(self, tag: str) -> None:
+    def start(self, tag: str, attrs: str = "") -> None:
         if tag in _SKIP:
             self.skip += 1
         elif tag == "tr":
@@ -72,7 +72,15 @@ class _Text:
 
 
 def _scan(html: str) -> str:
-    text, lower = _Text(), None
+    text = _Text()
+    scan(html, text)
+    return "".join(text.out)
+
+
+def scan(html: str, text) -> None:
+    """Feed `text` (anything with data(str), start(tag, attrs) and end(tag)) the markup's events, in one linear pass.
+    Comments and declarations are dropped; script and style contents are skipped unread."""
+    lower = None
     pos, n = 0, len(html)
     while pos < n:
         lt = html.find("<", pos)
@@ -100,7 +108,7 @@ def _scan(html: str) -> str:
         if closing:
             text.end(tag)
             continue
-        text.start(tag)
+        text.start(tag, attrs)
         if attrs.rstrip().endswith("/"):
             text.end(tag)
         elif tag in _RAW:
@@ -111,7 +119,6 @@ def _scan(html: str) -> str:
             close = html.find(">", end)
             pos = n if close < 0 else close + 1
             text.end(tag)
-    return "".join(text.out)
 
 
 def html_to_text(html: str | None, max_chars: int = MAX_CHARS) -> str:

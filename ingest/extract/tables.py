@@ -29,7 +29,8 @@ _MARKS = re.compile(r"\\?\*+|[†‡§¶]|\[\d{1,2}\]|\\_|</?(?:ins|strong|b|em)
 _PAREN = re.compile(r"\(([^()]{0,60})\)")
 _VALUE = re.compile(r"(?P<num>\d{1,5}(?:[.,]\d{1,3})?)\s?(?P<unit>%|％|pts?)?")
 _EMPTY = re.compile(r"[-—–]*|n/?a|N/?A|/")
-_BARE_FIGURE = re.compile(r"\s*\d{1,5}(?:[.,]\d{1,3})?\s?[%％]?\s*$")
+_FIGURE_CELL = re.compile(r"\d{1,5}(?:[.,]\d{1,3})?\s?[%％]?")
+_BARE_FIGURE = re.compile(r"\s*" + _FIGURE_CELL.pattern + r"\s*$")
 _SEPARATOR = re.compile(r":?-{2,}:?")
 _NOT_BENCH = re.compile(r"param|context|price|prix|preis|precio|size|token|cost|license|licen|architecture|layers|"
                         r"experts|vocab|speed|latency|release|date|modal|input|output|参数|价格|上下文|上下文|パラメータ",
@@ -62,6 +63,7 @@ _NOTED = re.compile(r"(?P<cell>[^()]{1,20}?)\s*(?P<note>" + _CELL_NOTE.pattern +
 _LOOSE = re.compile(r"[A-Z][A-Za-z]+ [A-Z]?\d+(?:\.\d+)?")
 _SIZE_TIER = re.compile(r"Pro|Flash|Ultra|Max|Plus|Turbo|Mini|Nano|Lite|Opus|Sonnet|Haiku|Large|Medium|Small",
                         re.IGNORECASE)
+_NUMBERED = re.compile(r"(.+?)\s?\((\d{2,4})\)")
 _DATA_SPLIT = re.compile(r"(.+?)\s+(val|test|dev|validation|testmini|test-dev)", re.IGNORECASE)
 _SCORE_WORD = re.compile(r"\s?(?:スコア|得分|分数|점수|[Ss]core)$")
 _INSTRUCT = re.compile(r"[\s-]Inst\.?$")
@@ -71,7 +73,6 @@ _PEER = re.compile(r"[A-Z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+){1,4}|[A-Z][A-Za-z]*
 _TIER_FIRST = frozenset(("Opus", "Sonnet", "Haiku"))
 
 
-_FIGURE_CELL = re.compile(r"\d{1,5}(?:[.,]\d{1,3})?\s?[%％]?")
 _SPACED_ROW = re.compile(r"(?P<label>\S.*?\S)\s+(?P<vals>" + _FIGURE_CELL.pattern + r"(?:\s+" + _FIGURE_CELL.pattern +
                          r"){0,5})")
 _MODEL_COLUMN = re.compile(r"(?:モデル|模型|모델|Model|Modell|Modèle|Modelo|Модель)(?:\s|$)", re.IGNORECASE)
@@ -103,6 +104,11 @@ def _one_line_table(line: str) -> list[list[str]] | None:
     return rows if len(rows) >= 2 else None
 
 
+def _label_text(cell: str) -> str:
+    """A model label as the name it stands for: "LLama3.1 70B Inst." is the Instruct model, "Grok 4スコア" Grok 4."""
+    return _SCORE_WORD.sub("", _INSTRUCT.sub("-Instruct", clean(cell)))
+
+
 @lru_cache(maxsize=4096)
 def clean(cell: str) -> str:
     cell = _TAG.sub(" ", cell)
@@ -117,10 +123,11 @@ class TableReader:
         self.glued_rows: set[int] = set()
         """Lines read as glued rows (glued.py): their figures are the table's, so prose passes leave them alone."""
         self.loose: set[str] = set()
-        self._models: dict[str, tuple | None] = {}
-        self._benchmarks: dict[str, tuple | None] = {}
         """Labels read only as a line's head plus a short version ("Mistral L2"): scores only if the article spells
         the name out elsewhere (RuleExtractor._tables), never new models of their own."""
+        self._models: dict[str, tuple | None] = {}
+        self._benchmarks: dict[str, tuple | None] = {}
+        """What each label names, per article (read() starts afresh)."""
 
     # ---- what a header or label cell names ------------------------------
     def model(self, cell: str) -> tuple[str, str | None, str | None] | None:
@@ -133,7 +140,7 @@ class TableReader:
             return found
 
     def _model(self, cell: str) -> tuple[str, str | None, str | None] | None:
-        text = _SCORE_WORD.sub("", _INSTRUCT.sub("-Instruct", clean(cell)))  # "LLama3.1 70B Inst.", "Grok 4スコア"
+        text = _label_text(cell)
         if not text:
             return None
         for candidate in (text, _PAREN.sub("", text).strip()):
@@ -155,7 +162,7 @@ class TableReader:
         """A label beside two or more models that is spelled like a model name ("Hunyuan-Large", "ChatGLM3-6B",
         "Baichuan2-13B-Chat") is the model of its row or column, though neither the record nor the name patterns
         know its family: tables compare models with models."""
-        text = _INSTRUCT.sub("-Instruct", clean(cell))
+        text = _label_text(cell)
         bare = _PAREN.sub("", text).strip()
         if not _PEER.fullmatch(bare) or _NOT_BENCH.search(bare) or _METRIC_HINT.search(bare):
             return None
@@ -183,7 +190,7 @@ class TableReader:
             return None
         if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
             text = text[1:-1].strip()  # "(Humanity's Last Exam)" under a row label in another language
-        numbered = re.fullmatch(r"(.+?)\s?\((\d{2,4})\)", text)  # "MATH (500)": MATH-500
+        numbered = _NUMBERED.fullmatch(text)  # "MATH (500)": MATH-500
         for candidate in ((f"{numbered.group(1)}-{numbered.group(2)}", f"{numbered.group(1)} {numbered.group(2)}")
                           if numbered else ()):
             entry = self.gaz.lookup(candidate)
@@ -435,9 +442,9 @@ class TableReader:
         81.6% 74.8%"); or under a heading naming one benchmark ("HealthBench — 現実的な健康会話"), a model then its
         figures ("GPT‑5 67.2% 54.3%"). Figures go to the columns left to right; the rows are the table's, not prose."""
         out: list[TableScore] = []
+        # rows under a models line: (that line, benchmark, scores, line); a benchmark the record does not know
+        # counts only in a block whose other rows it knows
         rows: list[tuple[int, tuple, list[TableScore], int]] = []
-        """Rows under a models line: (that line, benchmark, scores, line); a benchmark the record does not know
-        counts only in a block whose other rows it knows."""
         models: list[tuple[str, str | None]] = []
         heading: tuple[str | None, str, str | None] | None = None
         since = since_header = 0
