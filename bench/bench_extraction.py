@@ -75,7 +75,8 @@ class Result:
     tallies: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
 
 
-def load_articles(part: str, data: Path = DATA, limit: int | None = None) -> list[dict]:
+def load_articles(part: str, data: Path = DATA, limit: int | None = None, since: int | None = None) -> list[dict]:
+    """`since` keeps files numbered from it on: a newly labelled batch's first-contact figures stay reproducible."""
     parts = ["dev", "blind"] if part == "all" else [part]
     out = []
     for p in parts:
@@ -83,6 +84,8 @@ def load_articles(part: str, data: Path = DATA, limit: int | None = None) -> lis
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.json")):
+            if since is not None and int(path.name.split("-", 1)[0]) < since:
+                continue
             out.append(json.loads(path.read_text(encoding="utf-8")))
     return out[:limit] if limit else out
 
@@ -276,13 +279,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=("dev", "blind", "all"), default="dev")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument("--since", type=int, default=None, metavar="N",
+                        help="score only the files numbered N or above (a new batch's first contact)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and every wrong prediction")
     args = parser.parse_args(argv)
     if args.part in ("blind", "all") and not (DATA / "blind").is_dir():
         print("no blind part here")
         if args.part == "blind":
             return 0
-    articles = load_articles(args.part, limit=args.limit)
+    articles = load_articles(args.part, limit=args.limit, since=args.since)
     if not articles:
         print(f"no articles in {DATA / args.part}")
         return 0

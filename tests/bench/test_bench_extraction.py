@@ -32,3 +32,11 @@ def test_matching_rules_normalise_names_and_respect_null_dates():
                      {"model": "GPT-5.1", "benchmark": "AIME24", "value": 79.8}, names)
     assert not bx._match("releases", (("id", "gpt-5.1"), "2025-11-13"), {"model": "GPT-5.1", "date": None}, names)
     assert bx._match("releases", (("id", "gpt-5.1"), None), {"model": "GPT-5.1", "date": None}, names)
+
+
+def test_since_keeps_only_the_files_numbered_from_it():
+    every = bx.load_articles("dev")
+    newest = max(int(a["id"].split("-")[1]) for a in every)
+    batch = bx.load_articles("dev", since=newest - 1)
+    assert {int(a["id"].split("-")[1]) for a in batch} <= {newest - 1, newest}
+    assert 1 <= len(batch) < len(every)
