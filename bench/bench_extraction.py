@@ -151,6 +151,11 @@ def _match(kind: str, pred, gold, names: Names) -> bool:
             and len(objects) == len(wanted) and all(any(names.model_matches(o, w) for o in objects) for w in wanted))
 
 
+def _shown(pred) -> str:
+    """A prediction as stable text: a comparison's objects sorted, so two runs' miss lists can be diffed."""
+    return str(tuple(tuple(sorted(x)) if isinstance(x, frozenset) else x for x in pred))
+
+
 def score_article(article: dict, extraction, names: Names) -> tuple[dict[str, Tally], list[str]]:
     pred = predictions(extraction)
     labels = article["labels"]
@@ -162,7 +167,7 @@ def score_article(article: dict, extraction, names: Names) -> tuple[dict[str, Ta
         hit_gold = [g for g in gold if any(_match(kind, p, g, names) for p in got)]
         tallies[kind] = Tally(len(hit_pred), len(got), len(hit_gold), len(gold))
         notes += [f"{article['id']}: missed {kind} {json.dumps(g, ensure_ascii=False)}" for g in gold if g not in hit_gold]
-        notes += [f"{article['id']}: wrong {kind} {p}" for p in got if p not in hit_pred]
+        notes += [f"{article['id']}: wrong {kind} {_shown(p)}" for p in got if p not in hit_pred]
     return tallies, notes
 
 

@@ -115,3 +115,22 @@ def named_next(sentence: str, hits: list[Hit]) -> Hit | None:
     if not m:
         return None
     return next((h for h in hits if h.kind == "model" and h.start == m.end()), None)
+
+
+_HEREAFTER = re.compile(r"\s*[」』\"”]?\s*[(（]\s*(?:以下|以下、|以下简称|以下簡稱|以下称|이하|hereafter|hereinafter|en\s+adelante|"
+                        r"ci-après|im\s+Folgenden|далее)\s*[,、:]?\s*[「『\"“]?(?P<short>[A-Za-z][\w.\-]{0,14}(?:\s[\w.\-]{1,10})?)"
+                        r"[」』\"”]?\s*[)）]", re.IGNORECASE)
+
+
+def short_names(sentence: str, hits: list[Hit]) -> list[tuple[str, Hit]]:
+    """"Kimi K2 Thinking(以下K2)", "GPT-5.2 Thinking (hereafter GPT-5.2)": the short name the text will use for the
+    model from then on, so "K2は …" and its scores are that model's, not another model's of the same short name."""
+    if "(" not in sentence and "（" not in sentence:
+        return []
+    out = []
+    for h in hits:
+        if h.kind == "model":
+            m = _HEREAFTER.match(sentence, h.end)
+            if m and m.group("short") != h.text:
+                out.append((m.group("short"), h))
+    return out

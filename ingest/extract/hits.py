@@ -262,7 +262,7 @@ class NameHits:
             pattern = self._local_patterns.get(name)
             if pattern is None:
                 pattern = self._local_patterns[name] = re.compile(
-                    r"(?<![\w.\-])" + re.escape(name) + r"(?![\w]|[.\-][A-Za-z0-9])")
+                    r"(?<![A-Za-z0-9_.\-])" + re.escape(name) + r"(?![A-Za-z0-9_]|[.\-][A-Za-z0-9])")  # "K2は": kana may touch it
             for m in pattern.finditer(sentence):
                 if not any(h.start < m.end() and m.start() < h.end for h in hits):
                     extra.append(Hit("model", "new:" + name, m.start(), m.end(), m.group(0)))

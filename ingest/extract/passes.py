@@ -82,6 +82,15 @@ _LATIN_AFTER = re.compile(r"^\s*(?:[\w'’\-]+\s+){0,6}$")
 _CJK_AFTER = re.compile(r"^[\s了一个個款新模型的：:「『“\"した]{0,8}$")
 
 
+_ROW_GAP = re.compile(r"[ \t]*%?[ \t]+")
+
+
+def _in_figure_row(sentence: str, figs: list, fig) -> bool:
+    """The figure stands beside another with only spaces between (a pasted table row), not alone after its benchmark."""
+    return any(_ROW_GAP.fullmatch(sentence, f.end, fig.start) or _ROW_GAP.fullmatch(sentence, fig.end, f.start)
+               for f in figs if f is not fig)
+
+
 def _segments(sentence: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for m in _SEGMENT.finditer(sentence):
@@ -134,6 +143,13 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
                 (_PRONOUN.search(near) or _SCORE_VERB.search(near) or (verb_final and (_SCORE_VERB.search(
                     sentence, fig.end, seg[1]) or _SCORE_AFTER.match(sentence, fig.end)))) and not _OWNER_BEFORE.search(near)
             list_item = bool(_LIST_ITEM.match(sentence))
+            if implicit and model is None and len({m.id for m in models if m.end <= seg[0]}) == 1 and \
+                    not any(m.start >= seg[0] for m in models):
+                # "Das neue Gemini 3 Deep Think hat … geschlagen; es hat … 84,6 % erreicht": the clause's "es" is the
+                # one model its own sentence named, not a model of the sentences before
+                model = next(m for m in models if m.end <= seg[0])
+            if model is None and bench_adjacent and _in_figure_row(sentence, figs, fig):
+                continue  # "MMLU (Allgemeinwissen) 88,6 88,7": a table row whose columns are not known here
             subject = ref(model) if model is not None else (
                 (section or (topic if list_item else None)) if bench_adjacent else (topic or section) if implicit
                 else None)

@@ -210,6 +210,10 @@ class RuleExtractor(NameHits):
             own = [Hit(h.kind, h.id, h.start - pos, h.end - pos, h.text)
                    for h in all_hits[first:bisect_left(starts, end, lo=first)] if h.end <= end]
             hits = self._with_local(sentence, own, local)
+            for short, model in carry.short_names(sentence, hits):
+                if len(local) < MAX_LOCAL_NAMES:
+                    local[short] = self._ref(model)  # "Kimi K2 Thinking(以下K2)": "K2" names it from here on
+                    self._expanded.add(short)
             for h in hits:
                 if not h.id.startswith("new:"):
                     mentions.setdefault((h.kind, h.id), Mention(h.kind, h.id, h.text))

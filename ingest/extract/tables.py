@@ -64,6 +64,10 @@ _LOOSE = re.compile(r"[A-Z][A-Za-z]+ [A-Z]?\d+(?:\.\d+)?")
 _SIZE_TIER = re.compile(r"Pro|Flash|Ultra|Max|Plus|Turbo|Mini|Nano|Lite|Opus|Sonnet|Haiku|Large|Medium|Small",
                         re.IGNORECASE)
 _NUMBERED = re.compile(r"(.+?)\s?\((\d{2,4})\)")
+_TOOLS_SPLIT = re.compile(r"(.+?)\s+((?:with|without|w/o|no|con|sin|avec|sans|mit|ohne|с|без)\s+\S.{0,60})", re.IGNORECASE)
+""""HLE sin herramientas", "HLE with tools": the benchmark, under a condition."""
+_NAME_SHAPE = re.compile(r".[A-Z0-9]|[A-Z]{2}|\w+-\w")
+"""What a benchmark's name looks like beside a description: "MCP Atlas", "tau2-bench", not "Agentes de múltiples pasos"."""
 _DATA_SPLIT = re.compile(r"(.+?)\s+(val|test|dev|validation|testmini|test-dev)", re.IGNORECASE)
 _SCORE_WORD = re.compile(r"\s?(?:スコア|得分|分数|점수|[Ss]core)$")
 _INSTRUCT = re.compile(r"[\s-]Inst\.?$")
@@ -73,8 +77,11 @@ _PEER = re.compile(r"[A-Z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+){1,4}|[A-Z][A-Za-z]*
 _TIER_FIRST = frozenset(("Opus", "Sonnet", "Haiku"))
 
 
+_DELTA_CELL = r"[+\-−±]\d{1,5}(?:[.,]\d{1,3})?\s?(?:pp|%|pts?|points?|puntos|Punkte)?"
 _SPACED_ROW = re.compile(r"(?P<label>\S.*?\S)\s+(?P<vals>" + _FIGURE_CELL.pattern + r"(?:\s+" + _FIGURE_CELL.pattern +
-                         r"){0,5})")
+                         r"){0,5})(?:\s+(?:[^\d\s+\-−±]\S{0,20}(?:\s+" + _DELTA_CELL + r")?|" + _DELTA_CELL + r"))?")
+"""A row of figures, then perhaps the table's winner and difference columns ("… 77.1% 68.8% Gemini +8.3pp"), which
+are no scores."""
 _MODEL_COLUMN = re.compile(r"(?:モデル|模型|모델|Model|Modell|Modèle|Modelo|Модель)(?:\s|$)", re.IGNORECASE)
 _INLINE_SEPARATOR = re.compile(r"\|\s*:?-{3,}:?\s*\|")
 
@@ -201,19 +208,19 @@ class TableReader:
             if entry is not None and entry.kind == "benchmark":
                 qual = None if candidate == text else "; ".join(m.group(1) for m in _PAREN.finditer(text))
                 return entry.id, candidate, qual
-        split = _DATA_SPLIT.fullmatch(text)
+        split = _DATA_SPLIT.fullmatch(text) or _TOOLS_SPLIT.fullmatch(text)
         if split:  # "TextVQA val", "MMMU val": the benchmark, on one split of its data
             found = self.benchmark(split.group(1))
             if found is not None:
                 return found[0], found[1], "; ".join(x for x in (found[2], split.group(2)) if x)
-        metric = _METRIC_WORD.fullmatch(text)
+        metric = _METRIC_WORD.fullmatch(_PAREN.sub("", text).strip())  # "GDPval-AA Elo (Tareas de expertos)"
         entry = self.gaz.lookup(metric.group(1)) if metric else None
         if entry is not None and entry.kind == "benchmark":
             return entry.id, metric.group(1), metric.group(2)  # "LiveCodeBench Elo"
-        bare = _PAREN.sub("", text).strip()
+        bare = _PAREN.sub("", metric.group(1) if metric else text).strip()
         if _NOT_BENCH.search(bare) or len(bare) > 40 or self.model(bare):
             return None
-        return None, bare, None
+        return None, bare, metric.group(2) if metric else None
 
     def values(self, cell: str) -> list[tuple[tuple[float, str, str | None], str | None]]:
         """The cell's figure, and a noted one with the note's label as its condition ("87.0% (Code: 100%)")."""
@@ -519,12 +526,14 @@ class TableReader:
         found = self.benchmark(label)
         if found is not None and found[0]:
             return found
+        outer = found
         for inner in _PAREN.findall(label.replace("（", "(").replace("）", ")")):
             name, _, condition = inner.partition(",")
             found = self.benchmark(name)
-            if found is not None and (found[0] or unknown):
+            if found is not None and (found[0] or unknown and (outer is None or _NAME_SHAPE.search(name) and
+                                                                not _NAME_SHAPE.search(outer[1]))):
                 return found[0], found[1], condition.strip() or found[2]
-        return None
+        return outer if unknown else None
 
     def _qualified(self, name: str, following: list[str]) -> tuple[str | None, str, str | None] | None:
         """"Codeforces" then "Percentile(排名)": the record's "Codeforces (percentile)", named by the metric line."""

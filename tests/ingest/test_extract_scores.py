@@ -343,3 +343,28 @@ def test_a_short_sentence_with_a_quoted_model_and_one_percentage_scores_on_the_l
     ext = extract("오픈AI는 25일(현지시간) 인간 전문가들이 수행하는 업무와 AI가 생성한 결과물을 비교해 평가하는 새로운 벤치마크 "
                   "‘GDPval’을 출시했다.\n\n앤트로픽의 '클로드 오퍼스 4.1'은 49%를 기록해 상대적으로 더 높은 점수를 얻었다.")  # 012
     assert ("gdpval", 49.0) in {s[1:] for s in scores(ext)}
+
+
+def test_a_clause_without_a_model_scores_for_the_model_its_own_sentence_named(extract):
+    ext = extract("Seit Monaten wird die Branche von einem Tauziehen zwischen OpenAIs GPT-5.2 und Anthropics Claude Opus 4.6 "
+                  "dominiert. Das neue Gemini 3 Deep Think hat seine Konkurrenten nicht nur knapp geschlagen; es hat sie in "
+                  "kritischen Maßen für fluide Intelligenz und komplexe Problemlösung überholt und insbesondere einen "
+                  "historischen Wert von 84,6 % im ARC-AGI-2-Benchmark erreicht.")  # 171
+    assert {s for s in scores(ext) if s[2] == 84.6} == {("gemini-3-pro", "arc-agi-2", 84.6)}
+
+
+def test_a_benchmark_beside_a_row_of_figures_whose_columns_are_unknown_is_nobodys_score(extract):
+    text = ("Llama 3.1 405B VS ChatGPT-4o\n\nBenchmark-Thema Rufen Sie 3.1 405B an. ChatGPT-4o\n"
+            "MMLU (Allgemeinwissen) 88,6 88,7\nDROP (Logik) 84,8 83,4\n")  # 169: the first column's name is mistranslated
+    assert scores(extract(text)) == set()
+    assert scores(extract("GPT-4o\nMMLU (Allgemeinwissen) 88,6")) == {("gpt-4o-0513", "mmlu", 88.6)}  # one figure: its heading's
+
+
+def test_a_short_name_the_text_defines_stands_for_its_model_from_then_on(extract):
+    text = ("Kimi K2はGPT‑5を超えるか?\n\nMoonshot AIが公開したオープンモデル「Kimi K2 Thinking(以下K2)」が話題です。\n\n"
+            "  • モデル構成:K2は**Mixture-of-Experts(MoE)**設計を採用し、総パラメータは1兆(1T)とされます。\n\n"
+            "  • ベンチマーク:公表された主要スコアは以下の通りです。Humanity’s Last Exam 44.9%、BrowseComp 60.2%。\n")  # 144
+    got = scores(extract(text))
+    assert {("kimi-k2-thinking", "hle", 44.9), ("kimi-k2-thinking", "browsecomp", 60.2)} == got
+    ext = extract(text)
+    assert "K2" not in {m.text for m in ext.new_models}  # a short name is no new model to review

@@ -315,3 +315,14 @@ def test_a_table_of_conditions_about_the_benchmark_its_intro_names(extract):
     assert {("Grok 4", "hle", 25.4), ("Grok 4", "hle", 38.6), ("Grok 4 Heavy", "hle", 44.4), ("OpenAI o3", "hle", 24.9)} <= got
     assert not any(s[0].startswith("Gemini") for s in got)  # "Gemini-Pro (Google)": a family's tier, no model
     assert next(c for c in ext.claims if c.value == 25.4).conditions == "Ergebnis ohne Tools"
+
+
+def test_spaced_rows_with_winner_and_difference_columns_and_glossed_benchmarks(extract):
+    # dev-152: "Benchmark Gemini 3.1 Pro Claude Opus 4.6 Ganador Diferencia", rows end in "Gemini +8.3pp"
+    ext = extract(_dev_text("152-gemini-3-1-pro-opus-4-6-es-apiyi-table.json"))
+    got = {(c.subject.text, c.benchmark_id or c.benchmark_text, c.value) for c in ext.claims if c.kind == "benchmark_score"}
+    claude = {s[1:] for s in got if s[0] == "Claude Opus 4.6"}
+    assert {("arc-agi-2", 68.8), ("mcp-atlas", 59.5), ("hle", 40.0), ("hle", 53.1), ("mmmlu", 91.1),
+            ("gdpval-aa", 1606.0)} <= claude
+    assert ("Gemini 3.1 Pro", "gdpval-aa", 1317.0) in got and len(got) == 24
+    assert not any(s[2] in (8.3, 289.0, 13.0) for s in got)  # differences and win counts are no scores
