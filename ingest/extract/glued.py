@@ -24,6 +24,8 @@ _PERCENT = r"(?:100|\d{1,2})(?:[.,]\d{1,2})?\s?%"
 _MAX_MODELS = 8
 _ROW_TAILS = {k: re.compile(r"(?:" + _PERCENT + r"\s*){" + str(k) + r"}$") for k in range(2, _MAX_MODELS + 1)}
 _ONE = re.compile(_PERCENT)
+_BOUND_WORDS = {">": "more than", "＞": "more than", "≥": "at least", "<": "less than", "＜": "less than", "≤": "at most",
+                "~": "approximate", "≈": "approximate"}
 
 
 def applies(text: str) -> bool:
@@ -52,8 +54,9 @@ def header(line: str, model: Callable) -> list[tuple[str, str | None]]:
     return found if len(found) >= 2 else []
 
 
-def row(line: str, width: int, benchmark: Callable) -> tuple[tuple, list[tuple[float, str]]] | None:
-    """(benchmark, [(value, as written)]) for a glued row of `width` percentages, else None."""
+def row(line: str, width: int, benchmark: Callable) -> tuple[tuple, list[tuple[float, str, str | None]]] | None:
+    """(benchmark, [(value, as written, bound)]) for a glued row of `width` percentages, else None; the first cell may
+    be a bound (">90%" is "more than")."""
     tail_pattern = _ROW_TAILS.get(width)
     if tail_pattern is None or "%" not in line:
         return None
@@ -70,15 +73,17 @@ def row(line: str, width: int, benchmark: Callable) -> tuple[tuple, list[tuple[f
                 "".join(values).replace(" ", "") != line[start:].replace(" ", ""):
             continue
         label = line[:start].strip()
+        bound = _BOUND_WORDS.get(label[-1:]) if label else None
+        label = label.rstrip("".join(_BOUND_WORDS)).strip()  # "ARC-AGI>90%": the first cell is a bound, not the name's
         bench = benchmark(label) if label else None
         if bench is not None and (bench[0] or not label[-1].isdigit()):
-            found.append((bench, values))
+            found.append((bench, values, bound))
     known = [f for f in found if f[0][0]]
     if len(known) > 1 or not known and len(found) != 1:
         return None
-    bench, values = (known or found)[0]
+    bench, values, bound = (known or found)[0]
     out = []
-    for v in values:
+    for i, v in enumerate(values):
         raw = v.rstrip("% ").strip()
-        out.append((float(raw.replace(",", ".")), raw))
+        out.append((float(raw.replace(",", ".")), raw, bound if i == 0 else None))
     return bench, out

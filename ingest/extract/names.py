@@ -173,6 +173,11 @@ class NameFinder:
         return sorted(out, key=lambda h: h.start)
 
 
+_API_SNAPSHOT = re.compile(r"[-_ ](?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
+"""OpenAI and Anthropic date API snapshots with a month and day after the name ("gpt-4-0613", "claude-3-5-sonnet-1022");
+other makers' "-0324" or "-2507" can name a distinct release ("DeepSeek-V3-0324"), so only those two lines drop it."""
+
+
 def canonical(head: str, rest: str) -> str | None:
     """The usual spelling of a model name, or None when it is no versioned model."""
     if not _DIGIT.search(rest):
@@ -181,6 +186,8 @@ def canonical(head: str, rest: str) -> str | None:
     text = head + rest
     if text.islower() and "-" in text:
         text = _SLUG_POINT.sub(r"-\1.\2", text)  # the slug "gemini-2-5-pro" is Gemini 2.5 Pro
+    if head.upper() == "GPT" or head.casefold() == "claude":
+        text = _API_SNAPSHOT.sub("", text)  # "GPT-3.5-Turbo-0125", "Claude-3-Opus-0229": a dated API snapshot
     if head.casefold() == "claude":
         text = _CLAUDE_MODE.sub("", text)  # a mode, never part of a Claude name
         m = _CLAUDE_NAME.fullmatch(text)

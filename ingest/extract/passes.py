@@ -82,6 +82,12 @@ _LATIN_AFTER = re.compile(r"^\s*(?:[\w'’\-]+\s+){0,6}$")
 _CJK_AFTER = re.compile(r"^[\s了一个個款新模型的：:「『“\"した]{0,8}$")
 
 
+_COUNTED = re.compile(r"\s?(?:occupations?|ocupaciones|professions?|profesiones|métiers|Berufe\w*|профессий|tasks?|tareas?|tâches|"
+                      r"Aufgaben|задач\w*|questions?|preguntas?|Fragen|вопрос\w*|problems?|problemas?|problèmes|languages?|"
+                      r"idiomas?|langues|Sprachen|языках|categor\w+|Kategorien|benchmarks|pruebas|tests|Tests|тестах|"
+                      r"个任务|個任務|道题|道題|項目|问题|問題|言語|職種|개\s?(?:언어|직업|과제|문제))(?![\w-])")
+_ARROW_AFTER = re.compile(r"\s?%?\s?(?:→|->|⇒|➡|➔)\s?\d")
+_ARROW_BEFORE = re.compile(r"(?:→|->|⇒|➡|➔)\s?$")
 _ROW_GAP = re.compile(r"[ \t]*%?[ \t]+")
 
 
@@ -118,6 +124,10 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
     """Korean and Japanese put the score verb after the figures: "EQ-Bench3에서 … 1,586점으로 1위 … 기록하며"."""
     previous = None  # (figure, subject, bench) of the last score, for "77.2% (standard) / 82.0% (parallel)"
     for fig in figs:
+        if fig.unit is None and _COUNTED.match(sentence, fig.end):
+            continue  # "(44 ocupaciones)", "500 tasks": a count, not a score
+        if _ARROW_BEFORE.search(sentence, max(0, fig.start - 4), fig.start) or _ARROW_AFTER.match(sentence, fig.end):
+            continue  # "37.6%→68.8%": a change between two models the sentence does not name, nobody's score
         seg = next(((s, e) for s, e in segments if s <= fig.start < e), (0, len(sentence)))
         in_seg = [b for b in benches if seg[0] <= b.start < seg[1]] or (benches if len(benches) == 1 else [])
         following = next((b for b in benches if b.start >= fig.end and _FOLLOWING_BENCH.fullmatch(sentence[fig.end:b.start])),

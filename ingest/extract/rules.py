@@ -102,6 +102,16 @@ _NEW_NAME = re.compile(r"\s+(?:(?:its|a|an|the)\s+)?(?:(?:new|latest|next)\s+)?(
 
 _HEADING_LEAD = re.compile(r"[\s#*>\-•「『]*$")
 _TOPIC_MARK = re.compile(r"[」』\s]*(?:は|는|은)")
+_BASE_AFTER = re.compile(r"[」』\s]*(?:バックボーン|ベース|を基に|を土台|上に構築|を基盤|为基座|為基座|为基础|為基礎|基座|기반|를\s?기반|을\s?기반|"
+                         r"(?:backbone|base\s+model)\b)", re.IGNORECASE)
+_BASE_BEFORE = re.compile(r"(?:based\s+on|built\s+on(?:\s+top\s+of)?|fine-tuned\s+from|basado\s+en|basée?\s+sur|basierend\s+auf|"
+                          r"auf\s+Basis\s+von|на\s+базе|на\s+основе|基于|基於)\s*(?:the\s+|el\s+|le\s+|la\s+|dem\s+)?$",
+                          re.IGNORECASE)
+"""A model named as what another is built on ("Qwen3-Next-80B-A3Bバックボーン上に構築", "based on Llama 3.1") is not the one
+the next sentences go on about."""
+_TEST_HEADING = re.compile(r"\s*[-*•]?\s*[A-Z][A-Za-z0-9\-]*\s?(?:[Bb]enchmark|ベンチマーク|テスト|基准|基準|测试|測試|评测|評測|벤치마크|"
+                           r"테스트)")
+"""A short line heading a list with a test's name the record does not know ("SWE 벤치마크(코딩 능력 평가)")."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ON_FOR = re.compile(r"\s*(?:%|percent)?\s*(?:on|in)\s+\S+\s+(?:for|by)\s+")
 _ITEM_BREAK = re.compile(r";|\s[-–—•]\s")
@@ -221,7 +231,7 @@ class RuleExtractor(NameHits):
                 continue
             models = [h for h in hits if h.kind == "model"]
             vendors = [(h.start, h.end, h.id) for h in hits if h.kind == "vendor"]
-            if models and _HEADING_LEAD.match(sentence[:models[0].start]):
+            if models and _HEADING_LEAD.match(sentence[:models[0].start]) and not _BASE_AFTER.match(sentence, models[0].end):
                 section = self._ref(models[0])
             else:
                 topical = [m for m in models if _TOPIC_MARK.match(sentence[m.end:m.end + 3])]
@@ -256,6 +266,8 @@ class RuleExtractor(NameHits):
                 if release.model.model_id is None and len(local) < MAX_LOCAL_NAMES:
                     local.setdefault(release.model.text, release.model)
                 focus = focus or release.model
+            if quiet and len(sentence) <= 80 and _TEST_HEADING.match(sentence):
+                last_bench = None  # "SWE 벤치마크(코딩 능력 평가)": the list below is about a test the record cannot name
             if quiet:
                 prev_benches, previous, prev_vendors = [], sentence, vendors
                 continue
@@ -269,6 +281,7 @@ class RuleExtractor(NameHits):
             benches = [h for h in hits if h.kind == "benchmark"]
             if benches:
                 last_bench = Hit("benchmark", benches[-1].id, pos + benches[-1].start, 0, benches[-1].text)
+
             recent = last_bench if last_bench is not None and pos - last_bench.start <= RANKING_REACH else None
             back = carry.back_bench(sentence, hits, prev_benches) if prev_benches else None
             scored = hits if back is None else [back, *hits]  # "En esa prueba …": the benchmark named just before
@@ -297,8 +310,12 @@ class RuleExtractor(NameHits):
                 if kept is not claim and claim.conditions and not kept.conditions:
                     claims[claim.key()] = replace(kept, conditions=claim.conditions)
             previous, prev_vendors = sentence, vendors
-            named = [m for m in models if not self.gaz.is_family(m.id)]
-            if named:
+            named = [m for m in models if not self.gaz.is_family(m.id) and not _BASE_AFTER.match(sentence, m.end) and
+                     not _BASE_BEFORE.search(sentence[max(0, m.start - 30):m.start])]
+            compared = next((c.subject for c in found if c.kind == "comparison"), None)
+            if compared is not None:
+                last_model = compared  # "A … 超越了 B 和 C": what comes next is about A, not about C
+            elif named:
                 last_model = self._ref(named[-1])
         new_models = {ref.text: ref for name, ref in self._local.items() if name not in self._expanded}
         extraction = Extraction(mentions=tuple(m for m in mentions.values()

@@ -434,8 +434,9 @@ class TableReader:
                 if any(bench[0] for _, bench, _ in rows):  # a table of benchmarks the record knows
                     for at, bench, values in rows:
                         self.glued_rows.add(at)
-                        out += [TableScore(name, model_id, bench[0], bench[1], value, raw, "%", bench[2], at, at)
-                                for (name, model_id), (value, raw) in zip(models, values)]
+                        out += [TableScore(name, model_id, bench[0], bench[1], value, raw, "%",
+                                           "; ".join(x for x in (bench[2], bound) if x) or None, at, at)
+                                for (name, model_id), (value, raw, bound) in zip(models, values)]
                 models, rows = found, []
                 continue
             read = glued.row(line, len(models), self.benchmark) if models else None

@@ -368,3 +368,40 @@ def test_a_short_name_the_text_defines_stands_for_its_model_from_then_on(extract
     assert {("kimi-k2-thinking", "hle", 44.9), ("kimi-k2-thinking", "browsecomp", 60.2)} == got
     ext = extract(text)
     assert "K2" not in {m.text for m in ext.new_models}  # a short name is no new model to review
+
+
+def test_after_a_comparison_the_model_meant_next_is_its_subject_not_its_last_object(extract):
+    text = ("在2025年美国数学邀请赛中,DeepSeek-V3.2-Speciale获得了96.0%的分数,超越了GPT-5 High的94.6%和Gemini 3 Pro的95.0%。"
+            "在衡量AI编码能力的SWE Verified基准测试中,该模型也取得了73.1%的成绩,尽管略低于Gemini 3 Pro的76.2%。")  # 162
+    got = {s for s in scores(extract(text)) if s[1] == "swe-bench-verified"}
+    assert got == {("DeepSeek-V3.2-Speciale", "swe-bench-verified", 73.1), ("gemini-3-pro", "swe-bench-verified", 76.2)}
+
+
+def test_a_model_named_as_the_backbone_is_not_the_one_the_article_goes_on_about(extract):
+    text = ("Qwen teamは2026年2月3日、コーディングエージェントとローカル開発向けのオープンウェイト言語モデルQwen3-Coder-Nextを"
+            "リリースした。Qwen3-Next-80B-A3Bバックボーン上に構築され、スパースMoEアーキテクチャを採用している。\n"
+            "ベンチマークではSWE-Bench Verifiedで70.6、SWE-Bench Multilingualで62.8のスコアを記録した。")  # 148
+    assert not any(s[0] == "Qwen3-Next-80B-A3B" for s in scores(extract(text)))
+
+
+def test_a_list_under_a_test_the_record_cannot_name_is_not_the_previous_tests(extract):
+    text = ("  • GDPval 평가(전문직 업무 수행 능력)\n    • GPT-5.2 사고 모드: 70.9%\n\n  • SWE 벤치마크(코딩 능력 평가)\n"
+            "    • GPT-5.2: 80.0%\n    • 제미나이 3.0 프로: 76.2%\n")  # 165
+    got = scores(extract(text))
+    assert not any(s[2] in (80.0, 76.2) for s in got)
+
+
+def test_counts_and_before_after_arrows_are_no_scores(extract):
+    ext = extract("En resultados reportados por la compañía, el modo Thinking de GPT-5.2 ganó o empató frente a profesionales "
+                  "en 70,9% de comparaciones del benchmark GDPval (44 ocupaciones).")  # 155
+    assert not any(s[2] == 44.0 for s in scores(ext))
+    ext = extract("Claude Opus 4.5 → 4.6 전환기\n  • Opus 4.6은 컨텍스트 윈도우가 200K→1M 토큰으로 5배 확장되고, ARC AGI 2 추론 점수가 "
+                  "37.6%→68.8%로 도약했다")  # 166: which model had which figure is not said
+    assert not any(s[2] in (37.6, 68.8) for s in scores(ext))
+
+
+def test_dated_api_snapshots_of_gpt_and_claude_names_are_the_model_itself(extract):
+    got = scores(extract("GPT-3.5-Turbo-0125 scored 70.3 on BBH. Claude-3-Opus-0229 scored 80 on MMLU. "
+                         "DeepSeek-V3-0324 scored 81 on MMLU."))
+    assert {("GPT-3.5-Turbo", "bbh", 70.3), ("Claude 3 Opus", "mmlu", 80.0)} <= got
+    assert any(s[0].startswith("deepseek-v3-0324") or s[0] == "DeepSeek-V3-0324" for s in got)  # a distinct release

@@ -326,3 +326,12 @@ def test_spaced_rows_with_winner_and_difference_columns_and_glossed_benchmarks(e
             ("gdpval-aa", 1606.0)} <= claude
     assert ("Gemini 3.1 Pro", "gdpval-aa", 1317.0) in got and len(got) == 24
     assert not any(s[2] in (8.3, 289.0, 13.0) for s in got)  # differences and win counts are no scores
+
+
+def test_a_glued_row_whose_first_cell_is_a_bound(extract):
+    # dev-151: "ARC-AGI>90%85.1%82.3%" under "CaracterísticaGPT-5.2 (OpenAI)Claude Opus 4.5 (Anthropic)Gemini 3 Pro (Google)"
+    ext = extract(_dev_text("151-gpt-5-2-opus-4-5-gemini-3-es-javadex-table.json"))
+    arc = {(c.subject.text, c.value, c.conditions) for c in ext.claims if c.kind == "benchmark_score" and
+           (c.benchmark_id or "").startswith("arc-agi")}
+    assert ("Claude Opus 4.5", 85.1, None) in arc and ("GPT-5.2", 90.0, "more than") in arc
+    assert not any(c.benchmark_text and ">" in c.benchmark_text for c in ext.claims)
