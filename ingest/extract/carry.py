@@ -77,13 +77,22 @@ test the sentence before named."""
 _SAME_WORDS = ("同", "같은", "same", "mism", "même", "selbe")
 
 
-def back_bench(sentence: str, hits: list[Hit], before: list[Hit]) -> Hit | None:
+_NAMED_SCORES = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:a|has|hat|ha|il|elle)?\s*(?:" + _SCORE_VERB.pattern +
+                           r")\b[^.%\d]{0,25}?\d{1,3}(?:[.,]\d{1,2})?\s?%", re.IGNORECASE)
+"""A model, its score verb and a percentage: "GPT-4.5 a obtenu un score de 85,1 %"."""
+
+
+def back_bench(sentence: str, hits: list[Hit], before: list[Hit], setup: bool = False) -> Hit | None:
     """The benchmark a sentence that names none points back to ("En esa prueba Qwen3-Max-Thinking … obtuvo 49,8
-    puntos"): the one benchmark of the sentence before (`before`), as a hit at the sentence's start."""
+    puntos"): the one benchmark of the sentence before (`before`), as a hit at the sentence's start. After a
+    sentence that only introduces the test (`setup`: no figure, "… sa performance au test multilingue MMMLU."), a
+    model and its score verb ("GPT-4.5 a obtenu un score de 85,1 %") are about it too."""
     if len({h.id for h in before}) != 1 or not _DIGIT_RE.search(sentence) or \
             any(h.kind == "benchmark" for h in hits) or not (_BACK_REF.match(sentence) or any(
                 w in sentence for w in _SAME_WORDS) and _SAME_TEST.search(sentence) or "%" in sentence and
-                                                     _MODEL_SCORES.search(sentence)):
+                                                     (_MODEL_SCORES.search(sentence) or setup and any(
+                                                         h.kind == "model" and _NAMED_SCORES.match(sentence, h.end)
+                                                         for h in hits))):
         return None
     return Hit("benchmark", before[0].id, 0, 0, before[0].text)
 

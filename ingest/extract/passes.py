@@ -64,7 +64,7 @@ _OWNER_BEFORE = re.compile(r"\S(?:의|的|の)\s*$|\b(?:de|of|von|от)\s+\S+\s*
 """A figure owned by a name we do not know as a model ("제미나이의 21%", "de Gemini 21 %") is nobody's we can name."""
 _SCORE_VERB = re.compile(
     r"scor\w*|achiev\w*|reach\w*|hit|post\w*|obtain\w*|record\w*|get|got|获得|取得|达到|達到|得分|拿下|狂砍|記録|達成|獲得|"
-    r"기록|달성|얻었|얻으며|얻어|받았|받으며|거뒀|거두|정답률|점수|スコア|正答率|正解率|准确率|正确率|準確率|成绩|成績|obten\w*|obtenu|atteint|erreicht|erzielt\w*|alcanz\w*|obtuv\w*|logr\w*|registr\w*|набра\w*|показал\w*|"
+    r"기록|달성|얻었|얻으며|얻어|받았|받으며|거뒀|거두|정답률|점수|スコア|正答率|正解率|准确率|正确率|準確率|成绩|成績|obten\w*|obtien\w*|obtenu|atteint|erreicht|erzielt\w*|alcanz\w*|obtuv\w*|logr\w*|registr\w*|набра\w*|показал\w*|"
     r"достиг\w*|получил\w*", re.IGNORECASE)
 _EN_COMPARE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|ahead\s+of|over|than|versus|vs\.?|against|"
                          r"behind|trail\w*)\b", re.IGNORECASE)

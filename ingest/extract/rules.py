@@ -283,7 +283,7 @@ class RuleExtractor(NameHits):
                 last_bench = Hit("benchmark", benches[-1].id, pos + benches[-1].start, 0, benches[-1].text)
 
             recent = last_bench if last_bench is not None and pos - last_bench.start <= RANKING_REACH else None
-            back = carry.back_bench(sentence, hits, prev_benches) if prev_benches else None
+            back = carry.back_bench(sentence, hits, prev_benches, not _DIGIT.search(previous)) if prev_benches else None
             scored = hits if back is None else [back, *hits]  # "En esa prueba …": the benchmark named just before
             prev_benches = benches
             found = [*self._scores(sentence, scored, anaphor), *self._comparisons(sentence, hits, topic),

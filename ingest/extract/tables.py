@@ -68,6 +68,7 @@ _TOOLS_SPLIT = re.compile(r"(.+?)\s+((?:with|without|w/o|no|con|sin|avec|sans|mi
 """"HLE sin herramientas", "HLE with tools": the benchmark, under a condition."""
 _NAME_SHAPE = re.compile(r".[A-Z0-9]|[A-Z]{2}|\w+-\w")
 """What a benchmark's name looks like beside a description: "MCP Atlas", "tau2-bench", not "Agentes de múltiples pasos"."""
+_UNIT_ONLY = re.compile(r"\s*(?:%|％|pts?|points?|score)\s*", re.IGNORECASE)
 _DATA_SPLIT = re.compile(r"(.+?)\s+(val|test|dev|validation|testmini|test-dev)", re.IGNORECASE)
 _SCORE_WORD = re.compile(r"\s?(?:スコア|得分|分数|점수|[Ss]core)$")
 _INSTRUCT = re.compile(r"[\s-]Inst\.?$")
@@ -159,7 +160,10 @@ class TableReader:
         hits = self.names.find(bare)
         if len(hits) == 1 and len(hits[0].text) >= len(bare) - 2:
             qual = "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
-            return hits[0].name, None, qual
+            # "Claude 4.0 Sonnet" is spelled "Claude Sonnet 4" in the record
+            entry = self.gaz.lookup(hits[0].name) or self.gaz.lookup(_POINT_ZERO.sub(r"\1", hits[0].name))
+            known = entry.id if entry is not None and entry.kind == "model" and not self.gaz.is_family(entry.id) else None
+            return hits[0].name, known, qual
         if _LOOSE.fullmatch(bare) and (bare.split()[0].casefold() in self.names.heads or bare.split()[0] in _TIER_FIRST):
             self.loose.add(bare)
             return bare, None, "; ".join(m.group(1) for m in _PAREN.finditer(text)) or None
@@ -206,8 +210,9 @@ class TableReader:
         for candidate in (text, _PAREN.sub("", text).strip()):
             entry = self.gaz.lookup(candidate)
             if entry is not None and entry.kind == "benchmark":
-                qual = None if candidate == text else "; ".join(m.group(1) for m in _PAREN.finditer(text))
-                return entry.id, candidate, qual
+                qual = None if candidate == text else "; ".join(
+                    m.group(1) for m in _PAREN.finditer(text) if not _UNIT_ONLY.fullmatch(m.group(1))) or None
+                return entry.id, candidate, qual  # "SWE-bench Lite (%)": a unit is no condition
         split = _DATA_SPLIT.fullmatch(text) or _TOOLS_SPLIT.fullmatch(text)
         if split:  # "TextVQA val", "MMMU val": the benchmark, on one split of its data
             found = self.benchmark(split.group(1))

@@ -405,3 +405,14 @@ def test_dated_api_snapshots_of_gpt_and_claude_names_are_the_model_itself(extrac
                          "DeepSeek-V3-0324 scored 81 on MMLU."))
     assert {("GPT-3.5-Turbo", "bbh", 70.3), ("Claude 3 Opus", "mmlu", 80.0)} <= got
     assert any(s[0].startswith("deepseek-v3-0324") or s[0] == "DeepSeek-V3-0324" for s in got)  # a distinct release
+
+
+def test_a_model_and_its_score_verb_after_a_sentence_that_introduces_the_test(extract):
+    text = ("Une amélioration notable est sa performance au test multilingue MMMLU (connaissances générales). GPT-4.5 a "
+            "obtenu un score de 85,1 %, dépassant les 81,5 % de GPT-4o. Un autre bond significatif est observé dans la "
+            "précision des questions simples (Simple QA Accuracy). Ici, GPT-4.5 obtient un score de 62,5 %, une "
+            "augmentation substantielle par rapport aux 38,2 % de GPT-4o.")  # 175
+    got = {(s[1], s[2]) for s in scores(extract(text))}
+    assert {("mmmlu", 85.1), ("mmmlu", 81.5), ("simpleqa", 62.5), ("simpleqa", 38.2)} <= got
+    after_figures = text.replace("(connaissances générales)", "(57 langues)")  # the sentence before states a figure
+    assert not any(s[1] == "mmmlu" for s in scores(extract(after_figures)))

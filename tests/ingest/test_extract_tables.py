@@ -335,3 +335,20 @@ def test_a_glued_row_whose_first_cell_is_a_bound(extract):
            (c.benchmark_id or "").startswith("arc-agi")}
     assert ("Claude Opus 4.5", 85.1, None) in arc and ("GPT-5.2", 90.0, "more than") in arc
     assert not any(c.benchmark_text and ">" in c.benchmark_text for c in ext.claims)
+
+
+def test_a_markdown_table_of_swe_bench_subsets_beside_price_and_context_columns(extract):
+    # dev-176: "| Модель | SWE-bench Lite (%) | SWE-bench Full (%) | Стоимость (за 1М токенов) | Контекст |"
+    ext = extract(_dev_text("176-swe-bench-ru-aimanual-table.json"))
+    got = {(c.subject.text, c.benchmark_id, c.value) for c in ext.claims if c.kind == "benchmark_score"}
+    assert {("DeepSeek v3.2", "swe-bench-lite", 78.3), ("DeepSeek v3.2", "swe-bench-full", 62.1),
+            ("Claude Sonnet 4.5", "swe-bench-full", 55.9)} <= got
+    assert not any(v in (0.8, 1.5, 200.0) for _, _, v in got)  # prices and context sizes are no scores
+    assert next(c for c in ext.claims if c.value == 55.9).conditions is None  # "(%)" is a unit, no condition
+
+
+def test_a_model_cell_in_another_word_order_links_to_the_record(extract):
+    text = ("| Model | SWE-bench Verified | GPQA Diamond |\n|---|---|---|\n| Claude 4.0 Sonnet | 72.7 | 75.4 |\n"
+            "| Gemini 3 Pro | 76.2 | 91.9 |\n")
+    ext = extract(text)
+    assert {c.subject.model_id for c in ext.claims if c.kind == "benchmark_score"} == {"claude-sonnet-4", "gemini-3-pro"}
