@@ -286,10 +286,13 @@ class RuleExtractor(NameHits):
             back = carry.back_bench(sentence, hits, prev_benches, not _DIGIT.search(previous)) if prev_benches else None
             scored = hits if back is None else [back, *hits]  # "En esa prueba …": the benchmark named just before
             prev_benches = benches
-            found = [*self._scores(sentence, scored, anaphor), *self._comparisons(sentence, hits, topic),
+            asked = max(sentence.rfind("?"), sentence.rfind("？"))
+            asked = asked >= 0 and all(m.end <= asked for m in models)  # "Kimi K2はGPT‑5を超えるか?": a question claims nothing
+            found = [*self._scores(sentence, scored, anaphor),
+                     *([] if asked else self._comparisons(sentence, hits, topic)),
                      *carry.list_score(sentence, hits, self._ref, recent),
                      *passes.scores(sentence, scored, self._ref, section or anaphor, topic, self._tails, self.gaz.lookup),
-                     *passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus))]
+                     *([] if asked else passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus)))]
             paired = pairs.versus_scores(sentence, scored, self._ref)
             respective, unpaired = pairs.respective_scores(sentence, scored, self._ref, figures)
             paired += respective

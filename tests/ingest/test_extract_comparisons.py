@@ -139,3 +139,8 @@ def test_japanese_overtaking_with_o_nuite(extract):
     got = comparisons(extract("AIモデルを評価するベンチマークではGrok-4は、OpenAI o3-proとGoogle Gemini 2.5 proを抜いてトップの"
                               "成績をマークした(下のグラフ、左端の棒グラフ)。"))
     assert any(rel == "beats" and {"OpenAI o3-pro", "Gemini 2.5 pro"} <= objs for _, rel, objs in got)  # lower-case tier
+
+
+def test_a_question_compares_nothing(extract):
+    assert comparisons(extract("Kimi K2はGPT‑5を超えるか?開放型AIの衝撃\n\nMoonshot AIが公開したオープンモデルが話題です。")) == set()  # 144
+    assert comparisons(extract("Does Claude Opus 4.5 beat GPT-5.1? Yes: Claude Opus 4.5 beats GPT-5.1 on SWE-bench Verified."))
