@@ -27,10 +27,10 @@ NEGATION = re.compile(r"未|没有|尚未|不|ない|않|못|(?<![\w])(?:ne|pas|
 COMPARISON = re.compile(
     r"(?P<beats>보다\s?(?:높|앞|우수|뛰어)|より(?:も)?(?:高|優れ)|超越|超过|高于|高於|超過|优于|優於|击败|胜过|领先|領先|碾压|略胜|上回|を超え|を抜(?:いて|き|いた)|凌駕|능가|앞서|앞섰|넘어섰|넘었|넘어|제쳤|눌렀|압도"
     r"|(?:surpasse\w*|dépasse\w*|devance\w*|bat|battu|übertrifft|übertraf|übertroffen|schlägt|schlug|überholt\w*|höher\s+als|besser\s+als|plus\s+élevée?s?\s+que|mejor\s+que|más\s+alto\s+que"
-    r"|supera\w*|superando|por\s+encima\s+de|(?:lässt|ließ)(?=\s[^;:!?]{1,80}?\shinter\s+sich\b)|превосходит|превосходя|превзош\w*|обогнал\w*|обходит|обошл\w*|опережа\w*)\b)"
+    r"|supera\w*|superando|super[óo]|superaron|por\s+encima\s+de|(?:lässt|ließ)(?=\s[^;:!?]{1,80}?\shinter\s+sich\b)|превосходит|превосходя|превзош\w*|обогнал\w*|обходит|обошл\w*|опережа\w*)\b)"
     r"|(?P<matches>媲美|对标|對標|相当|相當|持平|比肩|匹敌|匹敵|同等|並(?:ぶ|び|ん)|필적|비슷|대등"
     r"|(?:égal\w*|comparables?\s+à|au\s+niveau\s+de|rivalis\w*|à\s+la\s+hauteur\s+de|gleichauf|vergleichbar|ebenbürtig"
-    r"|auf\s+Augenhöhe|iguala\w*|equipara\w*|empata\w*|empatan|paridad\s+con|parité\s+avec|comparable\s+a|a\s+la\s+par\s+de|empatad\w*|на\s+уровне|сопоставим\w*|наравне)\b)"
+    r"|auf\s+Augenhöhe|iguala\w*|igual[óo]|igualaron|empat[óo]|equipara\w*|empata\w*|empatan|paridad\s+con|parité\s+avec|comparable\s+a|a\s+la\s+par\s+de|empatad\w*|на\s+уровне|сопоставим\w*|наравне)\b)"
     r"|(?P<trails>보다\s?낮|より(?:も)?低|(?:à\s+un\s+pas\s+de|juste\s+derrière)\b|落后|略低于|低于|逊于|下回|及ばない|뒤처|뒤졌|못\s?미치"
     r"|(?:en\s+retrait|derrière|inférieure?s?\s+à|hinter\w*(?!\s+sich\b)|unterlegen|por\s+debajo\s+de|detrás\s+de|justo\s+detrás|уступает|уступая|уступил\w*"
     r"|отста\w*)\b)")

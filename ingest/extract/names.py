@@ -50,6 +50,7 @@ _SLUG_POINT = re.compile(r"-(\d)-(\d)(?=-|$)")
 _CLAUDE_MODE = re.compile(r"[\s\-]Thinking$", re.IGNORECASE)
 _CLAUDE_NAME = re.compile(r"Claude[\s\-]?(?:(\d+(?:\.\d+)?)[\s\-](Opus|Sonnet|Haiku)|(Opus|Sonnet|Haiku)[\s\-](\d+(?:\.\d+)?))",
                           re.IGNORECASE)
+_GEMINI_TIER_FIRST = re.compile(r"Gemini[\s\-](Pro|Flash|Ultra|Nano)[\s\-](\d+(?:\.\d+)?)", re.IGNORECASE)
 _V_HYPHEN = re.compile(r"([Vv]\d)-(\d)(?=-|$)")
 _DEEPSEEK_BARE = re.compile(r"[\s\-]?[2-9](?:\.\d)?")
 _SPACE_DIGIT = re.compile(r"\s\d")
@@ -197,6 +198,8 @@ def canonical(head: str, rest: str) -> str | None:
             if float(version.split(".")[0]) < 4:
                 return f"Claude {version} {tier.capitalize()}"
             return f"Claude {tier.capitalize()} {version}"
+    if head.casefold() == "gemini" and (m := _GEMINI_TIER_FIRST.fullmatch(text)):
+        return f"Gemini {m.group(2)} {m.group(1).capitalize()}"  # "Gemini Pro 1.5" is Gemini 1.5 Pro
     text = _V_HYPHEN.sub(r"\1.\2", text)  # "DeepSeek-V3-2-Exp": a hyphen written for the dot
     if head.casefold() == "deepseek" and _DEEPSEEK_BARE.fullmatch(rest):
         return "DeepSeek-V" + rest.strip(" -")  # "Deepseek-3.1" is DeepSeek-V3.1: the line's versions carry a V

@@ -88,6 +88,8 @@ _COUNTED = re.compile(r"\s?(?:occupations?|ocupaciones|professions?|profesiones|
                       r"个任务|個任務|道题|道題|項目|问题|問題|言語|職種|개\s?(?:언어|직업|과제|문제))(?![\w-])")
 _ARROW_AFTER = re.compile(r"\s?%?\s?(?:→|->|⇒|➡|➔)\s?\d")
 _ARROW_BEFORE = re.compile(r"(?:→|->|⇒|➡|➔)\s?$")
+_OWN_OBJECT = re.compile(r"\b(?:a|al|à|au|aux|to|than|que|als|den|die|das)\s+\w", re.IGNORECASE)
+"""Between two comparison words, an object of the first's own: "superó a su antecesor y … igualó"."""
 _ROW_GAP = re.compile(r"[ \t]*%?[ \t]+")
 
 
@@ -179,7 +181,7 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
         known_bench = not bench.id.startswith("text:")
         seg = next(((s, e) for s, e in segments if s <= fig.start < e), (0, len(sentence)))
         scenario = _scenario(sentence, max(seg[0], bench.end if bench.end <= fig.start else seg[0]), fig.start, bench,
-                             lookup) if known_bench and lookup is not None else None
+                             lookup, models) if known_bench and lookup is not None else None
         if not known_bench and lookup is not None and (dated := _dated(sentence, bench, lookup)) is not None:
             scenario, known_bench = dated, True  # "2025년 미국수학경시대회(AIME)에서": the record's AIME 2025
         out.append(CandidateClaim("benchmark_score", subject, sentence.strip(), "vendor_reported",
@@ -250,11 +252,14 @@ def _dated(sentence: str, bench: Hit, lookup: Callable) -> str | None:
 _SCENARIO = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
-def _scenario(sentence: str, start: int, end: int, bench: Hit, lookup: Callable) -> str | None:
+def _scenario(sentence: str, start: int, end: int, bench: Hit, lookup: Callable, names: list[Hit] = ()) -> str | None:
     """"τ2-bench …: en el escenario Retail … 86,2 %", "en Airline, 70,0 %": the record's split of the benchmark that the
-    capitalised word before the figure names ("τ2-bench Retail"), if it has one."""
-    for word in _SCENARIO.findall(sentence, start, end):
-        entry = lookup(f"{bench.text} {word}")
+    capitalised word before the figure names ("τ2-bench Retail"), if it has one; never a word of a model's name
+    ("Gemini Pro 1.5 scored 58.5 on MMMU" is no MMMU-Pro score)."""
+    for m in _SCENARIO.finditer(sentence, start, end):
+        if any(h.start <= m.start() < h.end for h in names):
+            continue
+        entry = lookup(f"{bench.text} {m.group(0)}")
         if entry is not None and entry.kind == "benchmark" and entry.id != bench.id:
             return entry.id
     return None
@@ -557,6 +562,9 @@ def comparisons(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], 
             continue
         end_m = _BREAK.search(sentence, verb.end())
         end = end_m.start() if end_m else len(sentence)
+        # "superó a su antecesor y … igualó … a Gemini 3 Pro": the next comparison word's objects are its own
+        end = min([end] + [v.start() for v in verbs if v.start() >= verb.end() and
+                           _OWN_OBJECT.search(sentence, verb.end(), v.start())])  # not "iguala, y … supera, a X"
         # a model named after an earlier comparison word is compared, not the subject
         earlier = [v.end() for v in verbs if v.end() <= verb.start() and v.start() >= start]
         before = [m for m in models if start <= m.start and m.end <= verb.start()]

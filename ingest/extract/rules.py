@@ -234,7 +234,7 @@ class RuleExtractor(NameHits):
             if models and _HEADING_LEAD.match(sentence[:models[0].start]) and not _BASE_AFTER.match(sentence, models[0].end):
                 section = self._ref(models[0])
             else:
-                topical = [m for m in models if _TOPIC_MARK.match(sentence[m.end:m.end + 3])]
+                topical = [m for m in models if _TOPIC_MARK.match(sentence[m.end:m.end + 3]) and not _inside_brackets(sentence, m.start)]
                 section = self._ref(topical[0]) if topical else section
             if sentence.rstrip().endswith((":", "：")) and len({m.id for m in models}) == 1:
                 section = self._ref(models[0])  # "Claude Sonnet 4.5 lidera varias pruebas públicas:" heads a list
@@ -316,8 +316,12 @@ class RuleExtractor(NameHits):
             named = [m for m in models if not self.gaz.is_family(m.id) and not _BASE_AFTER.match(sentence, m.end) and
                      not _BASE_BEFORE.search(sentence[max(0, m.start - 30):m.start])]
             compared = next((c.subject for c in found if c.kind == "comparison"), None)
+            scored_first = min((c for c in found if c.kind == "benchmark_score" and c.value_text in sentence),
+                               key=lambda c: sentence.find(c.value_text), default=None)
             if compared is not None:
                 last_model = compared  # "A … 超越了 B 和 C": what comes next is about A, not about C
+            elif scored_first is not None:
+                last_model = scored_first.subject  # "obtuvo un 33,7 %, frente al 37,5 % de B y el 34,5 % de C": A
             elif named:
                 last_model = self._ref(named[-1])
         new_models = {ref.text: ref for name, ref in self._local.items() if name not in self._expanded}
@@ -608,6 +612,12 @@ def _grouped(found: list[CandidateClaim]) -> list[CandidateClaim]:
 def _with_provenance(claim: CandidateClaim, prov: str, by: str | None) -> CandidateClaim:
     from dataclasses import replace
     return replace(claim, provenance=prov, reported_by=by)
+
+
+def _inside_brackets(sentence: str, pos: int) -> bool:
+    """"…を達成(GPT-4oは13.4%)": a name inside an aside is the aside's topic, not the text's."""
+    head = sentence[:pos]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
 
 
 def _clause_end(sentence: str, start: int) -> int:

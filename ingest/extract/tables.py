@@ -33,7 +33,8 @@ _FIGURE_CELL = re.compile(r"\d{1,5}(?:[.,]\d{1,3})?\s?[%％]?")
 _BARE_FIGURE = re.compile(r"\s*" + _FIGURE_CELL.pattern + r"\s*$")
 _SEPARATOR = re.compile(r":?-{2,}:?")
 _NOT_BENCH = re.compile(r"param|context|price|prix|preis|precio|size|token|cost|license|licen|architecture|layers|"
-                        r"experts|vocab|speed|latency|release|date|modal|input|output|参数|价格|上下文|上下文|パラメータ",
+                        r"experts|vocab|speed|latency|release|date|modal|input|output|参数|价格|上下文|上下文|パラメータ|"
+                        r"memory|\bGB\b|VRAM|メモリ|显存|内存|メモリ占有|量子化|quantiz|precision\s*\(",
                         re.IGNORECASE)
 _METRIC_HINT = re.compile(r"metric|setting|mode|\bshots?\b|评估方式|指标|metrik|métrique", re.IGNORECASE)
 
@@ -68,6 +69,7 @@ _TOOLS_SPLIT = re.compile(r"(.+?)\s+((?:with|without|w/o|no|con|sin|avec|sans|mi
 """"HLE sin herramientas", "HLE with tools": the benchmark, under a condition."""
 _NAME_SHAPE = re.compile(r".[A-Z0-9]|[A-Z]{2}|\w+-\w")
 """What a benchmark's name looks like beside a description: "MCP Atlas", "tau2-bench", not "Agentes de múltiples pasos"."""
+_FOOTNOTE_SUP = re.compile(r"<sup>\s*[\d*†‡§,]{1,6}\s*</sup>", re.IGNORECASE)
 _UNIT_ONLY = re.compile(r"\s*(?:%|％|pts?|points?|score)\s*", re.IGNORECASE)
 _DATA_SPLIT = re.compile(r"(.+?)\s+(val|test|dev|validation|testmini|test-dev)", re.IGNORECASE)
 _SCORE_WORD = re.compile(r"\s?(?:スコア|得分|分数|점수|[Ss]core)$")
@@ -119,6 +121,7 @@ def _label_text(cell: str) -> str:
 
 @lru_cache(maxsize=4096)
 def clean(cell: str) -> str:
+    cell = _FOOTNOTE_SUP.sub("", cell)  # "AGIEval<sup>1</sup>": a footnote mark, not part of the name
     cell = _TAG.sub(" ", cell)
     cell = _MARKS.sub("", cell)
     return re.sub(r"\s+", " ", cell).strip()
@@ -297,7 +300,8 @@ class TableReader:
             return self._models_in_columns(header, col_models, body)  # one model's column beside notes or deltas
         bench = self._introduced(before)
         if bench is not None:  # "System | ohne Tools | mit Tools" under a sentence about HLE
-            return self._models_in_rows([None] + [(bench[0], bench[1], clean(c) or None) for c in header[1:]], body)
+            return self._models_in_rows([None] + [None if _NOT_BENCH.search(clean(c)) else (bench[0], bench[1], clean(c) or None)
+                                                  for c in header[1:]], body)  # "メモリ占有量 (GB)" is no condition of it
         return []
 
     def _introduced(self, before: list[str]) -> tuple[str, str, None] | None:

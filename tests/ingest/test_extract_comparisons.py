@@ -144,3 +144,12 @@ def test_japanese_overtaking_with_o_nuite(extract):
 def test_a_question_compares_nothing(extract):
     assert comparisons(extract("Kimi K2はGPT‑5を超えるか?開放型AIの衝撃\n\nMoonshot AIが公開したオープンモデルが話題です。")) == set()  # 144
     assert comparisons(extract("Does Claude Opus 4.5 beat GPT-5.1? Yes: Claude Opus 4.5 beats GPT-5.1 on SWE-bench Verified."))
+
+
+def test_each_comparison_word_keeps_its_own_objects(extract):
+    text = ("En pruebas de referencia, Gemini 3 Flash superó ampliamente a su antecesor y, en algunos aspectos, igualó "
+            "el rendimiento de modelos de gama alta como Gemini 3 Pro y GPT-5.2.")  # 196
+    got = comparisons(extract(text))
+    assert {r for _, r, _ in got} == {"matches"}
+    shared = "Las primeras comparaciones sugieren que Qwen3-Max iguala, y en algunos casos supera, a Gemini 2.5 Pro de Google."
+    assert {r for _, r, _ in comparisons(extract(shared))} == {"matches", "beats"}  # 078: two words, one object

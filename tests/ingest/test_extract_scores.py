@@ -259,7 +259,7 @@ def test_the_model_as_subject_and_an_unknown_benchmark_after_points(extract):
     ext = extract("Gemini 3 Pro prend la première place mondiale. Le modèle excelle particulièrement dans le développement "
                   "informatique avec 1 487 points sur WebDev Arena, 54,2% sur Terminal-Bench 2.0 et 76,2% sur SWE-Bench "
                   "Verified.")  # 075 (the first sentence shortened)
-    assert {("gemini-3-pro", "WebDev Arena", 1487.0), ("gemini-3-pro", "terminal-bench-2.0", 54.2),
+    assert {("gemini-3-pro", "lmarena-webdev", 1487.0), ("gemini-3-pro", "terminal-bench-2.0", 54.2),
             ("gemini-3-pro", "swe-bench-verified", 76.2)} <= scores(ext)
 
 
@@ -416,3 +416,26 @@ def test_a_model_and_its_score_verb_after_a_sentence_that_introduces_the_test(ex
     assert {("mmmlu", 85.1), ("mmmlu", 81.5), ("simpleqa", 62.5), ("simpleqa", 38.2)} <= got
     after_figures = text.replace("(connaissances générales)", "(57 langues)")  # the sentence before states a figure
     assert not any(s[1] == "mmmlu" for s in scores(extract(after_figures)))
+
+
+def test_a_tier_word_of_a_models_name_picks_no_variant_of_the_benchmark(extract):
+    assert {s[1] for s in scores(extract("Gemini Pro 1.5 scored 58.5 on MMMU."))} == {"mmmu"}
+    assert {s[1] for s in scores(extract("Gemini 3 Pro обошла конкурентов в MMLU с результатом 89,2%."))} <= {"mmlu"}
+
+
+def test_a_model_in_an_aside_is_not_the_heading_of_what_follows(extract):
+    text = ("科学、技術、工学、数学(STEM)分野において、OpenAI o1は驚異的な成績を収めています:\n"
+            "国際数学オリンピック予選試験(AIME)で83.3%の正答率を達成(GPT-4oは13.4%)\n")  # 188
+    got = {(s[0], s[2]) for s in scores(extract(text))}
+    assert got & {("o1", 83.3), ("OpenAI o1", 83.3)} and ("gpt-4o-0513", 13.4) in got and ("gpt-4o-0513", 83.3) not in got
+
+
+def test_after_a_score_sentence_the_next_is_about_its_first_scorer_not_the_last_model_named(extract):
+    text = ("Google presentó hoy Gemini 3 Flash. En pruebas de referencia, Gemini 3 Flash superó ampliamente a su "
+            "antecesor y, en algunos aspectos, igualó el rendimiento de modelos de gama alta como Gemini 3 Pro y GPT-5.2. "
+            "En el denominado “último examen de la humanidad”, obtuvo un 33,7 % sin uso de herramientas, frente al 37,5 % "
+            "de Gemini 3 Pro, el 11 % de Gemini 2.5 Flash y el 34,5 % de GPT-5.2. En la prueba MMMU-Pro, centrada en "
+            "razonamiento y multimodalidad, alcanzó un 81,2 %, el puntaje más alto entre los modelos comparados.")  # 196
+    got = scores(extract(text))
+    assert {("Gemini 3 Flash", "hle", 33.7), ("gemini-3-pro", "hle", 37.5), ("Gemini 3 Flash", "mmmu-pro", 81.2)} <= got
+    assert not any(s[0] == "gpt-5.2" and s[2] in (33.7, 81.2) for s in got)

@@ -352,3 +352,12 @@ def test_a_model_cell_in_another_word_order_links_to_the_record(extract):
             "| Gemini 3 Pro | 76.2 | 91.9 |\n")
     ext = extract(text)
     assert {c.subject.model_id for c in ext.claims if c.kind == "benchmark_score"} == {"claude-sonnet-4", "gemini-3-pro"}
+
+
+def test_footnote_marks_and_memory_columns_in_a_readme(extract):
+    # dev-179: "AGIEval<sup>1</sup>" headers; a quantisation table of memory (GB) beside MMLU under an intro naming MMLU
+    ext = extract(_dev_text("179-xverse-13b-readme-ja-table.json"))
+    got = {(c.subject.text, c.benchmark_id or c.benchmark_text, c.value) for c in ext.claims if c.kind == "benchmark_score"}
+    assert ("XVERSE-13B", "agieval", 41.4) in got or ("XVERSE-13B", "AGIEval", 41.4) in got
+    assert not any(b and b.endswith(" 1") for _, b, _ in got)
+    assert not any(v in (28.2, 16.8, 10.9) for _, _, v in got)  # memory in GB is no MMLU score
