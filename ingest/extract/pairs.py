@@ -5,6 +5,8 @@ Rules: a pair needs a percent sign and a sentence naming two models and a benchm
 sentence's first model's, the second the model named right after the pair ("pour GPT-5") or else the second model
 named; with "respectively" and as many benchmarks as pairs they go in order, else all pairs share the sentence's one
 benchmark (none with two benchmarks and no "respectively"). The pair's figures are then nobody else's.
+A pair in brackets after a comparison word and its one named object ("Supera a GPT-5.2 en BrowseComp (78.4 frente
+a 54.9)"): the second figure is the object's, the first the unnamed subject's, so nobody's here.
 "Respectively" lists ("A and B scored 74.9% and 74.5%", "A 和 B 分别为 …", "A와 B는 각각 …"): as many listed
 figures as listed models, in order, on the sentence's one benchmark; a list that does not pair up gives its
 figures to nobody, since proximity would hand them all to the last model.
@@ -115,3 +117,34 @@ def _longest_run(items: list, joined) -> list:
         if len(run) > len(best):
             best = list(run)
     return best
+
+
+_BRACKET_PAIR = re.compile(r"\(\s*(?P<a>" + _FIG + r")\s?%?\s*(?:contre|vs\.?|versus|gegenüber|frente\s+al?|против|对|対)\s*"
+                           r"(?P<b>" + _FIG + r")\s?%?\s*\)", re.IGNORECASE)
+
+
+def object_pair(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef],
+                compared: Callable[[str], bool]) -> tuple[list[CandidateClaim], set[float]]:
+    """"Supera a GPT-5.2 en BrowseComp (78.4 frente a 54.9)": the one model named is the object of the comparison
+    word before it, so the pair's second figure is its score and the first is nobody's we can name."""
+    if "(" not in sentence:
+        return [], set()
+    m = _BRACKET_PAIR.search(sentence)
+    if m is None:
+        return [], set()
+    before = [h for h in hits if h.kind == "model" and h.end <= m.start()]
+    if not before or not compared(sentence[:before[-1].start]):
+        return [], set()
+    model = before[-1]
+    benches = [h for h in hits if h.kind == "benchmark" and model.end <= h.start and h.end <= m.start()]
+    if len({b.id for b in benches}) != 1:
+        return [], set()
+    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    if a is None or b is None or b > 100 and "%" in m.group(0):
+        return [], set()
+    bench = benches[0]
+    known = not bench.id.startswith("text:")
+    claim = CandidateClaim("benchmark_score", ref(model), sentence.strip(), "vendor_reported",
+                           benchmark_id=bench.id if known else None, benchmark_text=None if known else bench.text,
+                           value=b, value_text=m.group("b"), unit="%" if "%" in m.group(0) else None)
+    return [claim], {a}

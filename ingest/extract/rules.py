@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from . import carry, dates, pairs, passes, provenance
+from . import carry, dates, lexicon, pairs, passes, provenance
 from .gazetteer import Gazetteer, Hit
 from .hits import NameHits
 from .names import NameFinder
@@ -296,6 +296,9 @@ class RuleExtractor(NameHits):
             paired = pairs.versus_scores(sentence, scored, self._ref)
             respective, unpaired = pairs.respective_scores(sentence, scored, self._ref, figures)
             paired += respective
+            if not paired:
+                objected, nobody = pairs.object_pair(sentence, scored, self._ref, _ends_in_comparison)
+                paired, unpaired = objected, unpaired | nobody
             if paired or unpaired:  # "44,4 % contre 42 %": the pair's figures are the two models', nobody else's
                 taken = {c.value for c in paired} | unpaired
                 found = [c for c in found if c.kind != "benchmark_score" or c.value not in taken] + paired
@@ -612,6 +615,12 @@ def _grouped(found: list[CandidateClaim]) -> list[CandidateClaim]:
 def _with_provenance(claim: CandidateClaim, prov: str, by: str | None) -> CandidateClaim:
     from dataclasses import replace
     return replace(claim, provenance=prov, reported_by=by)
+
+
+def _ends_in_comparison(head: str) -> bool:
+    """The text before a model ends in a comparison word and its object marker: "Supera a", "surpasses", "超越了"."""
+    tail = head[-24:]
+    return bool(lexicon.search(lexicon.COMPARISON, tail) or COMPARISON.search(tail))
 
 
 def _inside_brackets(sentence: str, pos: int) -> bool:

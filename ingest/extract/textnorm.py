@@ -43,6 +43,9 @@ _NOT_A_SCORE_AFTER = re.compile(
     r"[-/.]\d)", re.IGNORECASE)
 _NOT_A_SCORE_BEFORE = re.compile(r"(?:[$€£¥+~×#№@]|\bv|\bby|\btop|\bNo\.?|\bQ|第|约|約|突破|(?:高出|提升|提高|领先|超出|多出)了?|\bout\s+of|\bsur|\bvon|из)\s?$",
                                  re.IGNORECASE)
+_SAVING_BEFORE = re.compile(r"(?:savings?|saves?|saving|ahorro|ahorra\w*|économie\w*|économise\w*|Einsparung\w*|spart|"
+                            r"экономи\w*|节省|節省|节约|節約|削減|절감|cost\s+reduction|reduce[sd]?|reducing|réduction|réduit|"
+                            r"Reduktion|reduziert|снижени\w*|сниж\w*|reducción|reduce)\b[^.\d%]{0,24}$", re.IGNORECASE)
 _DELTA_AFTER = re.compile(r"\s?(?:win\s+rate|fewer|more\b|faster|cheaper|lower|higher|improvement|lead|percentage\s+points?|"
                           r"pp\b|less\b|better|gain|increase|reduction|drop)", re.IGNORECASE)
 _SCORE_OF = re.compile(r"(?:Wert|Punktzahl|Score|Ergebnis|Quote|Genauigkeit|Erfolgsrate|Trefferquote)\s+von\s?$",
@@ -91,6 +94,10 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
         if _DELTA_AFTER.match(text, m.end()) or _NOT_A_SCORE_BEFORE.search(text[max(0, m.start() - 7):m.start()]) and \
                 not (unit and _SCORE_OF.search(text[max(0, m.start() - 20):m.start()])):
             continue
+        if not unit and text[m.start() - 1:m.start()] in ("[", "［") and text[m.end():m.end() + 1] in ("]", "］"):
+            continue  # "毫不逊色于GPT-5[7]": a citation mark
+        if _SAVING_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "экономию затрат до 80%", "ahorro de hasta un 60 %": a saving, not a score
         if raw[0] == "0" and raw[1:2].isdigit():
             continue  # "DeepSeek R1 0528", "Claude 3 Opus 0229": a date in a name, never a score
         value = parse_number(raw)

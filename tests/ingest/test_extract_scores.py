@@ -439,3 +439,17 @@ def test_after_a_score_sentence_the_next_is_about_its_first_scorer_not_the_last_
     got = scores(extract(text))
     assert {("Gemini 3 Flash", "hle", 33.7), ("gemini-3-pro", "hle", 37.5), ("Gemini 3 Flash", "mmmu-pro", 81.2)} <= got
     assert not any(s[0] == "gpt-5.2" and s[2] in (33.7, 81.2) for s in got)
+
+
+def test_a_bracketed_pair_after_a_compared_model_gives_it_the_second_figure(extract):
+    text = ("- Supera a GPT-5.2 en BrowseComp (78.4 frente a 54.9) e iguala a Claude 4.5 Opus en la mayoría de los "
+            "benchmarks")  # 131: the subject is the article's model, unnamed in the line
+    assert scores(extract(text)) == {("gpt-5.2", "browsecomp", 54.9)}
+
+
+def test_citation_marks_and_savings_are_no_scores(extract):
+    ext = extract("在多任务语言理解(MMLU)测试中表现优异,得分达到88.5%,毫不逊色于GPT-5[7]")  # 127
+    assert not any(s[2] == 7.0 for s in scores(ext))
+    ext = extract("Модель достигает точности 53.7% на LiveCodeBench, решительно превосходя 44.7% у GPT-4.1 и 46.9% у "
+                  "DeepSeek V3, и при этом предлагает экономию затрат до 80% по сравнению с премиальными API.")  # 071
+    assert not any(s[2] == 80.0 for s in scores(ext))
