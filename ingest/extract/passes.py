@@ -90,6 +90,11 @@ _ARROW_AFTER = re.compile(r"\s?%?\s?(?:→|->|⇒|➡|➔)\s?\d")
 _ARROW_BEFORE = re.compile(r"(?:→|->|⇒|➡|➔)\s?$")
 _OWN_OBJECT = re.compile(r"\b(?:a|al|à|au|aux|to|than|que|als|den|die|das)\s+\w", re.IGNORECASE)
 """Between two comparison words, an object of the first's own: "superó a su antecesor y … igualó"."""
+_GENERIC_SUBJECT = re.compile(r"\b(?:every|all|most|many|several|other|top)\s+(?:\w+\s+)?models?\b|\bmodels\s+(?:that|which)\b|"
+                              r"\b(?:todos\s+los|la\s+mayoría\s+de\s+los|muchos)\s+modelos\b|\b(?:tous\s+les|la\s+plupart\s+des)\s+modèles\b|"
+                              r"\b(?:alle|viele|die\s+meisten)\s+(?:\w+\s+)?Modelle\b|\bвсе\s+модели\b|所有模型|各模型|多数模型|"
+                              r"各モデル|すべてのモデル|모든\s?모델", re.IGNORECASE)
+"""A figure said of models in general ("When every major model scores above 90% on MMLU-Pro") is nobody's."""
 _ROW_GAP = re.compile(r"[ \t]*%?[ \t]+")
 
 
@@ -152,6 +157,7 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
             lead = sentence[(model.end if model is not None else seg[0]):fig.start]
             near = sentence[max([seg[0]] + [f.end for f in figs if f.end <= fig.start]):fig.start]
             implicit = model is None and fig.unit and not any(seg[0] <= m.start and m.end <= fig.start for m in models) and \
+                not _GENERIC_SUBJECT.search(sentence, seg[0], fig.start) and \
                 (_PRONOUN.search(near) or _SCORE_VERB.search(near) or (verb_final and (_SCORE_VERB.search(
                     sentence, fig.end, seg[1]) or _SCORE_AFTER.match(sentence, fig.end)))) and not _OWNER_BEFORE.search(near)
             list_item = bool(_LIST_ITEM.match(sentence))

@@ -76,7 +76,7 @@ COMPARISON = _Lowered(re.compile(
     r"competitive\s+with|tied\s+with|toe-to-toe\s+with)"
     r"|(?P<trails>trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|fall(?:s|ing)?\s+short\s+of|fell\s+short\s+of|"
     r"behind))\b", ))
-_NUMBER = re.compile(r"(?<![\w.@])(?<!\d,)(\d{1,4}(?:\.\d+)?)(?![\d]|,\d)(\s*(?:%|percent|per\s+cent))?(?![\d.]*\s*(?:[BMK]\b|billion|"
+_NUMBER = re.compile(r"(?<![\w.@#№])(?<!\d,)(\d{1,4}(?:\.\d+)?)(?![\d]|,\d)(\s*(?:%|percent|per\s+cent))?(?![\d.]*\s*(?:[BMK]\b|billion|"
                      r"million|tokens|x\b|times|years?|days?|months?|languages))(?!\.\d)")
 _BEFORE_BENCH = re.compile(r"^(?:\s*(?:%|percent))?\s*(?:accuracy|pass@1|score|points)?\s*(?:on|in|at|for)\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)

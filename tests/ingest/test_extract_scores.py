@@ -453,3 +453,10 @@ def test_citation_marks_and_savings_are_no_scores(extract):
     ext = extract("Модель достигает точности 53.7% на LiveCodeBench, решительно превосходя 44.7% у GPT-4.1 и 46.9% у "
                   "DeepSeek V3, и при этом предлагает экономию затрат до 80% по сравнению с премиальными API.")  # 071
     assert not any(s[2] == 80.0 for s in scores(ext))
+
+
+def test_ranks_and_figures_said_of_every_model_are_no_scores(extract):
+    assert scores(extract("Upon release, Gemini 2.5 Pro immediately ranked #1 on the LMArena leaderboard by a "
+                          "significant margin.")) == set()  # 238
+    assert scores(extract("Google's Gemini 3 Pro at 48. When every major model scores above 90% on MMLU-Pro, what's "
+                          "the point?")) == set()  # 241
