@@ -18,12 +18,16 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-_GLUE = re.compile(r"[a-z0-9)](?=[A-Z])")
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_GLUE = re.compile(r"[a-z0-9)](?=[A-Z])|[" + _CJK + r"](?=[A-Za-z])|[0-9a-z)](?=[" + _CJK + r"])")
+"""Where two glued cells meet: a lower case letter or digit before a capital ("4.5Opus"), or a change of script
+("벤치마크Opus", "4.6변화")."""
 _GLUED_FIGURES = re.compile(r"%\s?\d")
 _PERCENT = r"(?:100|\d{1,2})(?:[.,]\d{1,2})?\s?%"
 _MAX_MODELS = 8
 _ROW_TAILS = {k: re.compile(r"(?:" + _PERCENT + r"\s*){" + str(k) + r"}$") for k in range(2, _MAX_MODELS + 1)}
 _ONE = re.compile(_PERCENT)
+_DELTA_TAIL = re.compile(r"(?<=%)\s*[+\-−±]\d{1,3}(?:[.,]\d{1,2})?\s?(?:pp|%|p\.p\.|points?)?$")
 _BOUND_WORDS = {">": "more than", "＞": "more than", "≥": "at least", "<": "less than", "＜": "less than", "≤": "at most",
                 "~": "approximate", "≈": "approximate"}
 
@@ -60,7 +64,7 @@ def row(line: str, width: int, benchmark: Callable) -> tuple[tuple, list[tuple[f
     tail_pattern = _ROW_TAILS.get(width)
     if tail_pattern is None or "%" not in line:
         return None
-    line = line.strip()
+    line = _DELTA_TAIL.sub("", line.strip())  # "…37.6%68.8%+31.2pp": the change column is no score
     tail = tail_pattern.search(line)
     if tail is None:
         return None

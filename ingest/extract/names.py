@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 HEAD_VENDOR = {
     "GPT": "OpenAI", "ChatGPT": "OpenAI", "Sora": "OpenAI", "Codex": "OpenAI", "gpt-oss": "OpenAI",
-    "Claude": "Anthropic", "Gemini": "Google", "Gemma": "Google", "Veo": "Google", "Imagen": "Google",
+    "Claude": "Anthropic", "Opus": "Anthropic", "Sonnet": "Anthropic", "Haiku": "Anthropic", "Gemini": "Google", "Gemma": "Google", "Veo": "Google", "Imagen": "Google",
     "Llama": "Meta", "LLaMA": "Meta", "Qwen": "Alibaba", "QwQ": "Alibaba", "QVQ": "Alibaba", "Wan": "Alibaba",
     "DeepSeek": "DeepSeek", "Deepseek": "DeepSeek", "Kimi": "Moonshot AI", "GLM": "Zhipu AI", "ChatGLM": "Zhipu AI", "Grok": "xAI",
     "Mistral": "Mistral AI", "Mixtral": "Mistral AI", "Magistral": "Mistral AI", "Ministral": "Mistral AI",
@@ -183,6 +183,8 @@ def canonical(head: str, rest: str) -> str | None:
     """The usual spelling of a model name, or None when it is no versioned model."""
     if not _DIGIT.search(rest):
         return None
+    if head.casefold() in ("opus", "sonnet", "haiku"):
+        head, rest = "Claude", " " + head.capitalize() + rest  # "Opus 4.1" is Claude Opus 4.1
     parts = [p for p in _SPACES.split(rest.strip()) if p]
     text = head + rest
     if text.islower() and "-" in text:

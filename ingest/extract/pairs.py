@@ -83,6 +83,8 @@ def respective_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], Model
     if len(run) < 2:
         return [], set()
     pairs: list[tuple[Hit, Hit, object]] = []
+    if benches[0].start > run[-1].end and any(f.start > benches[0].end for f in figures(sentence)):
+        return [], {f.value for f in run} if len(group) > 1 else set()  # the benchmark after is another clause's
     if len(group) == len(run) and len({b.id for b in benches}) == 1:
         pairs = [(m, benches[0], f) for m, f in zip(group, run)]
     elif len({m.id for m in models}) == 1 and len(benches) == len(run):

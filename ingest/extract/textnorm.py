@@ -46,6 +46,11 @@ _NOT_A_SCORE_BEFORE = re.compile(r"(?:[$€£¥+~×#№@]|\bv|\bby|\btop|\bNo\.?
 _SAVING_BEFORE = re.compile(r"(?:savings?|saves?|saving|ahorro|ahorra\w*|économie\w*|économise\w*|Einsparung\w*|spart|"
                             r"экономи\w*|节省|節省|节约|節約|削減|절감|cost\s+reduction|reduce[sd]?|reducing|réduction|réduit|"
                             r"Reduktion|reduziert|снижени\w*|сниж\w*|reducción|reduce)\b[^.\d%]{0,24}$", re.IGNORECASE)
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_POINTS_UNIT = re.compile(r"points?|pts?|Punkte[n]?|Punkt|puntos?|балл|очк", re.IGNORECASE)
+_POINTS_LIST_AFTER = re.compile(r"\s*(?:,|y|and|et|und|e|и)\s*[1-9]\d{0,2}\.\d{3}\s?(?:points?|pts?|Punkte[n]?|puntos?|балл)",
+                                re.IGNORECASE)
+"""'anotando 2.622 y 2.516 puntos': the unit after the last figure is the list's."""
 _DELTA_AFTER = re.compile(r"\s?(?:win\s+rate|fewer|more\b|faster|cheaper|lower|higher|improvement|lead|percentage\s+points?|"
                           r"pp\b|less\b|better|gain|increase|reduction|drop)", re.IGNORECASE)
 _SCORE_OF = re.compile(r"(?:Wert|Punktzahl|Score|Ergebnis|Quote|Genauigkeit|Erfolgsrate|Trefferquote)\s+von\s?$",
@@ -103,6 +108,9 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
         value = parse_number(raw)
         if value is None:
             continue
+        if _DOT_THOUSANDS.fullmatch(raw) and (unit and _POINTS_UNIT.match(unit) or
+                                              not unit and _POINTS_LIST_AFTER.match(text, m.end())):
+            value = float(raw.replace(".", ""))  # "2.622 puntos", "1.487 Punkte": a thousands point, not a decimal one
         if not unit and _YEAR.fullmatch(raw) and not _RATING_AFTER.match(text, m.end()):
             continue  # a year
         if unit and unit in "%" and value > 100:

@@ -133,3 +133,11 @@ def test_mixed_script_names_sizes_and_hyphenated_versions(extract):
     ext = extract("온디바이스 모델은 지난해 12월 공개한 ‘엑사원 3.5 2.4B 모델’보다 매개변수가 절반으로 줄었다. 미국 오픈AI의 "
                   "‘GPT-4o mini’보다 높은 성능을 보였다.")  # 065
     assert {"EXAONE 3.5 2.4B", "GPT-4o mini"} <= models_of(ext) and "EXAONE 3.5" not in models_of(ext)
+
+
+def test_a_claude_tier_and_version_without_claude_is_that_claude_model():
+    from ingest.extract.names import canonical
+    assert canonical("Opus", " 4.1") == "Claude Opus 4.1"
+    assert canonical("Sonnet", " 3.7") == "Claude 3.7 Sonnet"
+    assert canonical("Gemini", " Pro 1.5") == "Gemini 1.5 Pro"
+    assert canonical("GPT", "-3.5-Turbo-0125") == "GPT-3.5-Turbo"

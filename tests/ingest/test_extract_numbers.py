@@ -58,3 +58,9 @@ def test_a_decimal_comma_is_never_read_as_a_whole_number(extract):
 def test_a_figure_with_a_leading_zero_is_a_date_in_a_name():
     assert values("Anthropic 的 Claude 4 Opus(64) 和国内 DeepSeek R1 0528(68)。") == [(4.0, None), (64.0, None),
                                                                                    (68.0, None)]  # 058
+
+
+def test_a_thousands_point_before_points_is_read_as_thousands():
+    from ingest.extract.textnorm import figures
+    got = [(f.value, f.unit) for f in figures("anotando 2.622 y 2.516 puntos respectivamente; 1.487 Punkte; 2.5 points")]
+    assert (2622.0, None) in got and (1487.0, "Punkte") in got and (2.5, "points") in got

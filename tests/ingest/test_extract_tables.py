@@ -361,3 +361,13 @@ def test_footnote_marks_and_memory_columns_in_a_readme(extract):
     assert ("XVERSE-13B", "agieval", 41.4) in got or ("XVERSE-13B", "AGIEval", 41.4) in got
     assert not any(b and b.endswith(" 1") for _, b, _ in got)
     assert not any(v in (28.2, 16.8, 10.9) for _, _, v in got)  # memory in GB is no MMLU score
+
+
+def test_a_glued_header_across_scripts_and_rows_ending_in_a_change(extract):
+    # dev-166: "벤치마크Opus 4.5Opus 4.6변화" then "ARC AGI 2 (새로운 유형의 추론)37.6%68.8%+31.2pp"
+    ext = extract("주요 벤치마크 비교\n\n벤치마크Opus 4.5Opus 4.6변화\nARC AGI 2 (새로운 유형의 추론)37.6%68.8%+31.2pp\n"
+                  "OSWorld (에이전틱 컴퓨터 사용)66.3%72.7%+6.4pp\nSWE-bench Verified (실제 코딩)80.9%80.8%-0.1pp\n")
+    got = {(c.subject.model_id or c.subject.text, c.benchmark_id, c.value) for c in ext.claims if c.kind == "benchmark_score"}
+    assert {("claude-opus-4.5", "arc-agi-2", 37.6), ("Claude Opus 4.6", "arc-agi-2", 68.8),
+            ("Claude Opus 4.6", "swe-bench-verified", 80.8)} <= got
+    assert not any(v in (31.2, 6.4, 0.1) for _, _, v in got)
