@@ -205,7 +205,7 @@ def canonical(head: str, rest: str) -> str | None:
     text = _V_HYPHEN.sub(r"\1.\2", text)  # "DeepSeek-V3-2-Exp": a hyphen written for the dot
     if head.casefold() == "deepseek" and _DEEPSEEK_BARE.fullmatch(rest):
         return "DeepSeek-V" + rest.strip(" -")  # "Deepseek-3.1" is DeepSeek-V3.1: the line's versions carry a V
-    if head.upper() == "GPT" and _SPACE_DIGIT.match(rest):
+    if head.upper() == "GPT" and (_SPACE_DIGIT.match(rest) or rest[:1].isdigit()):  # "GPT 5", "GPT3.5-Turbo"
         text = "GPT-" + rest.strip()
     if parts and head.casefold() == "qwen" and _QWEN_SPACED.fullmatch(rest[:len(parts[0]) + 1]):
         text = "Qwen" + rest.lstrip()

@@ -69,6 +69,7 @@ _TOOLS_SPLIT = re.compile(r"(.+?)\s+((?:with|without|w/o|no|con|sin|avec|sans|mi
 """"HLE sin herramientas", "HLE with tools": the benchmark, under a condition."""
 _NAME_SHAPE = re.compile(r".[A-Z0-9]|[A-Z]{2}|\w+-\w")
 """What a benchmark's name looks like beside a description: "MCP Atlas", "tau2-bench", not "Agentes de múltiples pasos"."""
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _FOOTNOTE_SUP = re.compile(r"<sup>\s*[\d*†‡§,]{1,6}\s*</sup>", re.IGNORECASE)
 _UNIT_ONLY = re.compile(r"\s*(?:%|％|pts?|points?|score)\s*", re.IGNORECASE)
 _DATA_SPLIT = re.compile(r"(.+?)\s+(val|test|dev|validation|testmini|test-dev)", re.IGNORECASE)
@@ -119,6 +120,22 @@ def _label_text(cell: str) -> str:
     return _SCORE_WORD.sub("", _INSTRUCT.sub("-Instruct", clean(cell)))
 
 
+def _distinct(models: list, cells: list[str]) -> list:
+    """Two labels of one table that name the same model ("GPT-4-Turbo-1106" and "GPT-4-Turbo-0409" both read as
+    GPT-4 Turbo) are two snapshots side by side: each keeps the name it is written with (its bracketed note stays
+    a condition)."""
+    seen: dict[tuple, set[str]] = {}
+    for m, cell in zip(models, cells):
+        if m:
+            seen.setdefault(m[:2], set()).add(_unbracketed(cell))
+    return [(_unbracketed(cell), None, m[2]) if m and len(seen[m[:2]]) > 1 else m for m, cell in zip(models, cells)]
+
+
+def _unbracketed(cell: str) -> str:
+    """A label without its bracketed note: "DeepSeek-V2 Chat (SFT)" and "(RL)" differ in a condition, not a name."""
+    return _PAREN.sub("", clean(_BR.sub(" ", cell))).strip()
+
+
 @lru_cache(maxsize=4096)
 def clean(cell: str) -> str:
     cell = _FOOTNOTE_SUP.sub("", cell)  # "AGIEval<sup>1</sup>": a footnote mark, not part of the name
@@ -151,6 +168,10 @@ class TableReader:
             return found
 
     def _model(self, cell: str) -> tuple[str, str | None, str | None] | None:
+        head, _, rest = _BR.sub("\n", cell, 1).partition("\n") if _BR.search(cell) else (cell, "", "")
+        if rest and (first := self._model(head)) is not None and _DIGIT.search(first[0]):
+            # "Phi-3-Medium-128k-Instruct<br>14b", "GPT3.5-Turbo<br>version 1106": a note under a whole name
+            return first[0], first[1], "; ".join(x for x in (first[2], clean(rest)) if x) or None
         text = _label_text(cell)
         if not text:
             return None
@@ -326,6 +347,7 @@ class TableReader:
 
     def _models_in_columns(self, header, col_models, body) -> list[TableScore]:
         out = []
+        col_models = _distinct(col_models, header)
         first_model = next(j for j, m in enumerate(col_models) if m)
         at = self._label_column(body, first_model, self._names_benchmark)
         metric_cols = [j for j, c in enumerate(header)
@@ -360,6 +382,7 @@ class TableReader:
         labels = [self.model(cells[at]) if len(cells) > at else None for _, cells in body]
         if sum(1 for m in labels if m) >= 2 or known_benches >= 2:  # rows of models against benchmarks it knows
             labels = [m or (self.peer(cells[at]) if len(cells) > at else None) for m, (_, cells) in zip(labels, body)]
+        labels = _distinct(labels, [cells[at] if len(cells) > at else "" for _, cells in body])
         for (i, cells), model in zip(body, labels):
             if model is None:
                 continue

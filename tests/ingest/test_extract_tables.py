@@ -371,3 +371,15 @@ def test_a_glued_header_across_scripts_and_rows_ending_in_a_change(extract):
     assert {("claude-opus-4.5", "arc-agi-2", 37.6), ("Claude Opus 4.6", "arc-agi-2", 68.8),
             ("Claude Opus 4.6", "swe-bench-verified", 80.8)} <= got
     assert not any(v in (31.2, 6.4, 0.1) for _, _, v in got)
+
+
+def test_two_snapshots_side_by_side_stay_two_models_and_a_br_note_is_a_condition(extract):
+    text = ("| Model | #TP | #AP | HumanEval | MBPP+ |\n|---|---|---|---|---|\n"
+            "| **Claude-3-Opus**                   |  -   |  -   |   84.2    |   72.0    |\n"
+            "| **GPT-4-Turbo-1106**                |  -   |  -   |   87.8    |   69.3    |\n"
+            "| **GPT-4-Turbo-0409**                |  -   |  -   |   88.2    |   72.2    |\n")  # 221
+    got = {(c.subject.text, c.value) for c in extract(text).claims if c.benchmark_id == "humaneval"}
+    assert {("GPT-4-Turbo-1106", 87.8), ("GPT-4-Turbo-0409", 88.2)} <= got
+    ext = extract(_dev_text("224-phi-3-medium-128k-instruct-azureml-card-en-table.json"))
+    phi = {c for c in ext.claims if c.kind == "benchmark_score" and c.subject.text.startswith("Phi-3")}
+    assert phi and {c.subject.text for c in phi} == {"Phi-3-Medium-128k-Instruct"}  # "…<br>14b" is a note
