@@ -26,7 +26,8 @@ from .types import CandidateClaim, ModelRef
 _ITEM_LEAD = re.compile(r"[\s\-*•·]*(?:\d{1,2}[.)]\s*)?(?:[A-Z][\w.]*\s)?")
 _SHORT_SCORE = 70
 _SHORT_GAP = re.compile(r"[」』'’\"”\s]*(?:が|は|의|는|은|:|：)?\s*(?:" + _SCORE_VERB.pattern + r"|чуть\s+больше|около|about|"
-                        r"erreichte?|obtient|obtuvo|logr[óa])?\s*(?:un|une|a|an|den|einen)?\s*", re.IGNORECASE)
+                        r"erreichte?|obtient|obtuvo|logr[óa]|landed\s+at|came\s+in\s+at|sits?\s+at|managed|trail(?:s|ed)\s+at)?\s*"
+                        r"(?:un|une|a|an|den|einen)?\s*", re.IGNORECASE)
 _DELTA_WORDS = re.compile(r"^[^.。]{0,12}(?:cheaper|faster|more|less|fewer|better|worse|moins|plus|günstiger|schneller|"
                           r"más|menos|дешевле|быстрее|больше|меньше|改善|向上|提升|下降|增|減|减|저렴|빠른|향상)", re.IGNORECASE)
 _ITEM_FIGURE = re.compile(r"[」』\s]*[:：]\s*(?P<num>\d{1,4}(?:[.,]\d{1,3})?)\s?%\s*$")
