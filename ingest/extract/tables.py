@@ -69,6 +69,7 @@ _TOOLS_SPLIT = re.compile(r"(.+?)\s+((?:with|without|w/o|no|con|sin|avec|sans|mi
 """"HLE sin herramientas", "HLE with tools": the benchmark, under a condition."""
 _NAME_SHAPE = re.compile(r".[A-Z0-9]|[A-Z]{2}|\w+-\w")
 """What a benchmark's name looks like beside a description: "MCP Atlas", "tau2-bench", not "Agentes de múltiples pasos"."""
+_FOOTNOTE_DIGIT = re.compile(r"(.*[A-Za-z²³)]|.*\bv\d)(\d)")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _FOOTNOTE_SUP = re.compile(r"<sup>\s*[\d*†‡§,]{1,6}\s*</sup>", re.IGNORECASE)
 _UNIT_ONLY = re.compile(r"\s*(?:%|％|pts?|points?|score)\s*", re.IGNORECASE)
@@ -313,7 +314,7 @@ class TableReader:
         if sum(1 for m in col_models[1:] if m) >= 2:
             col_models = [m or (self.peer(c) if j > 0 else None) for j, (m, c) in enumerate(zip(col_models, header))]
             return self._models_in_columns(header, col_models, body)
-        col_benches = [self.benchmark(c) for c in header]
+        col_benches = [self.cell_benchmark(c) for c in header]
         if any(b and b[0] for b in col_benches[1:]):
             return self._models_in_rows(col_benches, body)
         if sum(1 for m in col_models[1:] if m) == 1 and \
@@ -338,8 +339,31 @@ class TableReader:
             return 0
         return max(range(first_data), key=lambda j: (sum(1 for _, cells in body if j < len(cells) and names_row(cells[j])), -j))
 
-    def _names_benchmark(self, cell: str) -> bool:
+    def _regrouped(self, cells: list[str]) -> list[str]:
+        """"| MMLU-Redux | 95.0 | … | 92.8 | |" under "| Knowledge | MMLU-Pro | 87.4 | …": a row whose category cell was
+        spanned from the row above lost it in the flattening, and its figures moved one column left."""
+        second = clean(cells[1]) if len(cells) > 1 else "x"
+        if len(cells) > 2 and not clean(cells[-1]) and (_BARE_FIGURE.match(second) or second and _EMPTY.fullmatch(second)) and \
+                self._names_benchmark(cells[0]):
+            return [""] + cells[:-1]
+        return cells
+
+    def cell_benchmark(self, cell: str) -> tuple[str | None, str, str | None] | None:
+        """A table cell's benchmark; a trailing digit the record does not know is a footnote mark that lost its
+        superscript ("HLE1", "Arena-Hard v23", "HLE (w/ tools)2"). Glued rows do not ask this: there a digit
+        next to the name is the first figure's."""
         found = self.benchmark(cell)
+        if found is not None and found[0]:
+            return found
+        marked = _FOOTNOTE_DIGIT.fullmatch(clean(cell))
+        if marked:
+            named = self.benchmark(marked.group(1))
+            if named is not None and named[0]:
+                return named
+        return found
+
+    def _names_benchmark(self, cell: str) -> bool:
+        found = self.cell_benchmark(cell)
         return found is not None and found[0] is not None
 
     def _names_model(self, cell: str) -> bool:
@@ -349,10 +373,12 @@ class TableReader:
         out = []
         col_models = _distinct(col_models, header)
         first_model = next(j for j, m in enumerate(col_models) if m)
+        if first_model >= 2:
+            body = [(i, self._regrouped(cells)) for i, cells in body]
         at = self._label_column(body, first_model, self._names_benchmark)
         metric_cols = [j for j, c in enumerate(header)
                        if j != at and col_models[j] is None and _METRIC_HINT.search(clean(c))]
-        labels = [(i, cells, self.benchmark(cells[at]) if len(cells) > at else None) for i, cells in body]
+        labels = [(i, cells, self.cell_benchmark(cells[at]) if len(cells) > at else None) for i, cells in body]
         if not any(b and b[0] for _, _, b in labels):
             return out
         last_bench = None

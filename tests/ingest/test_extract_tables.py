@@ -383,3 +383,17 @@ def test_two_snapshots_side_by_side_stay_two_models_and_a_br_note_is_a_condition
     ext = extract(_dev_text("224-phi-3-medium-128k-instruct-azureml-card-en-table.json"))
     phi = {c for c in ext.claims if c.kind == "benchmark_score" and c.subject.text.startswith("Phi-3")}
     assert phi and {c.subject.text for c in phi} == {"Phi-3-Medium-128k-Instruct"}  # "…<br>14b" is a note
+
+
+def test_rows_that_lost_their_category_cell_and_footnote_digits_glued_to_names(extract):
+    # dev-263: a Qwen launch table whose category column spanned rows before it was flattened to Markdown
+    text = ("| Capability | Benchmark | GPT-5.2 -Thinking | Claude-Opus -4.5 | Gemini 3 Pro |\n|---|---|---|---|---|\n"
+            "| Knowledge | MMLU-Pro | 87.4 | 89.5 | 89.8 |\n| MMLU-Redux | 95.0 | 95.6 | 95.9 | |\n"
+            "| STEM | GPQA | 92.4 | 87.0 | 91.9 |\n| HLE1 | 35.5 | 30.8 | 37.5 | |\n"
+            "| HMMT Nov 25 | - | - | 93.3 | |\n| Agentic Search | HLE (w/ tools)2 | 45.5 | 43.2 | 45.8 |\n")
+    got = {(c.subject.text, c.benchmark_id or c.benchmark_text, c.value, c.conditions)
+           for c in extract(text).claims if c.kind == "benchmark_score"}
+    assert ("Claude-Opus -4.5", "mmlu-redux", 95.6, None) in got or ("Claude Opus 4.5", "mmlu-redux", 95.6, None) in got
+    values = {(b, v) for _, b, v, _ in got}
+    assert {("mmlu-redux", 95.0), ("hle", 35.5), ("hle", 45.5), ("hmmt-nov-2025", 93.3)} <= values
+    assert not any(b in ("Knowledge", "STEM", "Agentic Search") or str(b).endswith(("1", "2")) for b, _ in values)
