@@ -397,3 +397,11 @@ def test_rows_that_lost_their_category_cell_and_footnote_digits_glued_to_names(e
     values = {(b, v) for _, b, v, _ in got}
     assert {("mmlu-redux", 95.0), ("hle", 35.5), ("hle", 45.5), ("hmmt-nov-2025", 93.3)} <= values
     assert not any(b in ("Knowledge", "STEM", "Agentic Search") or str(b).endswith(("1", "2")) for b, _ in values)
+
+
+def test_model_card_abbreviations_of_benchmarks(extract):
+    text = ("| Benchmark | Seed-OSS-36B-Instruct | Qwen3-32B |\n|---|---|---|\n| GPQA-D | 71.4 | 66.7 |\n"
+            "| ArcAGI V2 | 1.45 | 0 |\n| TAU1-Retail | 70.4 | 40.9 |\n| HMMT25 | 55.4 | 38.8 |\n")  # 255, 256
+    got = {(c.benchmark_id, c.value) for c in extract(text).claims if c.kind == "benchmark_score"}
+    assert {("gpqa-diamond", 71.4), ("arc-agi-2", 1.45), ("tau-bench", 70.4), ("hmmt-2025", 55.4)} <= got
+    assert not extract("Researchers at TAU found that GPT-5 scored 80% on a new test.").claims  # no bare 'TAU'
