@@ -33,7 +33,7 @@ HEAD_VENDOR = {
 }
 TIERS = ("mini|nano|pro|flash|Pro|Flash|Flash-Lite|Ultra|Nano|Mini|Max|Plus|Turbo|Opus|Sonnet|Haiku|Large|Medium|Small|Instruct|Inst|"
          "Thinking|Think|Exp|Preview|Air|AirX|Base|Chat|Coder|Speciale|Lite|Zero|Maverick|Scout|Behemoth|Omni|Vision|"
-         "VL|Math|Distill|Reasoner|Terminus|Codex|Heavy|Fast|Realtime|Audio|Next|Edge|Nemo|Deep|oss|Embedding|Guard|"
+         "VL|Math|Distill|Reasoner|Terminus|Codex|Heavy|Fast|Realtime|Audio|Next|Edge|Nemo|Deep|oss|OSS|Embedding|Guard|"
          "Sonic|Reasoning")
 _VERSION = r"(?:[VvKkRrMm]?\d+(?:\.\d+)*[a-z]?|A\d+(?:\.\d+)?B|\d+(?:\.\d+)?[BbMm]|\d+x\d+B|e\d+b)"
 _TIER = r"(?:" + TIERS + r")(?![A-Za-z0-9_])"
