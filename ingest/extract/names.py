@@ -50,6 +50,7 @@ _SLUG_POINT = re.compile(r"-(\d)-(\d)(?=-|$)")
 _CLAUDE_MODE = re.compile(r"[\s\-]Thinking$", re.IGNORECASE)
 _CLAUDE_NAME = re.compile(r"Claude[\s\-]?(?:(\d+(?:\.\d+)?)[\s\-](Opus|Sonnet|Haiku)|(Opus|Sonnet|Haiku)[\s\-](\d+(?:\.\d+)?))",
                           re.IGNORECASE)
+_CLAUDE_VERSION = re.compile(r"[\s\-]?\d(?:\.\d)?(?!\d)")
 _GEMINI_TIER_FIRST = re.compile(r"Gemini[\s\-](Pro|Flash|Ultra|Nano)[\s\-](\d+(?:\.\d+)?)", re.IGNORECASE)
 _V_HYPHEN = re.compile(r"([Vv]\d)-(\d)(?=-|$)")
 _DEEPSEEK_BARE = re.compile(r"[\s\-]?[2-9](?:\.\d)?")
@@ -184,6 +185,8 @@ def canonical(head: str, rest: str) -> str | None:
     if not _DIGIT.search(rest):
         return None
     if head.casefold() in ("opus", "sonnet", "haiku"):
+        if not _CLAUDE_VERSION.match(rest):
+            return None  # "Sonnet 18" is Shakespeare's: Claude's versions are single digits
         head, rest = "Claude", " " + head.capitalize() + rest  # "Opus 4.1" is Claude Opus 4.1
     parts = [p for p in _SPACES.split(rest.strip()) if p]
     text = head + rest

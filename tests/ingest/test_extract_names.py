@@ -141,3 +141,8 @@ def test_a_claude_tier_and_version_without_claude_is_that_claude_model():
     assert canonical("Sonnet", " 3.7") == "Claude 3.7 Sonnet"
     assert canonical("Gemini", " Pro 1.5") == "Gemini 1.5 Pro"
     assert canonical("GPT", "-3.5-Turbo-0125") == "GPT-3.5-Turbo"
+
+
+def test_a_tier_word_with_a_long_number_is_no_claude_model():
+    from ingest.extract.names import canonical
+    assert canonical("Sonnet", " 18") is None  # Shakespeare's, not Anthropic's
