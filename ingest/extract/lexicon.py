@@ -25,7 +25,7 @@ HEDGE = re.compile(
     r"|será|serán|se\s+espera|prevé|planea|debería|supuestamente|должн\w*|будет|будут|планирует|ожидается|собирается)\b")
 NEGATION = re.compile(r"未|没有|尚未|不|ない|않|못|(?<![\w])(?:ne|pas|nicht|kein\w*|no|не|нет)\b")
 COMPARISON = re.compile(
-    r"(?P<beats>보다\s?(?:높|앞|우수|뛰어)|より(?:も)?(?:高|優れ)|超越|超过|高于|高於|超過|优于|優於|击败|胜过|领先|領先|碾压|略胜|上回|を超え|を抜(?:いて|き|いた)|凌駕|능가|앞서|앞섰|넘어섰|넘었|넘어|제쳤|눌렀|압도"
+    r"(?P<beats>보다\s?(?:높|앞|우수|뛰어)|より(?:も)?(?:高|優れ)|超越|超过|反超|高于|高於|超過|优于|優於|击败|胜过|领先|領先|碾压|略胜|上回|を超え|を抜(?:いて|き|いた)|凌駕|능가|앞서|앞섰|넘어섰|넘었|넘어|제쳤|눌렀|압도"
     r"|(?:surpasse\w*|dépasse\w*|devance\w*|bat|battu|übertrifft|übertraf|übertroffen|schlägt|schlug|überholt\w*|höher\s+als|besser\s+als|plus\s+élevée?s?\s+que|mejor\s+que|más\s+alto\s+que"
     r"|supera\w*|superando|super[óo]|superaron|por\s+encima\s+de|(?:lässt|ließ)(?=\s[^;:!?]{1,80}?\shinter\s+sich\b)|превосходит|превосходя|превзош\w*|обогнал\w*|обходит|обошл\w*|опережа\w*)\b)"
     r"|(?P<matches>媲美|对标|對標|相当|相當|持平|比肩|匹敌|匹敵|同等|並(?:ぶ|び|ん)|필적|비슷|대등"

@@ -148,8 +148,11 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
         else:
             if not in_seg:
                 continue
-            bench = following if following in in_seg else min(
-                in_seg, key=lambda b: (abs((b.start if b.start >= fig.end else fig.start - b.end)), b.start > fig.end))
+            heads = [b for b in in_seg if not (b.start >= fig.end and b is not following and _heads_next(sentence, b, figs))]
+            if not heads:
+                continue  # "(SWE-bench77.2%、OSWorld61.4%)": the benchmark after the figure heads the next item
+            bench = following if following in heads else min(
+                heads, key=lambda b: (abs((b.start if b.start >= fig.end else fig.start - b.end)), b.start > fig.end))
             model = _owner_after(sentence, models, fig) or _model_before(sentence, models, figs, fig, seg) or \
                 _fronted(sentence, models, fig, seg)
             bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
@@ -332,6 +335,12 @@ def _without(sentence: str, start: int, end: int, bench: Hit) -> str:
     return gap.lstrip("%")
 
 
+def _heads_next(sentence: str, bench, figs) -> bool:
+    """A benchmark with its own figure right after it ("、OSWorld61.4%") is that figure's, not the one before it."""
+    return any(f.start >= bench.end and f.start - bench.end <= 3 and _BENCH_ADJACENT.fullmatch(sentence[bench.end:f.start])
+               for f in figs)
+
+
 def _model_before(sentence: str, models: list[Hit], figs, fig, seg) -> Hit | None:
     """The nearest model before a figure in its segment, unless another figure or a comparison word lies between."""
     before = [m for m in models if seg[0] <= m.start and m.end <= fig.start]
@@ -343,6 +352,9 @@ def _model_before(sentence: str, models: list[Hit], figs, fig, seg) -> Hit | Non
     gap = sentence[m.end:fig.start]
     if _EN_COMPARE.search(gap) or lexicon.search(lexicon.COMPARISON, gap):
         return None
+    lead = sentence[max(0, m.start - 8):m.start]
+    if re.search(r"[,，、]", gap) and (lexicon.search(lexicon.COMPARISON, lead) or _EN_COMPARE.search(lead)):
+        return None  # "反超 GPT-5.2,得分 93.7", "overtook GPT-5.2, scoring 93.7": the object does not own the score
     return m
 
 

@@ -186,7 +186,7 @@ class RuleExtractor(NameHits):
     def extract(self, text: str, ctx: SourceContext | None = None) -> Extraction:
         ctx = ctx or SourceContext()
         original = text[:MAX_CHARS]
-        text = normalise(original)
+        text = _thousands_points(normalise(original))
         if ctx.date is None and (year := dates.year_of(text)) is not None:
             ctx = replace(ctx, date=year)  # "12월 1일" in an undated article about 2025
         mentions: dict[tuple[str, str], Mention] = {}
@@ -445,6 +445,9 @@ class RuleExtractor(NameHits):
             if subject is not None and subject.end <= num.start() and \
                     _ITEM_BREAK.search(sentence[subject.end:num.start()]):
                 continue  # another list item: "tied with o1-1217; MATH-500: 97.3%" is not o1-1217's figure
+            if subject is not None and subject.end <= num.start() and _ends_in_comparison(sentence[:subject.start]) and \
+                    re.search(r"[,，、]", sentence[subject.end:num.start()]):
+                continue  # "反超 GPT-5.2,得分 93.7": the compared model does not own the score after it
             ref = self._ref(subject) if subject else anaphor
             if ref is None or _DELTA_AFTER.match(sentence, num.end()):
                 continue
@@ -646,6 +649,18 @@ def _subject_gap(gap: str, models: list[Hit], start: int, end: int) -> bool:
 def _looks_like_model(name: str) -> bool:
     """A new model name has a digit, a hyphen or an inner capital: "Nova-2", "Mistral Medium 3", not "Monday"."""
     return bool(_DIGIT.search(name) or "-" in name or _INNER_CAPITAL.search(name))
+
+
+_COMMA_DECIMAL = re.compile(r"\d,\d{1,2}\s?%")
+_POINT_THOUSANDS = re.compile(r"(?<![\w.,])([1-9]\d{0,2})\.(\d{3})(?![\d.,%])")
+
+
+def _thousands_points(text: str) -> str:
+    """A text that writes decimals with a comma ("76,2%") writes thousands with a point: "1.501 Elo", "2.439" become
+    "1,501" and "2,439", which every reader below takes as thousands (same length, so offsets hold)."""
+    if "." not in text or not _COMMA_DECIMAL.search(text):
+        return text
+    return _POINT_THOUSANDS.sub(r"\1,\2", text)
 
 
 def _verbatim(extraction: Extraction, text: str, original: str) -> Extraction:

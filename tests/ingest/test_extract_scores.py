@@ -460,3 +460,22 @@ def test_ranks_and_figures_said_of_every_model_are_no_scores(extract):
                           "significant margin.")) == set()  # 238
     assert scores(extract("Google's Gemini 3 Pro at 48. When every major model scores above 90% on MMLU-Pro, what's "
                           "the point?")) == set()  # 241
+
+
+def test_a_text_with_decimal_commas_writes_thousands_with_points(extract):
+    text = ("Hallazgos Clave de un Vistazo\n- Ranking de LMArena: 1.501 Elo - Actualmente #1 modelo IA general\n"
+            "- SWE-bench Verificado: 76,2% - Prácticamente empatado con GPT-5.1 (76,3%)\n"
+            "- WebDev Arena: 1.487 ELO - #1 en desarrollo web de agentes\n")  # 285
+    ext = extract("Google lanzó Gemini 3 Pro.\n" + text)
+    got = {(s[1], s[2]) for s in scores(ext)}
+    assert {("lmarena-text", 1501.0), ("lmarena-webdev", 1487.0), ("swe-bench-verified", 76.2)} <= got
+    assert not any(v < 10 for _, v in got)
+    english = extract("Gemini 3 Pro scored 1.501 on a log-loss test and 76.2% on SWE-bench Verified.")
+    assert not any(s[2] == 1501.0 for s in scores(english))  # a decimal point text keeps its decimals
+
+
+def test_a_benchmark_heading_the_next_item_and_a_compared_model_own_no_figure_before_them(extract):
+    got = scores(extract("Claude Sonnet 4.5はコーディング性能が世界最高クラスに向上(SWE-bench77.2%、OSWorld61.4%)。"))  # 289
+    assert ("claude-sonnet-4.5", "osworld", 77.2) not in got
+    got = scores(extract("亮点 :在中文知识测试(C-Eval)中反超 GPT-5.2,得分 93.7,说明对中文场景的适配度非常高。"))  # 297
+    assert not any(s[0] == "gpt-5.2" for s in got)
