@@ -186,7 +186,7 @@ class RuleExtractor(NameHits):
     def extract(self, text: str, ctx: SourceContext | None = None) -> Extraction:
         ctx = ctx or SourceContext()
         original = text[:MAX_CHARS]
-        text = _thousands_points(normalise(original))
+        text = _plain_links(_thousands_points(normalise(original)))
         if ctx.date is None and (year := dates.year_of(text)) is not None:
             ctx = replace(ctx, date=year)  # "12월 1일" in an undated article about 2025
         mentions: dict[tuple[str, str], Mention] = {}
@@ -649,6 +649,17 @@ def _subject_gap(gap: str, models: list[Hit], start: int, end: int) -> bool:
 def _looks_like_model(name: str) -> bool:
     """A new model name has a digit, a hyphen or an inner capital: "Nova-2", "Mistral Medium 3", not "Monday"."""
     return bool(_DIGIT.search(name) or "-" in name or _INNER_CAPITAL.search(name))
+
+
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|\./|/|#)[^()\s]{0,500}\)")
+
+
+def _plain_links(text: str) -> str:
+    """"[GLM-4-Voice](https://github.com/THUDM/GLM-4-Voice)" reads as its text: the address is blanked (same length,
+    so offsets hold), so a name inside a URL is no mention and "我们开源了 [X](…)" keeps its object next to the verb."""
+    if "](" not in text:
+        return text
+    return _MD_LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)
 
 
 _COMMA_DECIMAL = re.compile(r"\d,\d{1,2}\s?%")

@@ -146,3 +146,11 @@ def test_a_claude_tier_and_version_without_claude_is_that_claude_model():
 def test_a_tier_word_with_a_long_number_is_no_claude_model():
     from ingest.extract.names import canonical
     assert canonical("Sonnet", " 18") is None  # Shakespeare's, not Anthropic's
+
+
+def test_a_markdown_links_address_holds_no_model(extract):
+    ext = extract("我们开源了 [GLM-4-9B-Chat](https://huggingface.co/THUDM/glm-4-9b-chat)。参见 "
+                  "[技术报告](https://huggingface.co/THUDM/glm-4v-9b)。")  # the link form of dev-083
+    named = {m.text for m in ext.mentions} | {m.text for m in ext.new_models}
+    assert any(n.startswith("GLM-4-9B") for n in named)
+    assert not any("4v" in n.lower() for n in named)  # glm-4v-9b is only inside an address
