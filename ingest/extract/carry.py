@@ -127,7 +127,7 @@ def named_next(sentence: str, hits: list[Hit]) -> Hit | None:
     return next((h for h in hits if h.kind == "model" and h.start == m.end()), None)
 
 
-_HEREAFTER = re.compile(r"\s*[」』\"”]?\s*[(（]\s*(?:以下|以下、|以下简称|以下簡稱|以下称|이하|hereafter|hereinafter|en\s+adelante|"
+_HEREAFTER = re.compile(r"\s*[」』\"”]?\s*[(（]\s*(?:以下|以下简称|以下簡稱|以下称|이하|hereafter|hereinafter|en\s+adelante|"
                         r"ci-après|im\s+Folgenden|далее)\s*[,、:]?\s*[「『\"“]?(?P<short>[A-Za-z][\w.\-]{0,14}(?:\s[\w.\-]{1,10})?)"
                         r"[」』\"”]?\s*[)）]", re.IGNORECASE)
 

@@ -335,6 +335,13 @@ def _without(sentence: str, start: int, end: int, bench: Hit) -> str:
     return gap.lstrip("%")
 
 
+def follows_comparison(head: str) -> bool:
+    """The text before a model ends in a comparison word and its object marker ("Supera a", "surpasses", "反超"): the
+    model is what is compared, not who scores."""
+    tail = head[-24:]
+    return bool(lexicon.search(lexicon.COMPARISON, tail) or _EN_COMPARE.search(tail))
+
+
 def _heads_next(sentence: str, bench, figs) -> bool:
     """A benchmark with its own figure right after it ("、OSWorld61.4%") is that figure's, not the one before it."""
     return any(f.start >= bench.end and f.start - bench.end <= 3 and _BENCH_ADJACENT.fullmatch(sentence[bench.end:f.start])
@@ -352,8 +359,7 @@ def _model_before(sentence: str, models: list[Hit], figs, fig, seg) -> Hit | Non
     gap = sentence[m.end:fig.start]
     if _EN_COMPARE.search(gap) or lexicon.search(lexicon.COMPARISON, gap):
         return None
-    lead = sentence[max(0, m.start - 8):m.start]
-    if re.search(r"[,，、]", gap) and (lexicon.search(lexicon.COMPARISON, lead) or _EN_COMPARE.search(lead)):
+    if re.search(r"[,，、]", gap) and follows_comparison(sentence[:m.start]):
         return None  # "反超 GPT-5.2,得分 93.7", "overtook GPT-5.2, scoring 93.7": the object does not own the score
     return m
 

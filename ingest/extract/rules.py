@@ -27,12 +27,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from . import carry, dates, lexicon, pairs, passes, provenance
+from . import carry, dates, pairs, passes, provenance
 from .gazetteer import Gazetteer, Hit
 from .hits import NameHits
 from .names import NameFinder
 from .tables import TableReader
-from .textnorm import _DELTA_AFTER, MAX_CHARS, figures, normalise
+from .textnorm import _DELTA_AFTER, MAX_CHARS, figures, normalise, thousands_points
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
 
 class _Lowered:
@@ -186,7 +186,7 @@ class RuleExtractor(NameHits):
     def extract(self, text: str, ctx: SourceContext | None = None) -> Extraction:
         ctx = ctx or SourceContext()
         original = text[:MAX_CHARS]
-        text = _plain_links(_thousands_points(normalise(original)))
+        text = _plain_links(thousands_points(normalise(original)))
         if ctx.date is None and (year := dates.year_of(text)) is not None:
             ctx = replace(ctx, date=year)  # "12월 1일" in an undated article about 2025
         mentions: dict[tuple[str, str], Mention] = {}
@@ -281,13 +281,12 @@ class RuleExtractor(NameHits):
             benches = [h for h in hits if h.kind == "benchmark"]
             if benches:
                 last_bench = Hit("benchmark", benches[-1].id, pos + benches[-1].start, 0, benches[-1].text)
-
             recent = last_bench if last_bench is not None and pos - last_bench.start <= RANKING_REACH else None
             back = carry.back_bench(sentence, hits, prev_benches, not _DIGIT.search(previous)) if prev_benches else None
             scored = hits if back is None else [back, *hits]  # "En esa prueba …": the benchmark named just before
             prev_benches = benches
-            asked = max(sentence.rfind("?"), sentence.rfind("？"))
-            asked = asked >= 0 and all(m.end <= asked for m in models)  # "Kimi K2はGPT‑5を超えるか?": a question claims nothing
+            question_mark = max(sentence.rfind("?"), sentence.rfind("？"))
+            asked = question_mark >= 0 and all(m.end <= question_mark for m in models)  # "Kimi K2はGPT‑5を超えるか?": no claim
             found = [*self._scores(sentence, scored, anaphor),
                      *([] if asked else self._comparisons(sentence, hits, topic)),
                      *carry.list_score(sentence, hits, self._ref, recent),
@@ -297,7 +296,7 @@ class RuleExtractor(NameHits):
             respective, unpaired = pairs.respective_scores(sentence, scored, self._ref, figures)
             paired += respective
             if not paired:
-                objected, nobody = pairs.object_pair(sentence, scored, self._ref, _ends_in_comparison)
+                objected, nobody = pairs.object_pair(sentence, scored, self._ref, passes.follows_comparison)
                 paired, unpaired = objected, unpaired | nobody
             if paired or unpaired:  # "44,4 % contre 42 %": the pair's figures are the two models', nobody else's
                 taken = {c.value for c in paired} | unpaired
@@ -445,7 +444,7 @@ class RuleExtractor(NameHits):
             if subject is not None and subject.end <= num.start() and \
                     _ITEM_BREAK.search(sentence[subject.end:num.start()]):
                 continue  # another list item: "tied with o1-1217; MATH-500: 97.3%" is not o1-1217's figure
-            if subject is not None and subject.end <= num.start() and _ends_in_comparison(sentence[:subject.start]) and \
+            if subject is not None and subject.end <= num.start() and passes.follows_comparison(sentence[:subject.start]) and \
                     re.search(r"[,，、]", sentence[subject.end:num.start()]):
                 continue  # "反超 GPT-5.2,得分 93.7": the compared model does not own the score after it
             ref = self._ref(subject) if subject else anaphor
@@ -620,12 +619,6 @@ def _with_provenance(claim: CandidateClaim, prov: str, by: str | None) -> Candid
     return replace(claim, provenance=prov, reported_by=by)
 
 
-def _ends_in_comparison(head: str) -> bool:
-    """The text before a model ends in a comparison word and its object marker: "Supera a", "surpasses", "超越了"."""
-    tail = head[-24:]
-    return bool(lexicon.search(lexicon.COMPARISON, tail) or COMPARISON.search(tail))
-
-
 def _inside_brackets(sentence: str, pos: int) -> bool:
     """"…を達成(GPT-4oは13.4%)": a name inside an aside is the aside's topic, not the text's."""
     head = sentence[:pos]
@@ -660,18 +653,6 @@ def _plain_links(text: str) -> str:
     if "](" not in text:
         return text
     return _MD_LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)
-
-
-_COMMA_DECIMAL = re.compile(r"\d,\d{1,2}\s?%")
-_POINT_THOUSANDS = re.compile(r"(?<![\w.,])([1-9]\d{0,2})\.(\d{3})(?![\d.,%])")
-
-
-def _thousands_points(text: str) -> str:
-    """A text that writes decimals with a comma ("76,2%") writes thousands with a point: "1.501 Elo", "2.439" become
-    "1,501" and "2,439", which every reader below takes as thousands (same length, so offsets hold)."""
-    if "." not in text or not _COMMA_DECIMAL.search(text):
-        return text
-    return _POINT_THOUSANDS.sub(r"\1,\2", text)
 
 
 def _verbatim(extraction: Extraction, text: str, original: str) -> Extraction:

@@ -342,9 +342,10 @@ class TableReader:
     def _regrouped(self, cells: list[str]) -> list[str]:
         """"| MMLU-Redux | 95.0 | … | 92.8 | |" under "| Knowledge | MMLU-Pro | 87.4 | …": a row whose category cell was
         spanned from the row above lost it in the flattening, and its figures moved one column left."""
-        second = clean(cells[1]) if len(cells) > 1 else "x"
-        if len(cells) > 2 and not clean(cells[-1]) and (_BARE_FIGURE.match(second) or second and _EMPTY.fullmatch(second)) and \
-                self._names_benchmark(cells[0]):
+        if len(cells) < 3 or clean(cells[-1]):
+            return cells
+        second = clean(cells[1])
+        if (_BARE_FIGURE.match(second) or second and _EMPTY.fullmatch(second)) and self._names_benchmark(cells[0]):
             return [""] + cells[:-1]
         return cells
 

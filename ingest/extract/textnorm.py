@@ -46,11 +46,6 @@ _NOT_A_SCORE_BEFORE = re.compile(r"(?:[$€£¥+~×#№@]|\bv|\bby|\btop|\bNo\.?
 _SAVING_BEFORE = re.compile(r"(?:savings?|saves?|saving|ahorro|ahorra\w*|économie\w*|économise\w*|Einsparung\w*|spart|"
                             r"экономи\w*|节省|節省|节约|節約|削減|절감|cost\s+reduction|reduce[sd]?|reducing|réduction|réduit|"
                             r"Reduktion|reduziert|снижени\w*|сниж\w*|reducción|reduce)\b[^.\d%]{0,24}$", re.IGNORECASE)
-_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
-_POINTS_UNIT = re.compile(r"points?|pts?|Punkte[n]?|Punkt|puntos?|балл|очк", re.IGNORECASE)
-_POINTS_LIST_AFTER = re.compile(r"\s*(?:,|y|and|et|und|e|и)\s*[1-9]\d{0,2}\.\d{3}\s?(?:points?|pts?|Punkte[n]?|puntos?|балл)",
-                                re.IGNORECASE)
-"""'anotando 2.622 y 2.516 puntos': the unit after the last figure is the list's."""
 _DELTA_AFTER = re.compile(r"\s?(?:win\s+rate|fewer|more\b|faster|cheaper|lower|higher|improvement|lead|percentage\s+points?|"
                           r"pp\b|less\b|better|gain|increase|reduction|drop)", re.IGNORECASE)
 _SCORE_OF = re.compile(r"(?:Wert|Punktzahl|Score|Ergebnis|Quote|Genauigkeit|Erfolgsrate|Trefferquote)\s+von\s?$",
@@ -71,6 +66,24 @@ class Figure:
     text: str
     """The figure as written, without its unit ("73,6")."""
     unit: str | None
+
+
+_COMMA_DECIMAL = re.compile(r"\d,\d{1,2}\s?%")
+_POINT_THOUSANDS = re.compile(r"(?<![\w.,])([1-9]\d{0,2})\.(\d{3})(?![\d.,%])")
+_POINTS_AFTER = re.compile(r"(?:\s*(?:,|y|and|et|und|e|и)\s*[1-9]\d{0,2}\.\d{3})*\s?(?:points?|pts?|Punkte[n]?|Punkt|puntos?|"
+                           r"балл|очк|Elo\b)", re.IGNORECASE)
+"""After a figure, its unit of points, or a list of such figures and then the unit ("2.622 y 2.516 puntos")."""
+
+
+def thousands_points(text: str) -> str:
+    """A point before exactly three digits is a thousands separator where the text writes decimals with a comma
+    ("76,2%", so "1.501 Elo" and "2.439" are thousands) or where points follow ("2.622 y 2.516 puntos"). It becomes a
+    comma, which parse_number reads as thousands; one character for one, so offsets hold."""
+    if "." not in text:
+        return text
+    everywhere = bool(_COMMA_DECIMAL.search(text))
+    return _POINT_THOUSANDS.sub(lambda m: f"{m.group(1)},{m.group(2)}" if everywhere or _POINTS_AFTER.match(text, m.end())
+                                else m.group(0), text)
 
 
 def parse_number(raw: str) -> float | None:
@@ -108,9 +121,6 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
         value = parse_number(raw)
         if value is None:
             continue
-        if _DOT_THOUSANDS.fullmatch(raw) and (unit and _POINTS_UNIT.match(unit) or
-                                              not unit and _POINTS_LIST_AFTER.match(text, m.end())):
-            value = float(raw.replace(".", ""))  # "2.622 puntos", "1.487 Punkte": a thousands point, not a decimal one
         if not unit and _YEAR.fullmatch(raw) and not _RATING_AFTER.match(text, m.end()):
             continue  # a year
         if unit and unit in "%" and value > 100:

@@ -61,6 +61,7 @@ def test_a_figure_with_a_leading_zero_is_a_date_in_a_name():
 
 
 def test_a_thousands_point_before_points_is_read_as_thousands():
-    from ingest.extract.textnorm import figures
-    got = [(f.value, f.unit) for f in figures("anotando 2.622 y 2.516 puntos respectivamente; 1.487 Punkte; 2.5 points")]
+    from ingest.extract.textnorm import figures, thousands_points
+    got = [(f.value, f.unit) for f in
+           figures(thousands_points("anotando 2.622 y 2.516 puntos respectivamente; 1.487 Punkte; 2.5 points"))]
     assert (2622.0, None) in got and (1487.0, "Punkte") in got and (2.5, "points") in got
