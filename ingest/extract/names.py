@@ -215,5 +215,16 @@ def canonical(head: str, rest: str) -> str | None:
     return _SPACES.sub(" ", text).strip()
 
 
+_GENERATION = re.compile(r"(?:Claude|Gemini|Gemma|Llama|LLaMA|Qwen|Mistral|OLMo)[\s\-]?\d+(?:\.\d+)?", re.IGNORECASE)
+
+
+def is_generation(name: str) -> bool:
+    """"Claude 4", "Qwen3", "Llama 4", "Gemini 2.5": a line and a version but no tier or size. These lines ship only
+    tiers and sizes ("Claude Sonnet 4", "Qwen3-235B-A22B"), so the bare name is a generation of models: a model only
+    when the text claims something of it, as if it were one ("Claude 4 scored 72.5%"), never for being mentioned
+    ("the Claude 4 family"). Lines whose bare version is itself a model ("GPT-5", "Grok 4", "Phi-4") are not here."""
+    return bool(_GENERATION.fullmatch(name.strip()))
+
+
 def strip_cjk_edges(text: str) -> str:
     return re.sub(f"[{_CJK}]+$", "", text)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from . import carry, dates, pairs, passes, provenance
 from .gazetteer import Gazetteer, Hit
 from .hits import NameHits
-from .names import NameFinder
+from .names import NameFinder, is_generation
 from .tables import TableReader
 from .textnorm import _DELTA_AFTER, MAX_CHARS, figures, normalise, thousands_points
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
@@ -326,7 +326,10 @@ class RuleExtractor(NameHits):
                 last_model = scored_first.subject  # "obtuvo un 33,7 %, frente al 37,5 % de B y el 34,5 % de C": A
             elif named:
                 last_model = self._ref(named[-1])
-        new_models = {ref.text: ref for name, ref in self._local.items() if name not in self._expanded}
+        claimed = {r.model.text for r in releases.values()} | {m.text for c in claims.values()
+                                                                for m in (c.subject, *c.compared_to)}
+        new_models = {ref.text: ref for name, ref in self._local.items()
+                      if name not in self._expanded and (ref.text in claimed or not is_generation(ref.text))}
         extraction = Extraction(mentions=tuple(m for m in mentions.values()
                                                if not (m.kind == "model" and self.gaz.is_family(m.id))),
                                 releases=tuple(releases.values()), claims=tuple(claims.values()),

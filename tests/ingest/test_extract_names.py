@@ -154,3 +154,13 @@ def test_a_markdown_links_address_holds_no_model(extract):
     named = {m.text for m in ext.mentions} | {m.text for m in ext.new_models}
     assert any(n.startswith("GLM-4-9B") for n in named)
     assert not any("4v" in n.lower() for n in named)  # glm-4v-9b is only inside an address
+
+
+def test_a_generation_name_is_a_model_only_when_the_text_claims_something_of_it(extract):
+    # dev-240 (a Claude 4 review): "Claude 4" is the generation Opus 4 and Sonnet 4 belong to, said of no claim here
+    mentioned = extract("Step outside coding and the landscape gets more nuanced — but Claude 4 still holds its own.")
+    assert "Claude 4" not in {m.text for m in mentioned.new_models}
+    # dev-285 (a Spanish launch list): here the text scores "Claude 4.5" as if it were one model
+    scored = extract("- Terminal-Bench 2.0: 54,2% - Supera a Claude 4.5 (42,8%) y GPT-5.1 (47,6%)")
+    assert ("Claude 4.5", "terminal-bench-2.0", 42.8) in scores(scored)
+    assert "Claude 4.5" in {m.text for m in scored.new_models}
