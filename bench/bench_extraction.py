@@ -97,7 +97,9 @@ class Names:
         vendors = {v.id: [v.name, *v.aliases] for v in store.vendors()}
         # a model is also spelt with its maker in front ("OpenAI o1", "Google Gemini 2.5 Flash"): labels use
         # the article's usual full name, catalog rows often the bare one
-        self.model = {m.id: {norm(p + s) for s in (m.name, m.id, *m.aliases) if s
+        from ingest.extract.names import word_orders
+        # the labels' usual spelling of a catalog name ("Claude 3.7 Sonnet" for "Claude Sonnet 3.7") is the same name
+        self.model = {m.id: {norm(p + o) for s in (m.name, m.id, *m.aliases) if s for o in word_orders(s)
                              for p in ("", *(v + " " for v in vendors.get(m.vendor_id, ())))}
                       for m in store.models()}
         self.bench = {b.id: {bench_norm(s) for s in (b.name, b.id, *b.aliases) if s} for b in store.benchmarks()}

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from storage import Store
 from storage.resolve import name_key
 
+from .names import word_orders
+
 PRIORITY = {"model": 0, "benchmark": 1, "vendor": 2}
 LOOKUP_CACHE = 8192
 """How many surfaces lookup() remembers before it starts afresh (memory stays bounded on a long ingest)."""
@@ -66,6 +68,7 @@ class Gazetteer:
             self._add(surfaces, Entry("vendor", vendor_id), names)
         self.unversioned: set[str] = set()
         self.first_words: set[str] = set()
+        orders: list[tuple[Entry, list[str]]] = []
         for model_id, vendor_id, names in models:
             self.model_vendor[model_id] = vendor_id
             if names and not any(ch.isdigit() for ch in names[0]):
@@ -73,6 +76,9 @@ class Gazetteer:
             if names and names[0]:
                 self.first_words.add(re.split(r"[\s\-]", names[0])[0])
             self._add(surfaces, Entry("model", model_id, vendor_id), names)
+            orders.append((Entry("model", model_id, vendor_id), names))
+        for entry, names in orders:  # "Claude 3.7 Sonnet" for the catalog's "Claude Sonnet 3.7", unless another row has it
+            self._add(surfaces, entry, [o for n in names if n for o in word_orders(n) - {n} if name_key(o) not in self.entries])
         for bench_id, names in benchmarks:
             self._add(surfaces, Entry("benchmark", bench_id), names)
         self.first_tokens: set[str] = set()

@@ -215,6 +215,20 @@ def canonical(head: str, rest: str) -> str | None:
     return _SPACES.sub(" ", text).strip()
 
 
+_HEAD_SPLIT = re.compile(r"(?<=[A-Za-z])(?=[\s\-])")
+
+
+def word_orders(name: str) -> set[str]:
+    """The name and its usual spelling when that differs only in word order: catalogs write "Claude Sonnet 3.7" and
+    "Claude Haiku 3.5", Anthropic and most articles "Claude 3.7 Sonnet"; both are one model. Only a reordering of the
+    same words counts, so a snapshot suffix that canonical() drops ("GPT-4o-0513") still names its own record row."""
+    parts = _HEAD_SPLIT.split(name, maxsplit=1)
+    usual = canonical(parts[0], parts[1]) if len(parts) == 2 else None
+    if usual and sorted(re.split(r"[\s\-]+", usual.casefold())) == sorted(re.split(r"[\s\-]+", name.casefold())):
+        return {name, usual}
+    return {name}
+
+
 _GENERATION = re.compile(r"(?:Claude|Gemini|Gemma|Llama|LLaMA|Qwen|Mistral|OLMo)[\s\-]?\d+(?:\.\d+)?", re.IGNORECASE)
 
 

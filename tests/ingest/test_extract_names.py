@@ -4,6 +4,7 @@ Every text here is an excerpt of a real article in tests/data/extraction/dev/.
 """
 from __future__ import annotations
 
+from ingest.extract import SourceContext, build_extractor
 from ingest.extract.names import NameFinder
 
 from .conftest import releases, scores
@@ -164,3 +165,12 @@ def test_a_generation_name_is_a_model_only_when_the_text_claims_something_of_it(
     scored = extract("- Terminal-Bench 2.0: 54,2% - Supera a Claude 4.5 (42,8%) y GPT-5.1 (47,6%)")
     assert ("Claude 4.5", "terminal-bench-2.0", 42.8) in scores(scored)
     assert "Claude 4.5" in {m.text for m in scored.new_models}
+
+
+def test_the_usual_word_order_of_a_catalog_name_is_that_record_model(evidence_store):
+    # dev-170: the catalog row is "Claude Sonnet 3.7" (models.dev); Anthropic and this article write "Claude 3.7 Sonnet"
+    ext = build_extractor(evidence_store).extract(
+        'Mit der Einführung des "Thinking Mode" in Claude 3.7 Sonnet haben Benutzer nun die Möglichkeit, '
+        'erweiterte Denkfähigkeiten zu aktivieren.', SourceContext())
+    assert "claude-3.7-sonnet-20250219" in {m.id for m in ext.mentions if m.kind == "model"}
+    assert not ext.new_models
