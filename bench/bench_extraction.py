@@ -97,9 +97,16 @@ class Names:
         vendors = {v.id: [v.name, *v.aliases] for v in store.vendors()}
         # a model is also spelt with its maker in front ("OpenAI o1", "Google Gemini 2.5 Flash"): labels use
         # the article's usual full name, catalog rows often the bare one
-        from ingest.extract.names import word_orders
-        # the labels' usual spelling of a catalog name ("Claude 3.7 Sonnet" for "Claude Sonnet 3.7") is the same name
-        self.model = {m.id: {norm(p + o) for s in (m.name, m.id, *m.aliases) if s for o in word_orders(s)
+        from ingest.extract.names import API_SNAPSHOT_VENDORS, without_api_snapshot, word_orders
+
+        def spellings(m) -> set[str]:
+            """The labels' spellings of a record row: its names, their usual word order ("Claude 3.7 Sonnet" for the
+            catalog's "Claude Sonnet 3.7"), and for OpenAI and Anthropic rows the name without an API snapshot
+            ("o1-1217" is labelled "OpenAI o1": the contract drops a snapshot used as a column label)."""
+            out = {o for s in (m.name, m.id, *m.aliases) if s for o in word_orders(s)}
+            return out | {without_api_snapshot(s) for s in out} if m.vendor_id in API_SNAPSHOT_VENDORS else out
+
+        self.model = {m.id: {norm(p + s) for s in spellings(m)
                              for p in ("", *(v + " " for v in vendors.get(m.vendor_id, ())))}
                       for m in store.models()}
         self.bench = {b.id: {bench_norm(s) for s in (b.name, b.id, *b.aliases) if s} for b in store.benchmarks()}

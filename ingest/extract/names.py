@@ -178,6 +178,12 @@ class NameFinder:
 _API_SNAPSHOT = re.compile(r"[-_ ](?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
 """OpenAI and Anthropic date API snapshots with a month and day after the name ("gpt-4-0613", "claude-3-5-sonnet-1022");
 other makers' "-0324" or "-2507" can name a distinct release ("DeepSeek-V3-0324"), so only those two lines drop it."""
+API_SNAPSHOT_VENDORS = ("openai", "anthropic")
+
+
+def without_api_snapshot(name: str) -> str:
+    """"o1-1217" is OpenAI o1 as served on 17 December: the name without its month-and-day snapshot."""
+    return _API_SNAPSHOT.sub("", name)
 
 
 def canonical(head: str, rest: str) -> str | None:

@@ -40,3 +40,14 @@ def test_since_keeps_only_the_files_numbered_from_it():
     batch = bx.load_articles("dev", since=newest - 1)
     assert {int(a["id"].split("-")[1]) for a in batch} <= {newest - 1, newest}
     assert 1 <= len(batch) < len(every)
+
+
+def test_labels_match_a_record_row_by_the_contracts_spelling_rules(evidence_store):
+    names = bx.Names(evidence_store)
+    # the usual word order of a catalog name (models.dev writes "Claude Sonnet 3.7")
+    assert names.model_matches(("id", "claude-3.7-sonnet-20250219"), "Claude 3.7 Sonnet")
+    # an OpenAI or Anthropic API snapshot used as a column label is labelled without it ...
+    assert names.model_matches(("id", "o1-1217"), "OpenAI o1")
+    assert names.model_matches(("id", "o1-1217"), "OpenAI o1-1217")
+    # ... but another maker's dated suffix names a distinct release
+    assert not names.model_matches(("id", "deepseek-v3-0324"), "DeepSeek-V3")
