@@ -34,6 +34,7 @@ from storage.evidence_store import facts_for
 from storage.ingest_state import insert_new, record_alert_events
 
 from .extract.types import CandidateClaim, Extraction, ModelRef
+from .extract.validate import scores_on_known_benchmarks
 from .urls import normalize_url, short_hash
 
 log = logging.getLogger(__name__)
@@ -136,7 +137,7 @@ def plan(store: Store, extraction: Extraction, origin: Origin, now: str) -> Plan
                                 date_basis="stated in source" if r.date else None,
                                 first_seen=now, reviewed=reviewed(mid)))
     claims = []
-    for c in extraction.claims:
+    for c in scores_on_known_benchmarks(extraction.claims, dropped):  # whichever extractor made the extraction
         claim = _claim(c, model_id, reviewed, src.id, now, dropped)
         if claim is not None:
             claims.append(claim)
@@ -144,9 +145,6 @@ def plan(store: Store, extraction: Extraction, origin: Origin, now: str) -> Plan
 
 
 def _claim(c: CandidateClaim, model_id, reviewed, source_id: str, now: str, dropped: list[str]) -> Claim | None:
-    if c.kind == "benchmark_score" and not c.benchmark_id:
-        dropped.append(f"score {c.value_text} on unknown benchmark {c.benchmark_text!r}: not stored")
-        return None
     subject = model_id(c.subject)
     if subject is None:
         return None

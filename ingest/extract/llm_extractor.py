@@ -22,8 +22,8 @@ from foundation.llm import LLMClient, LLMConfig, LLMError
 from .gazetteer import Gazetteer
 from .rules import SourceContext
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
-from .validate import (KINDS, RELATIONS, number_in_quote, quote_in_source, resolve_kind, resolve_model, stated_conditions,
-                       stated_date)
+from .validate import (KINDS, RELATIONS, number_in_quote, quote_in_source, resolve_kind, resolve_model,
+                       scores_on_known_benchmarks, stated_conditions, stated_date)
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +116,7 @@ class LLMExtractor:
             claim = self._claim(item, text, ctx, problems)
             if claim is not None:
                 claims.append(claim)
+        claims = scores_on_known_benchmarks(claims, problems)
         new_models: dict[str, ModelRef] = {}
         for ref in [r.model for r in releases] + [c.subject for c in claims] + [o for c in claims for o in c.compared_to]:
             if ref.model_id:
@@ -155,13 +156,11 @@ class LLMExtractor:
             if not number_in_quote(value_text, quote):
                 problems.append(f"claim dropped: figure {value_text} not in its quote")
                 return None
-            if bench is None:
-                problems.append(f"claim dropped: unknown benchmark {item.get('benchmark')!r}")
-                return None
-            if not any(h.kind == "benchmark" and h.id == bench for h in self.gaz.find(quote)):
+            if bench is not None and not any(h.kind == "benchmark" and h.id == bench for h in self.gaz.find(quote)):
                 problems.append(f"claim dropped: benchmark {bench} not named in its quote")
                 return None
             return CandidateClaim(kind, subject, quote, prov, by, benchmark_id=bench, value=value, value_text=value_text,
+                                  benchmark_text=None if bench else str(item.get("benchmark") or ""),
                                   unit="%" if f"{value_text}%" in quote else None,
                                   conditions=stated_conditions(item.get("conditions"), quote, problems))
         relation = item.get("relation")

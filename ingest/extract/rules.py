@@ -34,6 +34,7 @@ from .names import NameFinder, is_generation
 from .tables import TableReader
 from .textnorm import _DELTA_AFTER, MAX_CHARS, figures, normalise, thousands_points
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
+from .validate import scores_on_known_benchmarks
 
 class _Lowered:
     """A lower-case pattern matched against lower-cased text: case-insensitive matching of long alternations is several
@@ -184,6 +185,17 @@ class RuleExtractor(NameHits):
         """New model names released earlier in the article being extracted (one article at a time)."""
 
     def extract(self, text: str, ctx: SourceContext | None = None) -> Extraction:
+        """What the record can take from the text: the reading less what validation drops (scores on benchmarks the
+        record does not know), the same rule the LLM extractor's answers pass."""
+        reading = self.read(text, ctx)
+        problems = list(reading.problems)
+        claims = scores_on_known_benchmarks(reading.claims, problems)
+        if len(claims) == len(reading.claims):
+            return reading
+        return replace(reading, claims=tuple(claims), problems=tuple(problems))
+
+    def read(self, text: str, ctx: SourceContext | None = None) -> Extraction:
+        """Everything the text says, as read: a score on a benchmark the record does not know keeps its written name."""
         ctx = ctx or SourceContext()
         original = text[:MAX_CHARS]
         text = _plain_links(thousands_points(normalise(original)))

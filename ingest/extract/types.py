@@ -55,7 +55,8 @@ class CandidateClaim:
     conditions: str | None = None
     """How the figure was obtained, as the source says it ("with tools", "pass@1", "Deep Think")."""
     benchmark_text: str | None = None
-    """The benchmark as written when the record does not know it (benchmark_id None); never stored as a fact."""
+    """The benchmark as written when the record does not know it (benchmark_id None): only in a reading
+    (`RuleExtractor.read`); validation drops such scores from an extraction (validate.scores_on_known_benchmarks)."""
 
     def key(self) -> tuple:
         """Identity for dedupe and for comparing with labels: what is claimed, not how it is worded."""

@@ -15,6 +15,16 @@ def extract(store):
     return _extract
 
 
+@pytest.fixture
+def read(store):
+    """The reading before validation: a score on a benchmark the record does not know keeps its written name."""
+    extractor = build_extractor(store)
+
+    def _read(text: str, published: str | None = None, vendor_id: str | None = None):
+        return extractor.read(text, SourceContext(url="https://example.com/a", vendor_id=vendor_id, date=published))
+    return _read
+
+
 def scores(extraction) -> set[tuple]:
     """(subject id or name, benchmark id or written name, value) of every score."""
     return {(c.subject.model_id or c.subject.text, c.benchmark_id or c.benchmark_text, c.value)

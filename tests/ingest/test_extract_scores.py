@@ -43,8 +43,8 @@ def test_list_item_figures_are_not_the_previous_items_model(extract):
     assert not any(s[0] == "o1-1217" for s in scores(ext))
 
 
-def test_benchmarks_the_record_does_not_know_are_kept_by_name(extract):
-    ext = extract("GPT-5.2 показала результат 52.9% на ARC-AGI-2.\n"  # 023 (reworded order, same figures)
+def test_benchmarks_the_record_does_not_know_are_kept_by_name(read):
+    ext = read("GPT-5.2 показала результат 52.9% на ARC-AGI-2.\n"  # 023 (reworded order, same figures)
                   "Incluso en el exigente benchmark FrontierMath, diseñado para evaluar el razonamiento matemático "
                   "avanzado, o3 logró un 25.2%.")  # 020
     got = scores(ext)
@@ -54,8 +54,23 @@ def test_benchmarks_the_record_does_not_know_are_kept_by_name(extract):
     assert unknown and all(c.benchmark_id is None for c in unknown)  # review material, never a stored fact
 
 
-def test_a_win_rate_against_a_model_is_no_benchmark_score(extract):
-    ext = extract("# GLM-4.5\n\n- Open-source MoE model family featuring exceptional coding performance, achieving 64.2% "
+def test_extract_keeps_only_scores_on_benchmarks_the_record_knows(extract, read):
+    # dev-020: FrontierMath is not in the record; the reading keeps it by name, the extraction drops it with a reason
+    text = ("Incluso en el exigente benchmark FrontierMath, diseñado para evaluar el razonamiento matemático avanzado, "
+            "o3 logró un 25.2%. GPT-5.2 показала результат 52.9% на ARC-AGI-2.")
+    assert ("OpenAI o3", "FrontierMath", 25.2) in scores(read(text))
+    ext = extract(text)
+    assert scores(ext) == {("gpt-5.2", "arc-agi-2", 52.9)}
+    assert ext.problems == ("claim dropped: unknown benchmark 'FrontierMath' (1 score)",)
+    # dev-014: one line per unknown name, with how many scores it held
+    table = extract("| Benchmark | GPT-4 | Claude 3.5 Sonnet |\n|---|---|---|\n| HumanEval (code) | 67,0% | 92,0% |\n"
+                    "| TruthfulQA | 59,0% | 67,0% |\n")
+    assert {s[1] for s in scores(table)} == {"humaneval"}
+    assert table.problems == ("claim dropped: unknown benchmark 'TruthfulQA' (2 scores)",)
+
+
+def test_a_win_rate_against_a_model_is_no_benchmark_score(read):
+    ext = read("# GLM-4.5\n\n- Open-source MoE model family featuring exceptional coding performance, achieving 64.2% "
                   "on SWE-bench and 80.8% win rate against Qwen3 Coder in real-world challenges.")  # 036
     assert {s[2] for s in scores(ext)} == {64.2}
 
@@ -222,12 +237,12 @@ def test_the_benchmark_after_a_figure_is_its_own_and_points_in_words(extract):
     assert {s[1:] for s in scores(ext)} == {("lmarena-text", 1501.0)}
 
 
-def test_benchmarks_the_record_does_not_know_in_chinese_japanese_and_korean_frames(extract):
+def test_benchmarks_the_record_does_not_know_in_chinese_japanese_and_korean_frames(read):
     # constructed: the frames "在 X 上", "X で <figure>", "X 벤치마크" with HMMT, which the record does not know by itself
     for text in ("Qwen3-Max-Thinking 在 HMMT 上拿下满分 100 分。", "Qwen3-Max-ThinkingはHMMTで100点を記録した。",
                  "Qwen3-Max-Thinking는 HMMT 벤치마크에서 100점을 기록했다."):
-        assert scores(extract(text)) == {("qwen3-max-thinking", "HMMT", 100.0)}, text
-    assert not scores(extract("Kimi K2.5 在 SOTA 上领先 12 个百分点。"))
+        assert scores(read(text)) == {("qwen3-max-thinking", "HMMT", 100.0)}, text
+    assert not scores(read("Kimi K2.5 在 SOTA 上领先 12 个百分点。"))
 
 
 def test_a_benchmark_in_parentheses_a_hangul_head_and_points_in_german(extract):
@@ -249,8 +264,8 @@ def test_french_thousands_with_a_space_and_the_model_in_the_text(extract):
     assert {("gemini-3-pro", "lmarena-text", 1501.0), ("gemini-3-pro", "hle", 37.5)} <= scores(ext)
 
 
-def test_a_hangul_head_before_a_latin_version_and_an_unknown_benchmark_in_parentheses(extract):
-    ext = extract("일반적인 추론 및 일상적 사용을 위한 딥시크-V3.2는 AIME에서 93.1%, HMMT(하버드-매사추세츠 공과대학 "
+def test_a_hangul_head_before_a_latin_version_and_an_unknown_benchmark_in_parentheses(read):
+    ext = read("일반적인 추론 및 일상적 사용을 위한 딥시크-V3.2는 AIME에서 93.1%, HMMT(하버드-매사추세츠 공과대학 "
                   "수학경시대회)에서 92.5%의 성적을 기록했다.")  # 063
     assert scores(ext) == {("deepseek-v3.2", "AIME", 93.1), ("deepseek-v3.2", "HMMT", 92.5)}
 
@@ -289,8 +304,8 @@ def test_a_korean_figure_with_a_particle_that_makes_it_a_score_is_the_text_model
     assert {("creative-writing-v3", 1721.9), ("creative-writing-v3", 1708.6)} <= got
 
 
-def test_an_unknown_benchmark_after_the_cjk_word_for_benchmark(extract):
-    ext = extract("數學能力登頂全球： 在被譽為「地獄難度」的數學競賽基準 MathArena 中，當 GPT-5.1 等其他頂級大模型仍在 1% 左右徘徊時，"
+def test_an_unknown_benchmark_after_the_cjk_word_for_benchmark(read):
+    ext = read("數學能力登頂全球： 在被譽為「地獄難度」的數學競賽基準 MathArena 中，當 GPT-5.1 等其他頂級大模型仍在 1% 左右徘徊時，"
                   "Gemini 3.0 Pro 的得分一舉達到 23.4%，毫無爭議地成為當前全球數學能力最強的 AI。")  # 057
     assert ("gemini-3-pro", "MathArena", 23.4) in scores(ext)
 
@@ -423,10 +438,10 @@ def test_a_tier_word_of_a_models_name_picks_no_variant_of_the_benchmark(extract)
     assert {s[1] for s in scores(extract("Gemini 3 Pro обошла конкурентов в MMLU с результатом 89,2%."))} <= {"mmlu"}
 
 
-def test_a_model_in_an_aside_is_not_the_heading_of_what_follows(extract):
+def test_a_model_in_an_aside_is_not_the_heading_of_what_follows(read):
     text = ("科学、技術、工学、数学(STEM)分野において、OpenAI o1は驚異的な成績を収めています:\n"
             "国際数学オリンピック予選試験(AIME)で83.3%の正答率を達成(GPT-4oは13.4%)\n")  # 188
-    got = {(s[0], s[2]) for s in scores(extract(text))}
+    got = {(s[0], s[2]) for s in scores(read(text))}
     assert got & {("o1", 83.3), ("OpenAI o1", 83.3)} and ("gpt-4o-0513", 13.4) in got and ("gpt-4o-0513", 83.3) not in got
 
 

@@ -14,8 +14,8 @@ from .conftest import scores
 DEV = Path(__file__).resolve().parent.parent / "data" / "extraction" / "dev"
 
 
-def test_markdown_table_with_models_in_columns_keeps_unknown_benchmarks_by_name(extract):
-    ext = extract("Performance vs concurrents :\n"
+def test_markdown_table_with_models_in_columns_keeps_unknown_benchmarks_by_name(read):
+    ext = read("Performance vs concurrents :\n"
                   "| Benchmark | GPT-4 | Claude 3.5 | Gemini Pro | Mistral L2 |\n|---|---|---|---|---|\n"
                   "| HumanEval (code) | 67,0% | 92,0% | 74,4% | 87,3% |\n"
                   "| TruthfulQA | 59,0% | 67,0% | 62,0% | 64,5% |\n")  # 014
@@ -103,8 +103,8 @@ def test_tier_first_column_labels_are_the_claude_models_prose_names(extract):
     assert ("Claude Opus 4.6", "browsecomp", 84.0) in got and ("claude-opus-4.5", "browsecomp", 67.8) in got
 
 
-def test_table_glued_without_separators(extract):
-    ext = extract("Schneller Vergleich\n\nFeatureGemini 3.1 ProClaude Opus 4.6GPT-5.2\n"
+def test_table_glued_without_separators(read):
+    ext = read("Schneller Vergleich\n\nFeatureGemini 3.1 ProClaude Opus 4.6GPT-5.2\n"
                   "Veröffentlichung19. Feb. 2026Jan. 2026Dez. 2025\n"
                   "Input-Preis2 $/1M Token15 $/1M Token~10 $/1M Token\n"
                   "ARC-AGI-277,1 %37,6 %54,2 %\nSWE-Bench80,6 %72,6 %76,2 %\n\n"
@@ -289,9 +289,9 @@ def test_a_markdown_table_pasted_onto_one_line(extract):
     assert len(got) == 32
 
 
-def test_rows_separated_by_spaces_under_a_models_line_or_a_benchmark_heading(extract):
+def test_rows_separated_by_spaces_under_a_models_line_or_a_benchmark_heading(read):
     # dev-113: a launch table pasted with spaces only, then per-benchmark blocks of model rows
-    ext = extract(_dev_text("113-gpt-5-o3-4o-ja-qiita-table.json"))
+    ext = read(_dev_text("113-gpt-5-o3-4o-ja-qiita-table.json"))
     got = scores(ext)
     assert {("GPT-5", "mmmu", 84.2), ("gpt-4.1", "mmmu", 74.8), ("GPT-5 mini", "COLLIE", 98.5),
             ("GPT-5", "HealthBench", 67.2), ("GPT-5", "HealthBench", 54.3), ("gpt-4o-0513", "HealthBench Hard", 0.0)} <= got
