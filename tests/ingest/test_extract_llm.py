@@ -52,12 +52,13 @@ def test_conditions_not_in_the_quote_are_dropped(store, fake_openai):
 
 
 def test_scores_on_unknown_benchmarks_are_dropped_as_the_rules_drop_them(store, fake_openai):
-    text = ("Incluso en el exigente benchmark FrontierMath, diseñado para evaluar el razonamiento matemático avanzado, "
-            "o3 logró un 25.2%.")  # dev-020
-    answer = {"kind": "benchmark_score", "subject": "o3", "quote": text, "provenance": "vendor_reported",
-              "benchmark": "FrontierMath", "value": "25.2", "compared_to": [], "relation": None, "conditions": None}
+    text = "Aider LLM Leaderboardsでは59.1%のスコアを記録しています。"  # dev-067: a leaderboard the record does not know
+    answer = {"kind": "benchmark_score", "subject": "Kimi K2", "quote": "Kimi K2はAider LLM Leaderboardsでは59.1%の"
+              "スコアを記録しています。", "provenance": "vendor_reported", "benchmark": "LLM Leaderboards", "value": "59.1",
+              "compared_to": [], "relation": None, "conditions": None}
+    text = answer["quote"]
     fake_openai.enqueue(json.dumps({"releases": [], "claims": [answer]}))
     llm = build_extractor(store, settings(fake_openai), use_llm=True).extract(text, SourceContext())
     rules = build_extractor(store).extract(text, SourceContext())
     assert not llm.claims and not rules.claims
-    assert llm.problems == rules.problems == ("claim dropped: unknown benchmark 'FrontierMath' (1 score)",)
+    assert llm.problems == rules.problems == ("claim dropped: unknown benchmark 'LLM Leaderboards' (1 score)",)
