@@ -6,23 +6,21 @@ import pytest
 from ingest.extract import SourceContext, build_extractor
 
 
+def _over_an_article(method):
+    def _run(text: str, published: str | None = None, vendor_id: str | None = None):
+        return method(text, SourceContext(url="https://example.com/a", vendor_id=vendor_id, date=published))
+    return _run
+
+
 @pytest.fixture
 def extract(store):
-    extractor = build_extractor(store)
-
-    def _extract(text: str, published: str | None = None, vendor_id: str | None = None):
-        return extractor.extract(text, SourceContext(url="https://example.com/a", vendor_id=vendor_id, date=published))
-    return _extract
+    return _over_an_article(build_extractor(store).extract)
 
 
 @pytest.fixture
 def read(store):
     """The reading before validation: a score on a benchmark the record does not know keeps its written name."""
-    extractor = build_extractor(store)
-
-    def _read(text: str, published: str | None = None, vendor_id: str | None = None):
-        return extractor.read(text, SourceContext(url="https://example.com/a", vendor_id=vendor_id, date=published))
-    return _read
+    return _over_an_article(build_extractor(store).read)
 
 
 def scores(extraction) -> set[tuple]:
