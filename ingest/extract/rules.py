@@ -17,7 +17,8 @@ a benchmark name, so stray numbers are never scores; hedged or negated
 statements ("is expected to launch", "does not outperform") are skipped; a
 pronoun, a participle or "It was released" refers to the model named last, a
 heading or list item to its section's model; a release carries the date the
-text states, else none. Input is capped (textnorm.MAX_CHARS) and long runs are
+text states, else none; `extract` keeps a score only on a benchmark the record knows (validate.py), while `read`
+keeps every score as read, unknown benchmarks by their written name. Input is capped (textnorm.MAX_CHARS) and long runs are
 cut into bounded sentences, so time stays linear. Precision matters more than
 recall: a missed claim costs less than a wrong one.
 """
