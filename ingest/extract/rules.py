@@ -114,6 +114,10 @@ the next sentences go on about."""
 _TEST_HEADING = re.compile(r"\s*[-*•]?\s*[A-Z][A-Za-z0-9\-]*\s?(?:[Bb]enchmark|ベンチマーク|テスト|基准|基準|测试|測試|评测|評測|벤치마크|"
                            r"테스트)")
 """A short line heading a list with a test's name the record does not know ("SWE 벤치마크(코딩 능력 평가)")."""
+_OWN_TEST = re.compile(r"(?P<a>[A-Z][\w.+]*(?:-[\w.+]+)*)\s?(?:[Bb]enchmark|[Tt]est|ベンチマーク|基准|基準|测试|測試|评测|評測|벤치마크)|"
+                       r"(?:[Bb]enchmark|[Tt]est|prueba|Disziplin|基准|基準|ベンチマーク)\s+(?P<b>[A-Z][\w.+]*(?:-[\w.+]+)*)")
+"""A sentence naming its own test ("In the demanding SuperGLUE-X benchmark, o3 reached 25.2%"): when the record does not
+know that test, the sentence still is about it, never about the benchmark named before."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ON_FOR = re.compile(r"\s*(?:%|percent)?\s*(?:on|in)\s+\S+\s+(?:for|by)\s+")
 _ITEM_BREAK = re.compile(r";|\s[-–—•]\s")
@@ -296,6 +300,8 @@ class RuleExtractor(NameHits):
                 last_bench = Hit("benchmark", benches[-1].id, pos + benches[-1].start, 0, benches[-1].text)
             recent = last_bench if last_bench is not None and pos - last_bench.start <= RANKING_REACH else None
             back = carry.back_bench(sentence, hits, prev_benches, not _DIGIT.search(previous)) if prev_benches else None
+            if (recent or back) and not benches and _names_own_test(sentence, hits):
+                recent = back = None
             scored = hits if back is None else [back, *hits]  # "En esa prueba …": the benchmark named just before
             prev_benches = benches
             question_mark = max(sentence.rfind("?"), sentence.rfind("？"))
@@ -633,6 +639,18 @@ def _grouped(found: list[CandidateClaim]) -> list[CandidateClaim]:
 def _with_provenance(claim: CandidateClaim, prov: str, by: str | None) -> CandidateClaim:
     from dataclasses import replace
     return replace(claim, provenance=prov, reported_by=by)
+
+
+def _names_own_test(sentence: str, hits: list[Hit]) -> bool:
+    """Whether the sentence names a test of its own that the record does not know: an acronym-like name (two capitals
+    or a capital and a digit) beside a word for test, which is no model or vendor the sentence names."""
+    for m in _OWN_TEST.finditer(sentence):
+        name = m.group("a") or m.group("b")
+        start = m.start("a") if m.group("a") else m.start("b")
+        if sum(c.isupper() or c.isdigit() for c in name) >= 2 and \
+                not any(h.start <= start < h.end for h in hits):
+            return True
+    return False
 
 
 def _inside_brackets(sentence: str, pos: int) -> bool:

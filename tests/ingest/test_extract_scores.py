@@ -492,3 +492,12 @@ def test_a_benchmark_heading_the_next_item_and_a_compared_model_own_no_figure_be
     assert ("claude-sonnet-4.5", "osworld", 77.2) not in got
     got = scores(extract("亮点 :在中文知识测试(C-Eval)中反超 GPT-5.2,得分 93.7,说明对中文场景的适配度非常高。"))  # 297
     assert not any(s[0] == "gpt-5.2" for s in got)
+
+
+def test_a_sentence_naming_a_test_the_record_does_not_know_takes_no_benchmark_from_before(read):
+    # constructed from dev-020's frame after a sentence on a known benchmark: the 25.2% is SuperGLUE-X's, not ARC-AGI-2's
+    got = scores(read("GPT-5.2 scored 52.9% on ARC-AGI-2. In the demanding SuperGLUE-X benchmark, o3 reached 25.2%."))
+    assert not any(s[2] == 25.2 and s[1] == "arc-agi-2" for s in got)
+    # a ranking item or a sentence pointing back still takes it
+    for text in ("GPT-5.2 scored 52.9% on ARC-AGI-2.\n- o3: 25.2%", "GPT-5.2 scored 52.9% on ARC-AGI-2. En esa prueba, o3 logró un 25.2%."):
+        assert ("arc-agi-2", 25.2) in {s[1:] for s in scores(read(text))}, text
