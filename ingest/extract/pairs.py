@@ -10,6 +10,8 @@ a 54.9)"): the second figure is the object's, the first the unnamed subject's, s
 "Respectively" lists ("A and B scored 74.9% and 74.5%", "A 和 B 分别为 …", "A와 B는 각각 …"): as many listed
 figures as listed models, in order, on the sentence's one benchmark; a list that does not pair up gives its
 figures to nobody, since proximity would hand them all to the last model.
+A figure followed by a model in brackets ("37.5 % (Gemini) vs 21.8 % (GPT-5.1)", "77.2% (Claude Sonnet 4.5), 76.3%
+(GPT-5.1)") is that model's, on the sentence's one benchmark.
 """
 from __future__ import annotations
 
@@ -65,6 +67,32 @@ _FIG_JOIN = re.compile(r"\s*[,，、/]?\s*(?:and|et|und|y|e|и|和|与|與|及|�
 """Between the figures of a "respectively" list: "74,9 % y un 74,5 %", "80.9% 和 76.2%", "80.9%, 76.2%"."""
 _MODEL_JOIN = re.compile(r"\s*[」』\"'”’)]?\s*(?:\([^()]{0,30}\))?\s*[,，、]?\s*(?:and|et|und|y|e|и|和|与|與|及|以及|と|や|와|과|및)?"
                          r"\s*[「『\"'“‘(]?\s*", re.IGNORECASE)
+
+
+_BRACKET_BEFORE = re.compile(r"(?P<fig>" + _FIG + r")\s?(?P<pct>%|percent)?\s*[(（]\s*(?:[A-Z][\w\-]*\s+)?$")
+_BRACKET_AFTER = re.compile(r"\s*[)）]")
+
+
+def bracketed_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef]) -> list[CandidateClaim]:
+    if "(" not in sentence and "（" not in sentence:
+        return []
+    benches = {h.id: h for h in hits if h.kind == "benchmark"}
+    if len(benches) != 1:
+        return []
+    bench = next(iter(benches.values()))
+    out = []
+    for model in (h for h in hits if h.kind == "model"):
+        before = _BRACKET_BEFORE.search(sentence, max(0, model.start - 40), model.start)
+        if before is None or before.end() != model.start or not _BRACKET_AFTER.match(sentence, model.end):
+            continue
+        value = parse_number(before.group("fig"))
+        if value is None or (before.group("pct") and value > 100):
+            continue
+        out.append(CandidateClaim("benchmark_score", ref(model), sentence.strip(), "vendor_reported",
+                                  benchmark_id=None if bench.id.startswith("text:") else bench.id,
+                                  benchmark_text=bench.text if bench.id.startswith("text:") else None,
+                                  value=value, value_text=before.group("fig"), unit="%" if before.group("pct") else None))
+    return out
 
 
 def respective_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef],

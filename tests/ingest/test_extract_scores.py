@@ -501,3 +501,14 @@ def test_a_sentence_naming_a_test_the_record_does_not_know_takes_no_benchmark_fr
     # a ranking item or a sentence pointing back still takes it
     for text in ("GPT-5.2 scored 52.9% on ARC-AGI-2.\n- o3: 25.2%", "GPT-5.2 scored 52.9% on ARC-AGI-2. En esa prueba, o3 logró un 25.2%."):
         assert ("arc-agi-2", 25.2) in {s[1:] for s in scores(read(text))}, text
+
+
+def test_a_figure_followed_by_a_model_in_brackets_is_that_models(extract):
+    # dev-300: the first model is a bare family ("Gemini"), so only GPT-5.1's figure has a model
+    got = scores(extract("- Humanity’s Last Exam (adversarial PhD-level questions): 37.5 % (Gemini) vs 21.8 % (GPT-5.1) vs "
+                         "24.1 % (Claude)"))
+    assert got == {("GPT-5.1", "hle", 21.8)}
+    # constructed in the same form: each figure goes to the model in the brackets after it, never to the first one
+    ext = extract("On SWE-bench Verified, 77.2% (Claude Sonnet 4.5), 76.3% (GPT-5.1) and 76.2% (Gemini 3 Pro).")
+    assert {(c.subject.text, c.value) for c in ext.claims} == {("Claude Sonnet 4.5", 77.2), ("GPT-5.1", 76.3),
+                                                               ("Gemini 3 Pro", 76.2)}
