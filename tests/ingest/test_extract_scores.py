@@ -512,3 +512,10 @@ def test_a_figure_followed_by_a_model_in_brackets_is_that_models(extract):
     ext = extract("On SWE-bench Verified, 77.2% (Claude Sonnet 4.5), 76.3% (GPT-5.1) and 76.2% (Gemini 3 Pro).")
     assert {(c.subject.text, c.value) for c in ext.claims} == {("Claude Sonnet 4.5", 77.2), ("GPT-5.1", 76.3),
                                                                ("Gemini 3 Pro", 76.2)}
+
+
+def test_the_same_standard_in_korean_points_back_at_the_benchmark_before(extract):
+    # dev-317, the sentence between the two cut: "같은 기준에서" (on the same standard) is HLE again
+    got = scores(extract("인간의 복합 사고력과 고차원적 문제 해결 능력을 평가하는 HLE (Humanity Last Exam)에서 제미나이 3는 37.5%의 "
+                         "정확도를 기록했습니다. 같은 기준에서 GPT-5는 25%, 클로드4 소넷은 13.7%를 받았습니다."))
+    assert {(s[1], s[2]) for s in got} == {("hle", 37.5), ("hle", 25.0), ("hle", 13.7)}
