@@ -48,6 +48,12 @@ _SAVING_BEFORE = re.compile(r"(?:savings?|saves?|saving|ahorro|ahorra\w*|économ
                             r"Reduktion|reduziert|снижени\w*|сниж\w*|reducción|reduce)\b[^.\d%]{0,24}$", re.IGNORECASE)
 _DELTA_AFTER = re.compile(r"\s?(?:win\s+rate|fewer|more\b|faster|cheaper|lower|higher|improvement|lead|percentage\s+points?|"
                           r"pp\b|less\b|better|gain|increase|reduction|drop)", re.IGNORECASE)
+_GAP_BEFORE = re.compile(r"(?:\b(?:gap|difference|margin|écart|Abstand|Unterschied|diferencia|brecha|разниц\w*|разрыв\w*)\b|"
+                         r"差距|差异|差異|격차|차이|差は)[^.\d%。]{0,30}$", re.IGNORECASE)
+"""'The gap is not small - it is 38 points on GPQA Diamond': a difference between two models, not a score."""
+_SHARE_AFTER = re.compile(r"\s?(?:的参数|参数量|的參數|參數量|的成本|的价格|的價格|of\s+(?:the\s+|its\s+)?(?:parameters|cost|price)|"
+                          r"des\s+paramètres|der\s+Parameter|de\s+los\s+parámetros)", re.IGNORECASE)
+"""'以不到 40% 的参数量' (with under 40% of the parameters): a share of a size or a price, not a score."""
 _SCORE_OF = re.compile(r"(?:Wert|Punktzahl|Score|Ergebnis|Quote|Genauigkeit|Erfolgsrate|Trefferquote)\s+von\s?$",
                        re.IGNORECASE)
 """"einen Wert von 80,9 %": a score, though "von" before a figure is otherwise a count ("477 von 500")."""
@@ -114,6 +120,8 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
             continue
         if not unit and text[m.start() - 1:m.start()] in ("[", "［") and text[m.end():m.end() + 1] in ("]", "］"):
             continue  # "毫不逊色于GPT-5[7]": a citation mark
+        if _SHARE_AFTER.match(text, m.end()) or _GAP_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+            continue
         if _SAVING_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "экономию затрат до 80%", "ahorro de hasta un 60 %": a saving, not a score
         if raw[0] == "0" and raw[1:2].isdigit():

@@ -65,3 +65,15 @@ def test_a_thousands_point_before_points_is_read_as_thousands():
     got = [(f.value, f.unit) for f in
            figures(thousands_points("anotando 2.622 y 2.516 puntos respectivamente; 1.487 Punkte; 2.5 points"))]
     assert (2622.0, None) in got and (1487.0, "Punkte") in got and (2.5, "points") in got
+
+
+def test_a_gap_between_models_and_a_share_of_the_parameters_are_no_scores(extract):
+    # dev-301: the 38 is the gap to DeepSeek V3.2, the scores are in brackets
+    ext = extract("On GPQA Diamond (43.9%) and SimpleQA (23.8%), it scores substantially below DeepSeek V3.2 (82.4% and 97.1% "
+                  "respectively) and the proprietary frontier. The gap is not small - it is 38 points on GPQA Diamond versus "
+                  "DeepSeek V3.2 alone.")
+    assert 38.0 not in {c.value for c in ext.claims}
+    # dev-307: "以不到 40% 的参数量" is under 40% of the parameters
+    ext = extract("这个模型总参数 397B,激活仅 17B,以不到 40% 的参数量超越了上一代万亿参数级的 Qwen3-Max,多项基准媲美甚至超越 GPT-5.2 "
+                  "和 Gemini 3 pro:MMLU-Pro 知识推理 87.8 分超越 GPT-5.2。")
+    assert 40.0 not in {c.value for c in ext.claims}
