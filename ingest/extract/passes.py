@@ -359,9 +359,21 @@ def _model_before(sentence: str, models: list[Hit], figs, fig, seg) -> Hit | Non
     gap = sentence[m.end:fig.start]
     if _EN_COMPARE.search(gap) or lexicon.search(lexicon.COMPARISON, gap):
         return None
-    if re.search(r"[,，、]", gap) and follows_comparison(sentence[:m.start]):
-        return None  # "反超 GPT-5.2,得分 93.7", "overtook GPT-5.2, scoring 93.7": the object does not own the score
+    if _CLAUSE_BREAK.search(gap) and follows_comparison(sentence[:_first_coordinated(sentence, models, m).start]):
+        return None  # "反超 GPT-5.2,得分 93.7", "超越 GPT-5.2 和 Gemini 3 pro:MMLU-Pro 87.8": an object owns no score
     return m
+
+
+_CLAUSE_BREAK = re.compile(r"[,，、:：]")
+_COORDINATION = re.compile(r"\s*(?:和|与|與|及|、|,|，|and|or|y|o|et|ou|und|oder|и|или|와|과)\s*", re.IGNORECASE)
+
+
+def _first_coordinated(sentence: str, models: list[Hit], m: Hit) -> Hit:
+    """The first of the models listed with `m` ("GPT-5.2 和 Gemini 3 pro"): what a comparison word before the list governs."""
+    k = models.index(m)
+    while k > 0 and _COORDINATION.fullmatch(sentence[models[k - 1].end:models[k].start]):
+        k -= 1
+    return models[k]
 
 
 def _with_tail(conditions: str | None, tail: str | None) -> str | None:

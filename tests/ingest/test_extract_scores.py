@@ -519,3 +519,10 @@ def test_the_same_standard_in_korean_points_back_at_the_benchmark_before(extract
     got = scores(extract("인간의 복합 사고력과 고차원적 문제 해결 능력을 평가하는 HLE (Humanity Last Exam)에서 제미나이 3는 37.5%의 "
                          "정확도를 기록했습니다. 같은 기준에서 GPT-5는 25%, 클로드4 소넷은 13.7%를 받았습니다."))
     assert {(s[1], s[2]) for s in got} == {("hle", 37.5), ("hle", 25.0), ("hle", 13.7)}
+
+
+def test_a_model_listed_after_a_comparison_word_owns_no_score_after_a_colon(extract):
+    # dev-307: "媲美甚至超越 GPT-5.2 和 Gemini 3 pro:MMLU-Pro 知识推理 87.8 分": Gemini 3 Pro is compared, it does not score 87.8
+    ext = extract("多项基准媲美甚至超越 GPT-5.2 和 Gemini 3 pro:MMLU-Pro 知识推理 87.8 分超越 GPT-5.2,博士级难题 GPQA 拿下 88.4 分"
+                  "超越 Claude 4.5。")
+    assert not any(c.subject.model_id == "gemini-3-pro" for c in ext.claims if c.kind == "benchmark_score")
