@@ -66,7 +66,7 @@ _BACK_REF = re.compile(
     r"diesem|dieser|этом|этой|том)\s+" + _TEST_WORD + r"|Damit|Dabei|Dieser\s+Wert|Este\s+(?:resultado|valor)|"
     r"Esta\s+cifra|Ce\s+(?:score|résultat|chiffre)|This\s+(?:score|result|figure)|그\s?결과|이는|"
     r"(?:이|그|해당)\s?(?:테스트|벤치마크|시험|평가)(?:에서|서)|(?:この|その|同)(?:ベンチマーク|テスト|試験|評価)(?:で|において)|"
-    r"その結果|(?:从|從)(?:数据|數據|结果|結果)(?:来看|來看)|在(?:该|这项|此|這項|該)(?:测试|測試|基准|基準|评测|評測)|(?:该|這項|这项|該)(?:测试|測試|基准|基準)(?:中|上))")
+    r"その結果|(?:从|從)(?:数据|數據|结果|結果)(?:来看|來看)|在(?:该|这项|此|這項|該)(?:测试|測試|基准|基準|评测|評測)|(?:该|這項|这项|該)(?:测试|測試|基准|基準)(?:中|上)|(?:该|這項|这项|該|此)(?:基准测试|基準測試|评测|評測))")
 """Words that open a sentence by pointing back at the test the sentence before described."""
 _SAME_TEST = re.compile(r"同じ(?:テスト|ベンチマーク|試験)|同一(?:测试|測試|基准|基準)|같은\s?(?:테스트|벤치마크|시험|기준|평가)|"
                         r"(?:the\s+same|la\s+misma|le\s+même|la\s+même|im\s+selben|in\s+demselben)\s+" + _TEST_WORD)

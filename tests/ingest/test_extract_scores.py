@@ -526,3 +526,9 @@ def test_a_model_listed_after_a_comparison_word_owns_no_score_after_a_colon(extr
     ext = extract("多项基准媲美甚至超越 GPT-5.2 和 Gemini 3 pro:MMLU-Pro 知识推理 87.8 分超越 GPT-5.2,博士级难题 GPQA 拿下 88.4 分"
                   "超越 Claude 4.5。")
     assert not any(c.subject.model_id == "gemini-3-pro" for c in ext.claims if c.kind == "benchmark_score")
+
+
+def test_this_benchmark_in_chinese_points_back_at_the_one_named_before(extract):
+    # dev-305: "该基准测试" (this benchmark) opens the sentence after "ARC-AGI-2特别值得关注。"
+    ext = extract("ARC-AGI-2特别值得关注。该基准测试旨在测试流体推理并抵制记忆化,显示GPT-5.2 Thinking达到52.9%,而GPT-5.1为17.6%。")
+    assert {(c.subject.text, c.benchmark_id, c.value) for c in ext.claims} >= {("GPT-5.1", "arc-agi-2", 17.6)}
