@@ -11,7 +11,8 @@ a 54.9)"): the second figure is the object's, the first the unnamed subject's, s
 figures as listed models, in order, on the sentence's one benchmark; a list that does not pair up gives its
 figures to nobody, since proximity would hand them all to the last model.
 A figure followed by a model in brackets ("37.5 % (Gemini) vs 21.8 % (GPT-5.1)", "77.2% (Claude Sonnet 4.5), 76.3%
-(GPT-5.1)") is that model's, on the sentence's one benchmark.
+(GPT-5.1)") is that model's, on the sentence's one benchmark, and so is a figure the model is said to have got
+("respecto al 33,2 % obtenido por GPT-4o", "the 72.1% achieved by Gemini 3 Pro").
 """
 from __future__ import annotations
 
@@ -69,13 +70,15 @@ _MODEL_JOIN = re.compile(r"\s*[」』\"'”’)]?\s*(?:\([^()]{0,30}\))?\s*[,，
                          r"\s*[「『\"'“‘(]?\s*", re.IGNORECASE)
 
 
+_BY_BEFORE = re.compile(r"(?P<fig>" + _FIG + r")\s?(?P<pct>%|percent)?\s*(?:(?:obtained|achieved|scored|posted|recorded|"
+                        r"reached|obtenid[oa]s?|lograd[oa]s?|alcanzad[oa]s?|conseguid[oa]s?|registrad[oa]s?|obtenue?s?|"
+                        r"atteinte?s?|réalisée?s?|erreicht|erzielt)\s+(?:by|por|par|von)\s+(?:the\s+|el\s+|la\s+|le\s+|l'|"
+                        r"dem\s+|der\s+)?(?:[A-Z][\w\-]*\s+)?)$", re.IGNORECASE)
 _BRACKET_BEFORE = re.compile(r"(?P<fig>" + _FIG + r")\s?(?P<pct>%|percent)?\s*[(（]\s*(?:[A-Z][\w\-]*\s+)?$")
 _BRACKET_AFTER = re.compile(r"\s*[)）]")
 
 
-def bracketed_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef]) -> list[CandidateClaim]:
-    if "(" not in sentence and "（" not in sentence:
-        return []
+def figure_then_model_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef]) -> list[CandidateClaim]:
     benches = {h.id: h for h in hits if h.kind == "benchmark"}
     if len(benches) != 1:
         return []
@@ -84,6 +87,8 @@ def bracketed_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelR
     for model in (h for h in hits if h.kind == "model"):
         before = _BRACKET_BEFORE.search(sentence, max(0, model.start - 40), model.start)
         if before is None or before.end() != model.start or not _BRACKET_AFTER.match(sentence, model.end):
+            before = _BY_BEFORE.search(sentence, max(0, model.start - 60), model.start)
+        if before is None or before.end() != model.start:
             continue
         value = parse_number(before.group("fig"))
         if value is None or (before.group("pct") and value > 100):

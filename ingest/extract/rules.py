@@ -311,7 +311,7 @@ class RuleExtractor(NameHits):
                      *carry.list_score(sentence, hits, self._ref, recent),
                      *passes.scores(sentence, scored, self._ref, section or anaphor, topic, self._tails, self.gaz.lookup),
                      *([] if asked else passes.comparisons(sentence, hits, self._ref, topic, (section, last_model, focus)))]
-            paired = pairs.versus_scores(sentence, scored, self._ref) or pairs.bracketed_scores(sentence, scored, self._ref)
+            paired = pairs.versus_scores(sentence, scored, self._ref) or pairs.figure_then_model_scores(sentence, scored, self._ref)
             respective, unpaired = pairs.respective_scores(sentence, scored, self._ref, figures)
             paired += respective
             if not paired:

@@ -532,3 +532,11 @@ def test_this_benchmark_in_chinese_points_back_at_the_one_named_before(extract):
     # dev-305: "该基准测试" (this benchmark) opens the sentence after "ARC-AGI-2特别值得关注。"
     ext = extract("ARC-AGI-2特别值得关注。该基准测试旨在测试流体推理并抵制记忆化,显示GPT-5.2 Thinking达到52.9%,而GPT-5.1为17.6%。")
     assert {(c.subject.text, c.benchmark_id, c.value) for c in ext.claims} >= {("GPT-5.1", "arc-agi-2", 17.6)}
+
+
+def test_a_figure_a_model_is_said_to_have_got_is_that_models(extract):
+    # dev-197: "respecto al 33,2 % obtenido por GPT-4o"
+    ext = extract("GPT-4.1 logra una puntuación del 54,6 % en el benchmark SWE-Bench Verified, una mejora sustancial respecto "
+                  "al 33,2 % obtenido por GPT-4o y al 28 % de GPT-4.5.")
+    assert {(c.subject.text, c.value) for c in ext.claims if c.kind == "benchmark_score"} == {
+        ("GPT-4.1", 54.6), ("GPT-4o", 33.2), ("GPT-4.5", 28.0)}
