@@ -217,6 +217,7 @@ class RuleExtractor(NameHits):
         nameless: tuple | None = None
         """A release said in the sentence before without the model's name: (at its start?, date, quote)."""
         prev_benches: list[Hit] = []
+        previous_named_test = False
         """The benchmarks the sentence before named: what "En esa prueba" or "이는" points back to."""
         last_bench: Hit | None = None
         """The benchmark named last, and where: what a ranking item without one ("- GPT-5.1: 26.5%") is about."""
@@ -285,8 +286,9 @@ class RuleExtractor(NameHits):
                 focus = focus or release.model
             if quiet and len(sentence) <= 80 and _TEST_HEADING.match(sentence):
                 last_bench = None  # "SWE 벤치마크(코딩 능력 평가)": the list below is about a test the record cannot name
-            if quiet:
-                prev_benches, previous, prev_vendors = [], sentence, vendors
+            if quiet:  # one sentence describing the test named before keeps it ("これはOSSのバグ修正…を計測してます。")
+                prev_benches = prev_benches if previous_named_test else []
+                previous, prev_vendors, previous_named_test = sentence, vendors, False
                 continue
             pronoun = _ANAPHOR.search(sentence) if _may_refer(sentence) else None
             if focus is None and models and pronoun and models[0].start < pronoun.start():
@@ -304,6 +306,7 @@ class RuleExtractor(NameHits):
                 recent = back = None
             scored = hits if back is None else [back, *hits]  # "En esa prueba …": the benchmark named just before
             prev_benches = benches
+            previous_named_test = bool(benches)
             question_mark = max(sentence.rfind("?"), sentence.rfind("？"))
             asked = question_mark >= 0 and all(m.end <= question_mark for m in models)  # "Kimi K2はGPT‑5を超えるか?": no claim
             found = [*self._scores(sentence, scored, anaphor),

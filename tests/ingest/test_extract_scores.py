@@ -540,3 +540,14 @@ def test_a_figure_a_model_is_said_to_have_got_is_that_models(extract):
                   "al 33,2 % obtenido por GPT-4o y al 28 % de GPT-4.5.")
     assert {(c.subject.text, c.value) for c in ext.claims if c.kind == "benchmark_score"} == {
         ("GPT-4.1", 54.6), ("GPT-4o", 33.2), ("GPT-4.5", 28.0)}
+
+
+def test_one_sentence_describing_the_test_keeps_it_for_the_sentence_after(extract):
+    # dev-317 as written: the sentence between the scores and "같은 기준에서" describes HLE and names nothing
+    text = ("인간의 복합 사고력과 고차원적 문제 해결 능력을 평가하는 HLE (Humanity Last Exam)에서 제미나이 3는 37.5%의 정확도를 "
+            "기록했습니다. 이 벤치마크는 다양한 학문 분야의 지식, 논리적 추론, 윤리적 판단 등 인간 지적 능력을 측정하는 데 초점을 맞추고 "
+            "있는데요. 같은 기준에서 GPT-5는 25%, 클로드4 소넷은 13.7%를 받았습니다.")
+    assert {(s[1], s[2]) for s in scores(extract(text))} == {("hle", 37.5), ("hle", 25.0), ("hle", 13.7)}
+    # two such sentences are a new topic: the test is not carried that far
+    text2 = text.replace("있는데요. ", "있는데요. 평가 방식은 매우 엄격합니다. ")
+    assert {(s[1], s[2]) for s in scores(extract(text2))} == {("hle", 37.5)}
