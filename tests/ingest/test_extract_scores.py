@@ -288,9 +288,13 @@ def test_a_sentence_pointing_back_at_the_test_scores_on_the_benchmark_named_befo
     assert {("gpt-5.2", "gpqa-diamond", 92.4), ("gemini-3-pro", "gpqa-diamond", 91.9)} <= scores(ext)
 
 
-def test_a_figure_two_sentences_after_the_benchmark_or_without_the_back_reference_is_no_score(extract):
+def test_a_figure_three_sentences_after_the_benchmark_or_without_the_back_reference_is_no_score(extract):
+    # one sentence naming nothing in between keeps the test ("Das ist viel."); two do not; no back reference, no test
     ext = extract("In der Disziplin \"GPQA Diamond\" erzielt Qwen3-Max-Thinking 92,8 Punkte. Das ist viel. Damit lässt "
                   "es GPT-5.2 (92,4) hinter sich. Später kam GPT-5.1 (88,1) heraus.")
+    assert {s[2] for s in scores(ext)} == {92.8, 92.4}
+    ext = extract("In der Disziplin \"GPQA Diamond\" erzielt Qwen3-Max-Thinking 92,8 Punkte. Das ist viel. Das ist sehr viel. "
+                  "Damit lässt es GPT-5.2 (92,4) hinter sich. Später kam GPT-5.1 (88,1) heraus.")
     assert {s[2] for s in scores(ext)} == {92.8}
 
 
