@@ -33,7 +33,7 @@ from typing import Callable
 from . import lexicon
 from .dates import find_dates
 from .gazetteer import Hit
-from .textnorm import figures
+from .textnorm import figures, gap
 from .types import CandidateClaim, CandidateRelease, ModelRef
 
 _SEGMENT = re.compile(r"\s[-–—•]\s|•|;|；|\n|[,，]?\s?(?:但是|但|然而|しかし|하지만|그러나)|,\s(?:but|mais|aber|pero|но)\b")
@@ -137,7 +137,7 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
             continue  # "37.6%→68.8%": a change between two models the sentence does not name, nobody's score
         seg = next(((s, e) for s, e in segments if s <= fig.start < e), (0, len(sentence)))
         in_seg = [b for b in benches if seg[0] <= b.start < seg[1]] or (benches if len(benches) == 1 else [])
-        following = next((b for b in benches if b.start >= fig.end and _FOLLOWING_BENCH.fullmatch(sentence[fig.end:b.start])),
+        following = next((b for b in benches if b.start >= fig.end and _FOLLOWING_BENCH.fullmatch(gap(sentence, fig.end, b.start))),
                          None)
         follows = following is not None
         chained = previous is not None and previous[0].end <= fig.start and not follows and \
@@ -156,7 +156,7 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
             model = _owner_after(sentence, models, fig) or _model_before(sentence, models, figs, fig, seg) or \
                 _fronted(sentence, models, fig, seg)
             bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
-            bench_adjacent = bench_gap is not None and _BENCH_ADJACENT.fullmatch(bench_gap)
+            bench_adjacent = bench_gap is not None and _BENCH_ADJACENT.fullmatch(gap(sentence, bench.end, fig.start))
             lead = sentence[(model.end if model is not None else seg[0]):fig.start]
             near = sentence[max([seg[0]] + [f.end for f in figs if f.end <= fig.start]):fig.start]
             implicit = model is None and fig.unit and not any(seg[0] <= m.start and m.end <= fig.start for m in models) and \
@@ -176,14 +176,14 @@ def scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], secti
                 else None)
             if subject is None and model is None and topic is not None and topic.vendor_id and any(
                     h.kind == "vendor" and h.id == topic.vendor_id and seg[0] <= h.start and
-                    _AT_LEAD.fullmatch(sentence, h.end, fig.start) for h in hits):
+                    _AT_LEAD.fullmatch(gap(sentence, h.end, fig.start)) for h in hits):
                 subject = topic  # "dominiert Qwen mit 90,2 Punkten": the maker stands for its model the text is about
             if model is None and previous is not None and _continues(sentence, previous, fig, bench, hits, seg):
                 subject = previous[1]  # "在 HLE 上得分 44.9%,在 BrowseComp 上取得 60.2%": the same model, the next benchmark
             if subject is None:
                 continue
             if not (fig.unit or bench_adjacent or (model is not None and len(lead.strip(" :(")) <= 2)
-                    or _SCORE_VERB.search(lead) or (model is not None and _AT_LEAD.fullmatch(lead))):
+                    or _SCORE_VERB.search(lead) or (model is not None and _AT_LEAD.fullmatch(gap(lead, 0, len(lead))))):
                 continue
         previous = (fig, subject, bench)
         bench_gap = sentence[bench.end:fig.start] if bench.end <= fig.start else None
@@ -329,10 +329,10 @@ def _continues(sentence: str, previous, fig, bench: Hit, hits: list[Hit], seg) -
 
 
 def _without(sentence: str, start: int, end: int, bench: Hit) -> str:
-    gap = sentence[start:end]
+    between = sentence[start:end]
     if start <= bench.start and bench.end <= end:
-        gap = sentence[start:bench.start] + sentence[bench.end:end]
-    return gap.lstrip("%")
+        between = sentence[start:bench.start] + sentence[bench.end:end]
+    return gap(between, 0, len(between)).lstrip("%")
 
 
 def follows_comparison(head: str) -> bool:
@@ -356,10 +356,10 @@ def _model_before(sentence: str, models: list[Hit], figs, fig, seg) -> Hit | Non
     m = before[-1]
     if any(m.end <= f.start < fig.start for f in figs if f is not fig):
         return None
-    gap = sentence[m.end:fig.start]
-    if _EN_COMPARE.search(gap) or lexicon.search(lexicon.COMPARISON, gap):
+    between = sentence[m.end:fig.start]
+    if _EN_COMPARE.search(between) or lexicon.search(lexicon.COMPARISON, between):
         return None
-    if _CLAUSE_BREAK.search(gap) and follows_comparison(sentence[:_first_coordinated(sentence, models, m).start]):
+    if _CLAUSE_BREAK.search(between) and follows_comparison(sentence[:_first_coordinated(sentence, models, m).start]):
         return None  # "反超 GPT-5.2,得分 93.7", "超越 GPT-5.2 和 Gemini 3 pro:MMLU-Pro 87.8": an object owns no score
     return m
 

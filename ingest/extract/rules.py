@@ -33,7 +33,7 @@ from .gazetteer import Gazetteer, Hit
 from .hits import NameHits
 from .names import NameFinder, is_generation
 from .tables import TableReader
-from .textnorm import _DELTA_AFTER, MAX_CHARS, figures, normalise, thousands_points
+from .textnorm import _DELTA_AFTER, MAX_CHARS, figures, gap, normalise, thousands_points
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
 from .validate import scores_on_known_benchmarks
 
@@ -450,13 +450,13 @@ class RuleExtractor(NameHits):
                 continue  # a year, not a score
             bench = None
             for b in benches:
-                if b.start >= num.end() and _BEFORE_BENCH.match(sentence[num.end():b.start]):
+                if b.start >= num.end() and _BEFORE_BENCH.match(gap(sentence, num.end(), b.start)):
                     bench = b
                     break
                 if b.end <= num.start():
-                    gap = sentence[b.end:num.start()]
-                    if _AFTER_BENCH.match(gap) or _subject_gap(gap, models, b.end, num.start()) or \
-                            (anaphor is not None and _PRONOUN_GAP.fullmatch(gap)):
+                    between = gap(sentence, b.end, num.start())
+                    if _AFTER_BENCH.match(between) or _subject_gap(between, models, b.end, num.start()) or \
+                            (anaphor is not None and _PRONOUN_GAP.fullmatch(between)):
                         bench = b
             if bench is None:
                 continue

@@ -64,6 +64,21 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _PERCENT_UNIT = re.compile(r"%|per|pro|pour|por|проц", re.IGNORECASE)
 
 
+MAX_GAP = 200
+"""The longest stretch between two things (a benchmark and a figure, a model and a figure) that the gap patterns
+look at: they allow a few words, never a paragraph."""
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def gap(text: str, start: int, end: int) -> str:
+    """text[start:end] with each run of spaces as one space, or a string no gap pattern matches when longer than
+    MAX_GAP: the gap patterns chain optional spaces, and a table padded with long runs of spaces made them backtrack
+    for seconds (dev-140, once HumanEval-X was a known benchmark)."""
+    if end - start > MAX_GAP:
+        return "\x00"
+    return _SPACE_RUN.sub(" ", text[start:end])
+
+
 @dataclass(frozen=True)
 class Figure:
     start: int

@@ -17,6 +17,11 @@ HOSTILE = [
     "Kimi K2 " * 10000,
     ("(" * 5000) + "MMLU" + (")" * 5000),
     "DeepSeek-R1 发布 " * 8000,
+    # dev-140's shape: a benchmark as a Markdown link, whose address is blanked to spaces, then figures (the gap
+    # patterns chain optional spaces, and took 4 s on this one line)
+    "CodeGeeX2-6B は向上しています。[HumanEval](https://huggingface.co/datasets/THUDM/" + "humaneval-x" * 8 + ") ベンチマーク"
+    "では、6 言語すべてで大幅な改善が見られ（Python +57%、C++ +71%、Java +54%、JavaScript +83%、Go +56%、Rust +321%）、"
+    "Python では Pass@1 一回合格率 35.9% に達しました。",
 ]
 
 
