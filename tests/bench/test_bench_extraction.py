@@ -51,3 +51,8 @@ def test_labels_match_a_record_row_by_the_contracts_spelling_rules(evidence_stor
     assert names.model_matches(("id", "o1-1217"), "OpenAI o1-1217")
     # ... but another maker's dated suffix names a distinct release
     assert not names.model_matches(("id", "deepseek-v3-0324"), "DeepSeek-V3")
+
+
+def test_the_reading_before_validation_is_scored_apart(capsys):
+    assert bx.main(["--part", "dev", "--since", "14", "--limit", "1", "--read"]) == 0
+    assert "reading, before validation" in capsys.readouterr().out
