@@ -19,6 +19,7 @@ from typing import Callable
 from . import lexicon
 from .dates import find_dates
 from .gazetteer import Hit
+from .pairs import bench_score
 from .passes import _DIGIT_RE, _EN_HEDGE, _SCORE_VERB
 from .textnorm import figures
 from .types import CandidateClaim, ModelRef
@@ -53,10 +54,7 @@ def list_score(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], b
             return []
     if fig is None:
         return []
-    known = not bench.id.startswith("text:")
-    return [CandidateClaim("benchmark_score", ref(model), sentence.strip(), "vendor_reported",
-                           benchmark_id=bench.id if known else None, benchmark_text=None if known else bench.text,
-                           value=fig.value, value_text=fig.text, unit="%")]
+    return [bench_score(ref(model), bench, sentence.strip(), fig.value, fig.text, "%")]
 
 
 _TEST_WORD = (r"(?:prueba|test|benchmark|examen|evaluación|épreuve|évaluation|Test|Benchmark|Disziplin|тесте|бенчмарке|"

@@ -29,6 +29,14 @@ VERSUS = re.compile(r"(?P<a>" + _FIG + r")\s?(?P<pa>%)?\s*(?:contre|vs\.?|versus
 _RESPECTIVELY = re.compile(r"respectivement|respectively|respectivamente|jeweils|соответственно|分别|それぞれ", re.IGNORECASE)
 
 
+def bench_score(subject: ModelRef, bench: Hit, quote: str, value: float, value_text: str,
+                unit: str | None) -> CandidateClaim:
+    """A score on a benchmark hit: a hit the record does not know ("text:…") keeps its written name instead of an id."""
+    known = not bench.id.startswith("text:")
+    return CandidateClaim("benchmark_score", subject, quote, "vendor_reported", benchmark_id=bench.id if known else None,
+                          benchmark_text=None if known else bench.text, value=value, value_text=value_text, unit=unit)
+
+
 def versus_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef]) -> list[CandidateClaim]:
     if "%" not in sentence:
         return []
@@ -54,10 +62,7 @@ def versus_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef]
             value = parse_number(pair.group(key))
             if value is None or value > 100:
                 continue
-            out.append(CandidateClaim("benchmark_score", ref(model), sentence.strip(), "vendor_reported",
-                                      benchmark_id=None if bench.id.startswith("text:") else bench.id,
-                                      benchmark_text=bench.text if bench.id.startswith("text:") else None,
-                                      value=value, value_text=pair.group(key), unit="%"))
+            out.append(bench_score(ref(model), bench, sentence.strip(), value, pair.group(key), "%"))
     return out
 
 
@@ -93,10 +98,8 @@ def figure_then_model_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit]
         value = parse_number(before.group("fig"))
         if value is None or (before.group("pct") and value > 100):
             continue
-        out.append(CandidateClaim("benchmark_score", ref(model), sentence.strip(), "vendor_reported",
-                                  benchmark_id=None if bench.id.startswith("text:") else bench.id,
-                                  benchmark_text=bench.text if bench.id.startswith("text:") else None,
-                                  value=value, value_text=before.group("fig"), unit="%" if before.group("pct") else None))
+        out.append(bench_score(ref(model), bench, sentence.strip(), value, before.group("fig"),
+                               "%" if before.group("pct") else None))
     return out
 
 
@@ -126,10 +129,7 @@ def respective_scores(sentence: str, hits: list[Hit], ref: Callable[[Hit], Model
         return [], {f.value for f in run} if len(group) > 1 else set()
     out = []
     for model, bench, fig in pairs:
-        known = not bench.id.startswith("text:")
-        out.append(CandidateClaim("benchmark_score", ref(model), sentence.strip(), "vendor_reported",
-                                  benchmark_id=bench.id if known else None, benchmark_text=None if known else bench.text,
-                                  value=fig.value, value_text=fig.text, unit=fig.unit if fig.unit == "%" else None))
+        out.append(bench_score(ref(model), bench, sentence.strip(), fig.value, fig.text, fig.unit if fig.unit == "%" else None))
     return out, set()
 
 
@@ -178,8 +178,5 @@ def object_pair(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef],
     if a is None or b is None or b > 100 and "%" in m.group(0):
         return [], set()
     bench = benches[0]
-    known = not bench.id.startswith("text:")
-    claim = CandidateClaim("benchmark_score", ref(model), sentence.strip(), "vendor_reported",
-                           benchmark_id=bench.id if known else None, benchmark_text=None if known else bench.text,
-                           value=b, value_text=m.group("b"), unit="%" if "%" in m.group(0) else None)
+    claim = bench_score(ref(model), bench, sentence.strip(), b, m.group("b"), "%" if "%" in m.group(0) else None)
     return [claim], {a}

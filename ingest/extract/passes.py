@@ -359,9 +359,16 @@ def _model_before(sentence: str, models: list[Hit], figs, fig, seg) -> Hit | Non
     between = sentence[m.end:fig.start]
     if _EN_COMPARE.search(between) or lexicon.search(lexicon.COMPARISON, between):
         return None
-    if _CLAUSE_BREAK.search(between) and follows_comparison(sentence[:_first_coordinated(sentence, models, m).start]):
-        return None  # "反超 GPT-5.2,得分 93.7", "超越 GPT-5.2 和 Gemini 3 pro:MMLU-Pro 87.8": an object owns no score
+    if compared_object(sentence, models, m, fig.start):
+        return None
     return m
+
+
+def compared_object(sentence: str, models: list[Hit], m: Hit, end: int) -> bool:
+    """Whether `m`, before a figure at `end`, is what a comparison word compares ("反超 GPT-5.2,得分 93.7", "超越 GPT-5.2 和
+    Gemini 3 pro:MMLU-Pro 87.8"): an object owns no score after a clause break."""
+    return bool(_CLAUSE_BREAK.search(sentence, m.end, end)) and \
+        follows_comparison(sentence[:_first_coordinated(sentence, models, m).start])
 
 
 _CLAUSE_BREAK = re.compile(r"[,，、:：]")

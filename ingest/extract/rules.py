@@ -469,8 +469,8 @@ class RuleExtractor(NameHits):
             if subject is not None and subject.end <= num.start() and \
                     _ITEM_BREAK.search(sentence[subject.end:num.start()]):
                 continue  # another list item: "tied with o1-1217; MATH-500: 97.3%" is not o1-1217's figure
-            if subject is not None and subject.end <= num.start() and passes.follows_comparison(sentence[:subject.start]) and \
-                    re.search(r"[,，、]", sentence[subject.end:num.start()]):
+            if subject is not None and subject.end <= num.start() and passes.compared_object(sentence, models, subject,
+                                                                                           num.start()):
                 continue  # "反超 GPT-5.2,得分 93.7": the compared model does not own the score after it
             ref = self._ref(subject) if subject else anaphor
             if ref is None or _DELTA_AFTER.match(sentence, num.end()):

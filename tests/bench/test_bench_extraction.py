@@ -53,6 +53,12 @@ def test_labels_match_a_record_row_by_the_contracts_spelling_rules(evidence_stor
     assert not names.model_matches(("id", "deepseek-v3-0324"), "DeepSeek-V3")
 
 
-def test_the_reading_before_validation_is_scored_apart(capsys):
+def test_the_reading_before_validation_is_scored_apart(capsys, tmp_path):
     assert bx.main(["--part", "dev", "--since", "14", "--limit", "1", "--read"]) == 0
     assert "reading, before validation" in capsys.readouterr().out
+    # dev-057 scores Gemini 3 Pro on MathArena, which the record does not know: only the reading counts it
+    article = [a for a in bx.load_articles("dev") if a["id"].startswith("dev-057")]
+    store = bx.seeded_store(tmp_path / "r.db")
+    read = bx.evaluate(article, store, bx.ReadingOnly(store))["total"].tallies["scores"]
+    stored = bx.evaluate(article, store)["total"].tallies["scores"]
+    assert read.pred > stored.pred
