@@ -48,6 +48,16 @@ class Entry:
     vendor_id: str | None = None
 
 
+_YEAR_SUFFIX = re.compile(r"(?P<name>.*[A-Za-z])[\s\-_]?20(?P<yy>[2-3]\d)")
+
+
+def _two_digit_year(name: str) -> str | None:
+    """"AIME 2025" -> "AIME 25" (name_key makes it also "AIME25", "AIME-25" and "AIME'25"), for a name of at least
+    three letters before its year; else None."""
+    m = _YEAR_SUFFIX.fullmatch(name)
+    return f"{m['name']} {m['yy']}" if m and len(re.sub(r"[^A-Za-z]", "", m["name"])) >= 3 else None
+
+
 _DATED_SNAPSHOT = re.compile(r"[-_ ]20\d\d-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])$")
 """A full date after a model name names one API snapshot of it, not another model."""
 
@@ -81,6 +91,9 @@ class Gazetteer:
             self._add(surfaces, entry, [o for n in names if n for o in word_orders(n) - {n} if name_key(o) not in self.entries])
         for bench_id, names in benchmarks:
             self._add(surfaces, Entry("benchmark", bench_id), names)
+        for bench_id, names in benchmarks:  # "AIME’25", "CNMO24", "HMMT 25": a dated test with its year cut to two digits
+            self._add(surfaces, Entry("benchmark", bench_id),
+                      [short for n in names if n for short in [_two_digit_year(n)] if short and name_key(short) not in self.entries])
         self.first_tokens: set[str] = set()
         for surface in surfaces:
             words = _WORD.findall(surface)
@@ -99,8 +112,9 @@ class Gazetteer:
             bucket = self.entries.setdefault(key, [])
             if entry not in bucket:
                 bucket.append(entry)
-            if len(key) <= 3 or (entry.kind == "benchmark" and name.isalpha() and name.isupper()):
-                # short names, and benchmarks spelled like words ("MATH", "DROP"), must match case exactly
+            if len(key) <= 3 or (entry.kind == "benchmark" and name.isalpha() and (name.isupper() or name.istitle())):
+                # short names, and benchmarks spelled like words ("MATH", "DROP", "Flores", which is Spanish for
+                # flowers, "Putnam"), must match case exactly
                 self.exact_case.setdefault(key, set()).add(name)
             surfaces.add(name)
 
@@ -128,7 +142,7 @@ class Gazetteer:
         return found
 
     def _lookup(self, text: str) -> Entry | None:
-        entries = self.entries.get(name_key(text))
+        entries = self.entries.get(name_key(_APOSTROPHES.sub("'", text)))
         if not entries:
             dated = _DATED_SNAPSHOT.search(text)  # "gpt-4o-2024-05-13": the API snapshot of the model the record knows
             return self._lookup(text[:dated.start()]) if dated else None

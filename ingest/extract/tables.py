@@ -238,11 +238,14 @@ class TableReader:
                 qual = None if candidate == text else "; ".join(
                     m.group(1) for m in _PAREN.finditer(text) if not _UNIT_ONLY.fullmatch(m.group(1))) or None
                 return entry.id, candidate, qual  # "SWE-bench Lite (%)": a unit is no condition
-        split = _DATA_SPLIT.fullmatch(text) or _TOOLS_SPLIT.fullmatch(text)
-        if split:  # "TextVQA val", "MMMU val": the benchmark, on one split of its data
-            found = self.benchmark(split.group(1))
-            if found is not None:
-                return found[0], found[1], "; ".join(x for x in (found[2], split.group(2)) if x)
+        for base in dict.fromkeys((text, _PAREN.sub("", text).strip())):
+            split = _DATA_SPLIT.fullmatch(base) or _TOOLS_SPLIT.fullmatch(base)
+            if split:  # "TextVQA val", "MMMU val", "MMB test (en)": the benchmark, on one split of its data
+                found = self.benchmark(split.group(1))
+                notes = [] if base == text else [m.group(1) for m in _PAREN.finditer(text)
+                                                 if not _UNIT_ONLY.fullmatch(m.group(1))]
+                if found is not None:
+                    return found[0], found[1], "; ".join(x for x in (found[2], split.group(2), *notes) if x)
         metric = _METRIC_WORD.fullmatch(_PAREN.sub("", text).strip())  # "GDPval-AA Elo (Tareas de expertos)"
         entry = self.gaz.lookup(metric.group(1)) if metric else None
         if entry is not None and entry.kind == "benchmark":

@@ -1,7 +1,7 @@
 """Evidence sources: published leaderboards and catalogs, one small adapter each (see base.py).
 
-The order matters: the catalog comes first, so that models it adds are there for the
-leaderboards' names to map onto.
+The order matters: the catalogs come first, so that the models and benchmarks they add are there
+for the leaderboards' names to map onto.
 """
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from .aider import Aider
 from .livebench import LiveBench
 from .lmarena import LMArena
 from .models_dev import ModelsDev
+from .opencompass import OpenCompass
 from .swebench import SweBench
 
-ADAPTERS = (ModelsDev(), SweBench(), LiveBench(), LMArena(), Aider())
+ADAPTERS = (ModelsDev(), OpenCompass(), SweBench(), LiveBench(), LMArena(), Aider())
 
 
 def adapter_named(name: str):

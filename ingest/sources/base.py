@@ -63,6 +63,19 @@ class CatalogEntry:
     """A maker's own model file (models.dev `models/<org>/<id>.toml`), not an API listing's entry."""
 
 
+@dataclass(frozen=True)
+class BenchmarkEntry:
+    """One benchmark in a catalog of benchmarks, under the name the catalog displays."""
+
+    entry_id: str
+    """The catalog's key (`ifeval`)."""
+    name: str
+    """The name as running text writes it (`IFEval`), already cut from the catalog's grouping (`SuperGLUE / BoolQ`)."""
+    category: str | None = None
+    paper: str | None = None
+    higher_is_better: bool = True
+
+
 class Adapter(Protocol):
     name: str
     """Short id used on the command line: `livebench`, `models.dev`."""
@@ -71,9 +84,9 @@ class Adapter(Protocol):
     default_url: str
     repository: str
     kind: str
-    """`leaderboard` or `catalog` (a sources.kind)."""
+    """`leaderboard` or `catalog` (a sources.kind); a catalog lists models (CatalogEntry) or benchmarks (BenchmarkEntry)."""
 
-    def parse(self, files: Mapping[str, bytes]) -> list[ScoreRow] | list[CatalogEntry]:
+    def parse(self, files: Mapping[str, bytes]) -> list[ScoreRow] | list[CatalogEntry] | list[BenchmarkEntry]:
         """Rows from the published file(s): {file name: bytes}. Raises ShapeError."""
         ...
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from foundation.clock import now_stamp
 import hashlib
+import json
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,14 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from storage import Claim, Model, Source, Store, Vendor
+from storage import Benchmark, Claim, Model, Source, Store, Vendor
 from storage.evidence_store import (Fact, last_sync, move_facts, note_names, put_claims, put_facts, sync_finished,
                                     sync_started)
 from storage.ingest_state import insert_new
 from storage.resolve import name_key
 
 from . import ADAPTERS, adapter_named, snapshots
-from .base import CatalogEntry, ScoreRow, ShapeError
+from .base import BenchmarkEntry, CatalogEntry, ScoreRow, ShapeError
 from .mapping import Aliases, Mapper, split_variant, vendor_from_name
 from .models_dev import PRICE_FIELDS, entry_vendor
 
@@ -219,10 +220,45 @@ def apply(store: Store, adapter, rows: Sequence, loaded: Loaded, now: str) -> di
     changed = store.upsert_many([source])
     if rows and isinstance(rows[0], CatalogEntry):
         counts = _apply_catalog(store, adapter, rows, source, now)
+    elif rows and isinstance(rows[0], BenchmarkEntry):
+        counts = _apply_benchmarks(store, adapter, rows, source)
     else:
         counts = _apply_scores(store, adapter, rows, source, loaded.version, now)
     counts["changed"] += changed
     return counts
+
+
+# ---- benchmark catalog ----------------------------------------------------------------
+def _benchmark_id(name: str) -> str:
+    """`HumanEval+` -> `humaneval-plus`, `MT-Bench-101` -> `mt-bench-101` (the record's id style)."""
+    return re.sub(r"[^a-z0-9.]+", "-", name.casefold().replace("+", " plus ")).strip("-.")
+
+
+def _apply_benchmarks(store: Store, adapter, entries: Sequence[BenchmarkEntry], source: Source) -> dict[str, int]:
+    """Benchmarks the catalog names that the record lacks are added; a name the record already gives a benchmark,
+    a model or a vendor is that one (curated rows are never changed, and a name is never two things)."""
+    mine = f"From the {adapter.title} ("
+    taken = {name_key(n) for b in store.benchmarks() if not (b.notes or "").startswith(mine)
+             for n in (b.name, b.id, *b.aliases) if n}
+    taken |= {name_key(n) for v in store.vendors() for n in (v.name, v.id, *v.aliases) if n}
+    taken |= {name_key(n) for mid, name, aliases, _family, _vendor in store.model_names()
+              for n in (mid, name, *json.loads(aliases or "[]")) if n}
+    ids = {b.id: b for b in store.benchmarks()}
+    new, known, clashes = [], 0, 0
+    for e in entries:
+        key, bench_id = name_key(e.name), _benchmark_id(e.name)
+        if key in taken:
+            known += 1
+            continue
+        held = ids.get(bench_id)
+        if held is not None and not (held.notes or "").startswith(mine):
+            clashes += 1  # the id is a curated benchmark's under another name: not this entry
+            continue
+        notes = "; ".join(x for x in (e.category, e.paper) if x)
+        new.append(Benchmark(id=bench_id, name=e.name, higher_is_better=e.higher_is_better,
+                             notes=f"{mine}{source.id}, entry {e.entry_id}){': ' + notes if notes else ''}"))
+    return {"rows": len(entries), "mapped": known + len(new), "unmapped": clashes, "candidates": 0,
+            "changed": store.upsert_many(new)}
 
 
 # ---- catalog ------------------------------------------------------------------------

@@ -23,6 +23,12 @@ def read(store):
     return _over_an_article(build_extractor(store).read)
 
 
+@pytest.fixture
+def extract_as_seeded(evidence_store):
+    """The extractor over the record `briefbot seed` builds: also the benchmarks of the committed catalogs."""
+    return _over_an_article(build_extractor(evidence_store).extract)
+
+
 def scores(extraction) -> set[tuple]:
     """(subject id or name, benchmark id or written name, value) of every score."""
     return {(c.subject.model_id or c.subject.text, c.benchmark_id or c.benchmark_text, c.value)

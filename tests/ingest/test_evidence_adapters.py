@@ -6,7 +6,7 @@ import json
 import pytest
 
 from ingest.sources import ADAPTERS, adapter_named
-from ingest.sources.base import CatalogEntry, ScoreRow, ShapeError
+from ingest.sources.base import BenchmarkEntry, CatalogEntry, ScoreRow, ShapeError
 
 from .evidence_support import real_files
 
@@ -180,3 +180,29 @@ def test_models_dev_api_json_shape():
     assert entries[0].facts["price_output"] == 2 and entries[0].facts["catalog_id"] == "anthropic/claude-x-1"
     with pytest.raises(ShapeError, match="none of the tracked providers"):
         adapter_named("models.dev").parse({"api.json": b'{"somebody": {"models": {}}}'})
+
+
+def test_opencompass_gives_the_names_running_text_uses_and_leaves_out_the_unsafe_ones():
+    entries = adapter_named("opencompass").parse(real_files("opencompass"))
+    assert all(isinstance(e, BenchmarkEntry) for e in entries)
+    by_name = {e.name: e for e in entries}
+    # cut from the group, without a parenthesised note
+    assert {"BoolQ", "DROP", "InfiniteBench", "HumanEval+", "MT-Bench-101", "WildBench"} <= set(by_name)
+    assert not any("/" in n.replace("max/min", "") or "(" in n for n in by_name)
+    # a code identifier, three characters or fewer (RMB is the yuan), a phrase of plain words, a prize: left out
+    assert not {"matbench", "cmo_fib", "RMB", "C3", "CB", "Government Report Dataset", "ARC Prize"} & set(by_name)
+    # the index names its piqa entry "OpenBookQA" too: the name is the first entry's
+    assert by_name["OpenBookQA"].entry_id == "obqa" and not any(e.entry_id == "piqa" for e in entries)
+    assert by_name["LLM Compression"].higher_is_better is False and by_name["IFEval"].higher_is_better is True
+    assert by_name["HumanEval+"].paper == "https://arxiv.org/pdf/2305.01210"
+
+
+@pytest.mark.parametrize("body, reason", [
+    (b"ifeval:\n  name: IFEval\n", "expected a list of datasets"),
+    (b"- ifeval:\n    category: Instruction Following\n", "has no name"),
+    (b"- a: {name: IFEval}\n  b: {name: X}\n", "not a one-key mapping"),
+    (b"<!DOCTYPE html><html>rate limited</html>", "HTML page"),
+])
+def test_opencompass_refuses_a_file_that_changed_shape(body, reason):
+    with pytest.raises(ShapeError, match=reason):
+        adapter_named("opencompass").parse({"dataset-index.yml": body})

@@ -7,18 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from ingest.sources import snapshots
+from ingest.sources import ADAPTERS, snapshots
 from ingest.sources.cli_text import list_sources, sources_status, unmapped_lines
 from ingest.sources.sync import SNAPSHOT, sync
 from storage import Store
 from storage.evidence_store import history, last_sync, previous_values
 
-from .evidence_support import present_sources, real_files
+from .evidence_support import need_snapshots, present_sources, real_files
 
 
 def counts(store: Store) -> dict:
     return {t: store.db.execute(f"select count(*) from [{t}]").fetchone()[0]
-            for t in ("models", "claims", "sources", "vendors", "model_facts", "claim_history", "claim_models")}
+            for t in ("models", "claims", "sources", "vendors", "benchmarks", "model_facts", "claim_history", "claim_models")}
 
 
 @pytest.fixture
@@ -136,7 +136,7 @@ def test_fetching_a_url_uses_the_polite_conditional_get(bare):
 
 
 def test_cli_lines(bare):
-    assert len(list_sources(bare)) == 5
+    assert len(list_sources(bare)) == len(ADAPTERS) == 6
     assert all("never synced" in line for line in sources_status(bare))
     assert unmapped_lines(bare) == []
 
@@ -160,6 +160,28 @@ def test_seeding_loads_the_snapshots_and_adds_missing_models(evidence_store):
     lost = store.rows("""select n.source, n.name from source_names n where n.status = 'unmapped'
         and (lower(n.name) like 'claude%' or lower(n.name) like 'gpt-5%' or lower(n.name) like 'gemini-3%')""")
     assert lost == []
+
+
+def test_the_benchmark_catalog_adds_what_the_record_lacks_and_never_touches_a_curated_row(bare, tmp_path):
+    need_snapshots("opencompass")
+    curated = {b.id: b for b in bare.benchmarks()}
+    result, = sync(bare, ["opencompass"], SNAPSHOT, now="2026-11-30T10:00:00+00:00")
+    assert result.status == "ok" and result.rows == result.mapped + result.unmapped
+    after = {b.id: b for b in bare.benchmarks()}
+    assert all(after[i] == b for i, b in curated.items())  # MMLU, IFEval, GPQA: the curated rows as they were
+    added = {i: b for i, b in after.items() if i not in curated}
+    assert {"humaneval-plus", "wildbench", "mt-bench-101", "flores", "xcopa"} <= set(added)
+    assert not {"ifeval", "gsm8k", "mmlu", "boolq", "olympiadbench"} & set(added)  # names the record knows are those rows
+    plus = added["humaneval-plus"]
+    assert plus.name == "HumanEval+" and plus.notes.startswith(f"From the OpenCompass dataset index (opencompass@")
+    assert "arxiv.org/pdf/2305.01210" in plus.notes and added["llm-compression"].higher_is_better is False
+    # a name the record gives a model or a vendor is never also a benchmark
+    own = tmp_path / "dataset-index.yml"
+    own.write_text("- o:\n    name: Claude Opus 4.5\n- m:\n    name: Moonshot AI\n- nb:\n    name: NewBench-7\n",
+                   encoding="utf-8")
+    result, = sync(bare, ["opencompass"], str(own), now="2026-11-30T11:00:00+00:00")
+    assert result.status == "ok" and bare.benchmark("newbench-7") is not None
+    assert bare.benchmark("claude-opus-4.5") is None and bare.benchmark("moonshot-ai") is None
 
 
 def test_subscribers_hear_of_moved_headline_figures_but_not_of_a_first_sync(bare, tmp_path):

@@ -174,3 +174,11 @@ def test_the_usual_word_order_of_a_catalog_name_is_that_record_model(evidence_st
         'erweiterte Denkfähigkeiten zu aktivieren.', SourceContext())
     assert "claude-3.7-sonnet-20250219" in {m.id for m in ext.mentions if m.kind == "model"}
     assert not ext.new_models
+
+
+def test_a_benchmark_spelled_like_a_word_matches_its_case_only(evidence_store):
+    from ingest.extract.gazetteer import Gazetteer
+    gaz = Gazetteer.from_store(evidence_store)
+    # OpenCompass's dataset index names FLORES-101 "Flores", which is also Spanish for flowers
+    assert [(h.kind, h.id) for h in gaz.find("Flores: GLM-4-9B-Chat 28.8")][0] == ("benchmark", "flores")
+    assert not [h for h in gaz.find("Las flores del jardín, y GPT-5 obtuvo 80") if h.kind == "benchmark"]

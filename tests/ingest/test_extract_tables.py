@@ -405,3 +405,22 @@ def test_model_card_abbreviations_of_benchmarks(extract):
     got = {(c.benchmark_id, c.value) for c in extract(text).claims if c.kind == "benchmark_score"}
     assert {("gpqa-diamond", 71.4), ("arc-agi-2", 1.45), ("tau-bench", 70.4), ("hmmt-2025", 55.4)} <= got
     assert not extract("Researchers at TAU found that GPT-5 scored 80% on a new test.").claims  # no bare 'TAU'
+
+
+def test_a_benchmark_of_the_opencompass_catalog_is_known_and_a_cut_year_is_the_dated_test(extract_as_seeded):
+    extract = extract_as_seeded
+    text = ("| **Benchmark** | **DeepSeek V3.1** | **Kimi-K2** | **GPT-4.1** |\n|---|---|---|---|\n"
+            "| Humaneval+<sub>(pass@1)</sub> | 92.68 | 85.98 | 93.29 |\n"
+            "| AIME’25 | 49.8 | 49.5 | 37.0 |\n| CNMO24 | 74.3 | 74.3 | 43.8 |\n")  # 253, 309, 254
+    got = {(c.subject.model_id, c.benchmark_id, c.value) for c in extract(text).claims if c.kind == "benchmark_score"}
+    # HumanEval+ is in the record only through the committed OpenCompass dataset index (seeds/snapshots/opencompass)
+    assert {("deepseek-v3.1", "humaneval-plus", 92.68), ("gpt-4.1", "humaneval-plus", 93.29)} <= got
+    assert {("deepseek-v3.1", "aime-2025", 49.8), ("gpt-4.1", "cnmo-2024", 43.8)} <= got
+
+
+def test_a_data_split_before_a_bracketed_subset_is_the_benchmark_on_that_split(extract):
+    text = ("| Model | Size | MMB test (en) | MMB test (cn) |\n|---|---|---|---|\n"
+            "| GPT-4V (2023.11.06) | - | 77.0 | 74.4 |\n")  # 126
+    got = {(c.benchmark_id, c.value, c.conditions) for c in extract(text).claims if c.kind == "benchmark_score"}
+    # the model label's snapshot date is a condition too, as in any cell of that row
+    assert got == {("mmbench", 77.0, "test; en; 2023.11.06"), ("mmbench", 74.4, "test; cn; 2023.11.06")}
