@@ -71,6 +71,7 @@ class BenchmarkEntry:
     """The catalog's key (`ifeval`)."""
     name: str
     """The name as running text writes it (`IFEval`), already cut from the catalog's grouping (`SuperGLUE / BoolQ`)."""
+    aliases: tuple[str, ...] = ()
     category: str | None = None
     paper: str | None = None
     higher_is_better: bool = True

@@ -16,6 +16,8 @@ Which names are read, and why (running text must not find a benchmark where ther
 - not a phrase of plain words ("Government Report Dataset", "Anthropics Evals"): running text
   says those without meaning the benchmark;
 - not a prize (ARC Prize): articles name the organiser beside the figures of the benchmark it runs;
+- a "Plus" name is also written with "+" and the other way round ("MBPP-PLUS" is MBPP+, "HumanEval+" HumanEval
+  Plus), as launch tables write both;
 - a name listed twice (the index names its piqa entry "OpenBookQA" too) is the first entry's.
 A category of bits per character is lower-is-better; every other entry is a score where
 higher is better, which is what the record assumes of a benchmark.
@@ -34,6 +36,7 @@ from .base import BenchmarkEntry, ShapeError, decode_text
 _GROUP = re.compile(r".*\s/\s")
 _NOTE = re.compile(r"\s*\([^()]*\)\s*")
 _PLAIN_WORD = re.compile(r"[A-Z]?[a-z]+")
+_PLUS = re.compile(r"(?P<base>.*[A-Za-z0-9])(?:[\s\-_](?:PLUS|Plus)|\+)")
 _LOWER_IS_BETTER = re.compile(r"bits per character|\bBPC\b", re.IGNORECASE)
 
 
@@ -46,6 +49,12 @@ def display_name(raw: str) -> str | None:
     if len(words) > 1 and all(_PLAIN_WORD.fullmatch(w) for w in words):
         return None
     return name
+
+
+def plus_spellings(name: str) -> tuple[str, ...]:
+    """The other ways a "Plus" benchmark is written: "MBPP-PLUS" -> ("MBPP+", "MBPP Plus")."""
+    m = _PLUS.fullmatch(name)
+    return tuple(s for s in (f"{m['base']}+", f"{m['base']} Plus") if s != name) if m else ()
 
 
 class OpenCompass:
@@ -81,8 +90,8 @@ class OpenCompass:
                 continue
             seen.add(name_key(shown))
             category = str(body.get("category") or "").strip() or None
-            entries.append(BenchmarkEntry(entry_id=str(key), name=shown, category=category,
-                                          paper=str(body.get("paper") or "").strip() or None,
+            entries.append(BenchmarkEntry(entry_id=str(key), name=shown, aliases=plus_spellings(shown),
+                                          category=category, paper=str(body.get("paper") or "").strip() or None,
                                           higher_is_better=not _LOWER_IS_BETTER.search(category or "")))
         if not entries:
             raise ShapeError(f"{name}: no dataset with a usable name")

@@ -246,8 +246,8 @@ def _apply_benchmarks(store: Store, adapter, entries: Sequence[BenchmarkEntry], 
     ids = {b.id: b for b in store.benchmarks()}
     new, known, clashes = [], 0, 0
     for e in entries:
-        key, bench_id = name_key(e.name), _benchmark_id(e.name)
-        if key in taken:
+        bench_id = _benchmark_id(e.name)
+        if any(name_key(n) in taken for n in (e.name, *e.aliases)):
             known += 1
             continue
         held = ids.get(bench_id)
@@ -255,7 +255,7 @@ def _apply_benchmarks(store: Store, adapter, entries: Sequence[BenchmarkEntry], 
             clashes += 1  # the id is a curated benchmark's under another name: not this entry
             continue
         notes = "; ".join(x for x in (e.category, e.paper) if x)
-        new.append(Benchmark(id=bench_id, name=e.name, higher_is_better=e.higher_is_better,
+        new.append(Benchmark(id=bench_id, name=e.name, aliases=e.aliases, higher_is_better=e.higher_is_better,
                              notes=f"{mine}{source.id}, entry {e.entry_id}){': ' + notes if notes else ''}"))
     return {"rows": len(entries), "mapped": known + len(new), "unmapped": clashes, "candidates": 0,
             "changed": store.upsert_many(new)}

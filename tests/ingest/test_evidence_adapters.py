@@ -195,6 +195,9 @@ def test_opencompass_gives_the_names_running_text_uses_and_leaves_out_the_unsafe
     assert by_name["OpenBookQA"].entry_id == "obqa" and not any(e.entry_id == "piqa" for e in entries)
     assert by_name["LLM Compression"].higher_is_better is False and by_name["IFEval"].higher_is_better is True
     assert by_name["HumanEval+"].paper == "https://arxiv.org/pdf/2305.01210"
+    # launch tables write "MBPP+" for the index's "MBPP-PLUS"; a glued "Plus" is part of the name
+    assert by_name["MBPP-PLUS"].aliases == ("MBPP+", "MBPP Plus") and by_name["HumanEval+"].aliases == ("HumanEval Plus",)
+    assert by_name["WildBench"].aliases == ()
 
 
 @pytest.mark.parametrize("body, reason", [

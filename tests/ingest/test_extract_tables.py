@@ -409,13 +409,20 @@ def test_model_card_abbreviations_of_benchmarks(extract):
 
 def test_a_benchmark_of_the_opencompass_catalog_is_known_and_a_cut_year_is_the_dated_test(extract_as_seeded):
     extract = extract_as_seeded
-    text = ("| **Benchmark** | **DeepSeek V3.1** | **Kimi-K2** | **GPT-4.1** |\n|---|---|---|---|\n"
-            "| Humaneval+<sub>(pass@1)</sub> | 92.68 | 85.98 | 93.29 |\n"
-            "| AIME’25 | 49.8 | 49.5 | 37.0 |\n| CNMO24 | 74.3 | 74.3 | 43.8 |\n")  # 253, 309, 254
+    text = ("| **Benchmark** | **DeepSeek V3.1** | **Qwen3 MoE-2507** | **Kimi-K2** | **GPT-4.1** |\n|---|---|---|---|---|\n"
+            "| Humaneval+<sub>(pass@1)</sub> | 92.68 | 94.51 | 85.98 | 93.29 |\n"
+            "| MBPP+<sub>(pass@1)</sub> | 79.89 | 79.89 | 81.75 | 79.37 |\n")  # 253, first five columns
     got = {(c.subject.model_id, c.benchmark_id, c.value) for c in extract(text).claims if c.kind == "benchmark_score"}
-    # HumanEval+ is in the record only through the committed OpenCompass dataset index (seeds/snapshots/opencompass)
+    # HumanEval+ and MBPP+ ("MBPP-PLUS") are in the record only through the committed OpenCompass dataset index
     assert {("deepseek-v3.1", "humaneval-plus", 92.68), ("gpt-4.1", "humaneval-plus", 93.29)} <= got
-    assert {("deepseek-v3.1", "aime-2025", 49.8), ("gpt-4.1", "cnmo-2024", 43.8)} <= got
+    assert {("deepseek-v3.1", "mbpp-plus", 79.89), ("gpt-4.1", "mbpp-plus", 79.37)} <= got
+    text = ("评测基准 Hunyuan-0.5B-Instruct Qwen3-0.6B\nAIME’24 17.2 10.7\nAIME’25 20.0 15.1\n"
+            "GPQA-Diamond 23.3 27.9\n")  # 309: a flattened table, the year cut after a curly apostrophe
+    got = {(c.subject.text, c.benchmark_id, c.value) for c in extract(text).claims if c.kind == "benchmark_score"}
+    assert {("Qwen3-0.6B", "aime-2024", 10.7), ("Qwen3-0.6B", "aime-2025", 15.1)} <= got
+    text = "| Model | AIME25 | HMMT25 | CNMO24 |\n|---|---|---|---|\n| Grok 4 | 98.8 | 93.9 | 85.5 |\n"  # 254
+    got = {(c.benchmark_id, c.value) for c in extract(text).claims if c.kind == "benchmark_score"}
+    assert got == {("aime-2025", 98.8), ("hmmt-2025", 93.9), ("cnmo-2024", 85.5)}
 
 
 def test_a_data_split_before_a_bracketed_subset_is_the_benchmark_on_that_split(extract):
