@@ -4,7 +4,7 @@ Rules: the header row and the first column name what a cell is about; one of
 them must hold models (known to the record, or versioned names the record
 does not know) and the other benchmarks. A benchmark the record does not know
 is kept by its written name only in a table whose other benchmarks it knows.
-Markup and footnote markers are stripped from cells ("**65.8**",
+Markup, Markdown escapes ("19\\.2") and footnote markers are stripped from cells ("**65.8**",
 "72.5<sup>*</sup>", "88.1†", "[1]"); a cell's note "87.0% (Code: 100%)" is a second figure in the mode it
 names; "-" and "—" cells are skipped; decimal
 commas are read. A non-model column such as "Metric" and a parenthesised
@@ -27,6 +27,7 @@ _DIGIT = re.compile(r"\d")
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _MARKS = re.compile(r"\\?\*+|[†‡§¶]|\[\d{1,2}\]|\\_|</?(?:ins|strong|b|em)>")
 _PAREN = re.compile(r"\(([^()]{0,60})\)")
+_MD_ESCAPE = re.compile(r"\\([.\-+()\[\]#!|~`])")
 _VALUE = re.compile(r"(?P<num>\d{1,5}(?:[.,]\d{1,3})?)\s?(?P<unit>%|％|pts?)?")
 _EMPTY = re.compile(r"[-—–]*|n/?a|N/?A|/")
 _FIGURE_CELL = re.compile(r"\d{1,5}(?:[.,]\d{1,3})?\s?[%％]?")
@@ -61,6 +62,8 @@ _CELL_NOTE = re.compile(r"\((?P<label>[^():]{1,30}):\s*(?P<num>\d{1,5}(?:[.,]\d{
 """A note under a cell: "(Deep Think: 41.0%)" is the same model's figure in that mode."""
 _NOTED = re.compile(r"(?P<cell>[^()]{1,20}?)\s*(?P<note>" + _CELL_NOTE.pattern + ")")
 """A cell with its note: "87.0% (Code: 100%)" is 87.0, and 100 in the mode the note names."""
+_SECOND_FIGURE = re.compile(r"(\d{1,5}(?:[.,]\d{1,3})?\s?[%％]?)\s*\(\s*\d{1,5}(?:[.,]\d{1,3})?\s?[%％]?\s*\)")
+"""A figure with a second one in brackets: the cell's figure is the first."""
 _LOOSE = re.compile(r"[A-Z][A-Za-z]+ [A-Z]?\d+(?:\.\d+)?")
 _SIZE_TIER = re.compile(r"Pro|Flash|Ultra|Max|Plus|Turbo|Mini|Nano|Lite|Opus|Sonnet|Haiku|Large|Medium|Small",
                         re.IGNORECASE)
@@ -141,6 +144,7 @@ def _unbracketed(cell: str) -> str:
 def clean(cell: str) -> str:
     cell = _FOOTNOTE_SUP.sub("", cell)  # "AGIEval<sup>1</sup>": a footnote mark, not part of the name
     cell = _TAG.sub(" ", cell)
+    cell = _MD_ESCAPE.sub(r"\1", cell)  # "19\.2": Markdown's escaped punctuation is the punctuation
     cell = _MARKS.sub("", cell)
     return re.sub(r"\s+", " ", cell).strip()
 
@@ -263,7 +267,8 @@ class TableReader:
         m = _NOTED.fullmatch(clean(cell))
         value = self.value(m.group("cell")) if m else None
         if value is None:
-            return []
+            second = _SECOND_FIGURE.fullmatch(clean(cell))  # "58.5 (55.1)": what the bracket is, only a footnote says
+            return [(first, None)] if second and (first := self.value(second.group(1))) is not None else []
         number = parse_number(m.group("num"))
         noted = [((number, m.group("num"), "%" if m.group("unit") else None), m.group("label").strip())]
         return [(value, None)] + (noted if number is not None else [])

@@ -431,3 +431,25 @@ def test_a_data_split_before_a_bracketed_subset_is_the_benchmark_on_that_split(e
     got = {(c.benchmark_id, c.value, c.conditions) for c in extract(text).claims if c.kind == "benchmark_score"}
     # the model label's snapshot date is a condition too, as in any cell of that row
     assert got == {("mmbench", 77.0, "test; en; 2023.11.06"), ("mmbench", 74.4, "test; cn; 2023.11.06")}
+
+
+def test_markdown_escaped_points_in_cells_are_decimal_points(extract):
+    text = ("### HumanEval (Pass@1,10,100)\n\n| **Model**           | **Pass@1** | **Pass@10** | **Pass@100** |\n"
+            "| :-----------------: | :--------: | :---------: | :----------: |\n"
+            "| CodeGen-16B-multi   | 19\\.2      | 34\\.6       | 55\\.2        |\n"
+            "| CodeGeeX-13B        | 22\\.9      | 39\\.6       | 60\\.9        |\n")  # 140
+    got = {(c.subject.text, c.benchmark_id, c.value, c.conditions) for c in extract(text).claims}
+    assert {("CodeGen-16B-multi", "humaneval", 19.2, "Pass@1"), ("CodeGeeX-13B", "humaneval", 60.9, "Pass@100")} <= got
+    assert len(got) == 6
+
+
+def test_a_cell_with_a_second_figure_in_brackets_is_its_first_figure(extract):
+    from ingest.articles import inline_html_tables
+    html = ('<table>\n<thead>\n<tr>\n<th align="center">Benchmark</th>\n<th align="center"><sup>Qwen3-30B-A3B-Base-2507*'
+            '</sup></th>\n<th align="center"><sup>Qwen2.5-32B-Base*</sup></th>\n</tr>\n</thead>\n<tbody>\n<tr>\n'
+            '<td align="center">MMLU-Pro</td>\n<td align="center">59.8</td>\n<td align="center">58.5 (55.1)</td>\n</tr>\n'
+            '<tr>\n<td align="center">MMLU</td>\n<td align="center">82.7</td>\n<td align="center">84 (83.3)</td>\n</tr>\n'
+            '</tbody>\n</table>\n')  # 255: the first figure is the publisher's run, the bracket what the maker reported
+    got = {(c.subject.text, c.benchmark_id, c.value) for c in extract(inline_html_tables(html)).claims}
+    assert {("Qwen2.5-32B-Base", "mmlu-pro", 58.5), ("Qwen2.5-32B-Base", "mmlu", 84.0)} <= got
+    assert not {v for _, _, v in got} & {55.1, 83.3}
