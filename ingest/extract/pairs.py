@@ -6,7 +6,9 @@ sentence's first model's, the second the model named right after the pair ("pour
 named; with "respectively" and as many benchmarks as pairs they go in order, else all pairs share the sentence's one
 benchmark (none with two benchmarks and no "respectively"). The pair's figures are then nobody else's.
 A pair in brackets after a comparison word and its one named object ("Supera a GPT-5.2 en BrowseComp (78.4 frente
-a 54.9)"): the second figure is the object's, the first the unnamed subject's, so nobody's here.
+a 54.9)"): the second figure is the object's, the first the comparison's subject's, when the sentence's comparison
+of that object has one ("Kimi K2.5 beats GPT-5.2 on BrowseComp (78.4 vs 54.9)", or the article's topic for a
+sentence with no subject), else nobody's.
 "Respectively" lists ("A and B scored 74.9% and 74.5%", "A 和 B 分别为 …", "A와 B는 각각 …"): as many listed
 figures as listed models, in order, on the sentence's one benchmark; a list that does not pair up gives its
 figures to nobody, since proximity would hand them all to the last model.
@@ -158,10 +160,12 @@ _BRACKET_PAIR = re.compile(r"\(\s*(?P<a>" + _FIG + r")\s?%?\s*(?:contre|vs\.?|ve
                            r"(?P<b>" + _FIG + r")\s?%?\s*\)", re.IGNORECASE)
 
 
-def object_pair(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef],
-                compared: Callable[[str], bool]) -> tuple[list[CandidateClaim], set[float]]:
+def object_pair(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef], compared: Callable[[str], bool],
+                subject_of: Callable[[ModelRef], ModelRef | None] = lambda _: None
+                ) -> tuple[list[CandidateClaim], set[float]]:
     """"Supera a GPT-5.2 en BrowseComp (78.4 frente a 54.9)": the one model named is the object of the comparison
-    word before it, so the pair's second figure is its score and the first is nobody's we can name."""
+    word before it, so the pair's second figure is its score and the first is the comparison's subject's
+    (`subject_of(object)`), or nobody's we can name."""
     if "(" not in sentence:
         return [], set()
     m = _BRACKET_PAIR.search(sentence)
@@ -177,6 +181,10 @@ def object_pair(sentence: str, hits: list[Hit], ref: Callable[[Hit], ModelRef],
     a, b = parse_number(m.group("a")), parse_number(m.group("b"))
     if a is None or b is None or b > 100 and "%" in m.group(0):
         return [], set()
-    bench = benches[0]
-    claim = bench_score(ref(model), bench, sentence.strip(), b, m.group("b"), "%" if "%" in m.group(0) else None)
-    return [claim], {a}
+    bench, unit = benches[0], "%" if "%" in m.group(0) else None
+    obj = ref(model)
+    claims = [bench_score(obj, bench, sentence.strip(), b, m.group("b"), unit)]
+    subject = subject_of(obj)
+    if subject is None or (subject.model_id or subject.text) == (obj.model_id or obj.text):
+        return claims, {a}
+    return [bench_score(subject, bench, sentence.strip(), a, m.group("a"), unit), *claims], set()

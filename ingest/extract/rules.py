@@ -318,7 +318,8 @@ class RuleExtractor(NameHits):
             respective, unpaired = pairs.respective_scores(sentence, scored, self._ref, figures)
             paired += respective
             if not paired:
-                objected, nobody = pairs.object_pair(sentence, scored, self._ref, passes.follows_comparison)
+                objected, nobody = pairs.object_pair(sentence, scored, self._ref, passes.follows_comparison,
+                                                     lambda obj: _subject_compared_to(found, obj))
                 paired, unpaired = objected, unpaired | nobody
             if paired or unpaired:  # "44,4 % contre 42 %": the pair's figures are the two models', nobody else's
                 taken = {c.value for c in paired} | unpaired
@@ -616,6 +617,14 @@ def _block(lines: list[str], at: int) -> tuple[int, int]:
         last += 1
     start = sum(len(ln) + 1 for ln in lines[:first])
     return start, start + sum(len(ln) + 1 for ln in lines[first:last + 1])
+
+
+def _subject_compared_to(found: list[CandidateClaim], obj: ModelRef) -> ModelRef | None:
+    """The subject of the sentence's one comparison that has this object, if there is exactly one."""
+    key = obj.model_id or obj.text
+    subjects = {(c.subject.model_id or c.subject.text): c.subject for c in found if c.kind == "comparison"
+                and c.relation == "beats" and any((o.model_id or o.text) == key for o in c.compared_to)}
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
 
 
 def _grouped(found: list[CandidateClaim]) -> list[CandidateClaim]:

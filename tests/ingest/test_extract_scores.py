@@ -462,6 +462,10 @@ def test_a_bracketed_pair_after_a_compared_model_gives_it_the_second_figure(extr
     text = ("- Supera a GPT-5.2 en BrowseComp (78.4 frente a 54.9) e iguala a Claude 4.5 Opus en la mayoría de los "
             "benchmarks")  # 131: the subject is the article's model, unnamed in the line
     assert scores(extract(text)) == {("gpt-5.2", "browsecomp", 54.9)}
+    # under the article's heading, the line's comparison is the article's model's, and so is the pair's first figure
+    text = ("Kimi K2.5: Moonshot AI Open-Source Model Guide\nGuía completa de Kimi K2.5: el innovador modelo de IA "
+            "multimodal de código abierto de Moonshot AI con 100 agentes paralelos.\nTL;DR\n" + text)  # 131
+    assert scores(extract(text)) == {("kimi-k2.5", "browsecomp", 78.4), ("gpt-5.2", "browsecomp", 54.9)}
 
 
 def test_citation_marks_and_savings_are_no_scores(extract):
