@@ -90,6 +90,9 @@ _SPACED_ROW = re.compile(r"(?P<label>\S.*?\S)\s+(?P<vals>" + _FIGURE_CELL.patter
                          r"){0,5})(?:\s+(?:[^\d\s+\-−±]\S{0,20}(?:\s+" + _DELTA_CELL + r")?|" + _DELTA_CELL + r"))?")
 """A row of figures, then perhaps the table's winner and difference columns ("… 77.1% 68.8% Gemini +8.3pp"), which
 are no scores."""
+_COMPONENT_COLUMN = re.compile(r"(?:base\s+|language\s+)?(?:LLM|LM|backbone|language\s+model|vision\s+encoder|基座|语言模型|基座模型)"
+                               r"(?:\s*\(.*\))?", re.IGNORECASE)
+"""A column naming what each row's system is built on, not the system."""
 _MODEL_COLUMN = re.compile(r"(?:モデル|模型|모델|Model|Modell|Modèle|Modelo|Модель)(?:\s|$)", re.IGNORECASE)
 _INLINE_SEPARATOR = re.compile(r"\|\s*:?-{3,}:?\s*\|")
 
@@ -324,7 +327,7 @@ class TableReader:
             return self._models_in_columns(header, col_models, body)
         col_benches = [self.cell_benchmark(c) for c in header]
         if any(b and b[0] for b in col_benches[1:]):
-            return self._models_in_rows(col_benches, body)
+            return self._models_in_rows(col_benches, body, header)
         if sum(1 for m in col_models[1:] if m) == 1 and \
                 sum(1 for _, cells in body if cells and self._names_benchmark(cells[0])) >= 2:
             return self._models_in_columns(header, col_models, body)  # one model's column beside notes or deltas
@@ -340,12 +343,15 @@ class TableReader:
         return (next(iter(found)), next(iter(found.values())), None) if len(found) == 1 else None
 
     @staticmethod
-    def _label_column(body, first_data: int, names_row) -> int:
+    def _label_column(body, first_data: int, names_row, header=()) -> int:
         """The leading column whose cells name the rows. A category column before it ("English", "Code", "Math",
-        mostly blank) groups rows and names nothing, so the column with the most named rows wins."""
+        mostly blank) groups rows and names nothing, so the column with the most named rows wins; a column of the
+        rows' components ("LLM", "Backbone": the language model a multimodal system is built on) names no row."""
         if first_data <= 1:
             return 0
-        return max(range(first_data), key=lambda j: (sum(1 for _, cells in body if j < len(cells) and names_row(cells[j])), -j))
+        columns = [j for j in range(first_data) if not (j < len(header) and _COMPONENT_COLUMN.fullmatch(clean(header[j])))]
+        return max(columns or range(first_data),
+                   key=lambda j: (sum(1 for _, cells in body if j < len(cells) and names_row(cells[j])), -j))
 
     def _regrouped(self, cells: list[str]) -> list[str]:
         """"| MMLU-Redux | 95.0 | … | 92.8 | |" under "| Knowledge | MMLU-Pro | 87.4 | …": a row whose category cell was
@@ -408,12 +414,12 @@ class TableReader:
                                           i, i))
         return out
 
-    def _models_in_rows(self, col_benches, body) -> list[TableScore]:
+    def _models_in_rows(self, col_benches, body, header=()) -> list[TableScore]:
         out = []
         first_bench = next(j for j, b in enumerate(col_benches) if j > 0 and b and b[0])
         known_benches = sum(1 for b in col_benches[1:] if b and b[0])
         names = self._names_model if known_benches < 2 else (lambda c: self._names_model(c) or self.peer(c) is not None)
-        at = self._label_column(body, first_bench, names)
+        at = self._label_column(body, first_bench, names, header)
         labels = [self.model(cells[at]) if len(cells) > at else None for _, cells in body]
         if sum(1 for m in labels if m) >= 2 or known_benches >= 2:  # rows of models against benchmarks it knows
             labels = [m or (self.peer(cells[at]) if len(cells) > at else None) for m, (_, cells) in zip(labels, body)]

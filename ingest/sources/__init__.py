@@ -6,13 +6,14 @@ for the leaderboards' names to map onto.
 from __future__ import annotations
 
 from .aider import Aider
+from .evalscope import EvalScope
 from .livebench import LiveBench
 from .lmarena import LMArena
 from .models_dev import ModelsDev
 from .opencompass import OpenCompass
 from .swebench import SweBench
 
-ADAPTERS = (ModelsDev(), OpenCompass(), SweBench(), LiveBench(), LMArena(), Aider())
+ADAPTERS = (ModelsDev(), OpenCompass(), EvalScope(), SweBench(), LiveBench(), LMArena(), Aider())
 
 
 def adapter_named(name: str):

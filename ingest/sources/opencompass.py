@@ -6,19 +6,7 @@ thing: the names of benchmarks, so that a score a launch table or an article sta
 them ("HumanEval+", "WildBench", "OlympiadBench") is a score the record can keep instead of a
 reading it must drop (ingest.extract.validate keeps scores on known benchmarks only).
 
-Which names are read, and why (running text must not find a benchmark where there is none):
-- the name as displayed, cut from its group ("SuperGLUE / BoolQ" is BoolQ) and without a
-  parenthesised note ("DROP (DROP Simple Eval)", "NeedleBench V1 (Deprecated)");
-- not a name with no capital letter (`matbench`, `cmo_fib`): a code identifier, not a display
-  name, and the lower-case ones are also plain words;
-- not a name of three characters or fewer (RMB is also the yuan, CB, AX, C3): the record keeps
-  short names only when a person added them;
-- not a phrase of plain words ("Government Report Dataset", "Anthropics Evals"): running text
-  says those without meaning the benchmark;
-- not a prize (ARC Prize): articles name the organiser beside the figures of the benchmark it runs;
-- a "Plus" name is also written with "+" and the other way round ("MBPP-PLUS" is MBPP+, "HumanEval+" HumanEval
-  Plus), as launch tables write both;
-- a name listed twice (the index names its piqa entry "OpenBookQA" too) is the first entry's.
+Which of its names are read is benchmark_names.py's rule, shared with the other benchmark catalogs.
 A category of bits per character is lower-is-better; every other entry is a score where
 higher is better, which is what the record assumes of a benchmark.
 """
@@ -32,29 +20,9 @@ import yaml
 from storage.resolve import name_key
 
 from .base import BenchmarkEntry, ShapeError, decode_text
+from .benchmark_names import display_name, plus_spellings
 
-_GROUP = re.compile(r".*\s/\s")
-_NOTE = re.compile(r"\s*\([^()]*\)\s*")
-_PLAIN_WORD = re.compile(r"[A-Z]?[a-z]+")
-_PLUS = re.compile(r"(?P<base>.*[A-Za-z0-9])(?:[\s\-_](?:PLUS|Plus)|\+)")
 _LOWER_IS_BETTER = re.compile(r"bits per character|\bBPC\b", re.IGNORECASE)
-
-
-def display_name(raw: str) -> str | None:
-    """The name running text uses for the entry, or None when it cannot be found safely in running text."""
-    name = _NOTE.sub(" ", _GROUP.sub("", raw)).strip()
-    if not re.search(r"[A-Z]", name) or len(name_key(name)) <= 3 or name.endswith(" Prize"):
-        return None
-    words = name.split()
-    if len(words) > 1 and all(_PLAIN_WORD.fullmatch(w) for w in words):
-        return None
-    return name
-
-
-def plus_spellings(name: str) -> tuple[str, ...]:
-    """The other ways a "Plus" benchmark is written: "MBPP-PLUS" -> ("MBPP+", "MBPP Plus")."""
-    m = _PLUS.fullmatch(name)
-    return tuple(s for s in (f"{m['base']}+", f"{m['base']} Plus") if s != name) if m else ()
 
 
 class OpenCompass:

@@ -13,7 +13,7 @@ def real_files(name: str) -> dict[str, bytes]:
         pytest.skip(f"published snapshot not present here: {err}")
 
 
-ALL_SOURCES = ("models.dev", "opencompass", "swe-bench", "livebench", "lmarena", "aider")
+ALL_SOURCES = ("models.dev", "opencompass", "evalscope", "swe-bench", "livebench", "lmarena", "aider")
 
 
 def need_all_snapshots() -> None:
@@ -26,7 +26,7 @@ def need_snapshots(*names: str) -> None:
         real_files(name)
 
 
-SHIPPED = ("models.dev", "opencompass", "swe-bench", "livebench", "aider")
+SHIPPED = ("models.dev", "opencompass", "evalscope", "swe-bench", "livebench", "aider")
 """The snapshots the repository ships (LMArena's file is too large to re-read through the permitted channel)."""
 
 

@@ -209,3 +209,27 @@ def test_opencompass_gives_the_names_running_text_uses_and_leaves_out_the_unsafe
 def test_opencompass_refuses_a_file_that_changed_shape(body, reason):
     with pytest.raises(ShapeError, match=reason):
         adapter_named("opencompass").parse({"dataset-index.yml": body})
+
+
+def test_evalscope_reads_the_display_names_of_its_three_lists():
+    adapter = adapter_named("evalscope")
+    files = real_files("evalscope")
+    assert sorted(files) == ["agent.md", "llm.md", "vlm.md"] and adapter.companions("llm.md") == ["vlm.md", "agent.md"]
+    entries = adapter.parse(files)
+    by_name = {e.name: e for e in entries}
+    assert {"MathVista", "POPE", "CharXiv", "MCP-Atlas", "PolyMath", "EQ-Bench", "Multi-IF"} <= set(by_name)
+    assert by_name["MathVista"].entry_id == "math_vista" and "MultiModal" in by_name["MathVista"].category
+    # custom harnesses name no benchmark; phrases of plain words and short names are not looked for in running text
+    assert not {"General-QA", "Data-Collection", "Competition-MATH", "Needle-in-a-Haystack", "ARC"} & set(by_name)
+    assert len([e for e in entries if e.name == "BhashaBench-V1"]) == 1  # its four subjects are one name
+    assert by_name["LibriSpeech"].higher_is_better is False and by_name["MathVista"].higher_is_better is True
+    # a four-capital word beside a plain one is read as a phrase, like "Competition-MATH": MBPP-Plus is left out
+    # (the record has MBPP+ from OpenCompass's "MBPP-PLUS")
+    assert "BigCodeBench-Hard" in by_name and "MBPP-Plus" not in by_name
+
+
+def test_evalscope_refuses_a_list_without_rows():
+    with pytest.raises(ShapeError, match="no table row"):
+        adapter_named("evalscope").parse({"llm.md": b"# LLM Benchmarks\n\nNothing here yet.\n"})
+    with pytest.raises(ShapeError, match="HTML page"):
+        adapter_named("evalscope").parse({"vlm.md": b"<html><body>404</body></html>"})

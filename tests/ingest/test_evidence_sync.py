@@ -136,7 +136,7 @@ def test_fetching_a_url_uses_the_polite_conditional_get(bare):
 
 
 def test_cli_lines(bare):
-    assert len(list_sources(bare)) == len(ADAPTERS) == 6
+    assert len(list_sources(bare)) == len(ADAPTERS) == 7
     assert all("never synced" in line for line in sources_status(bare))
     assert unmapped_lines(bare) == []
 
@@ -182,6 +182,19 @@ def test_the_benchmark_catalog_adds_what_the_record_lacks_and_never_touches_a_cu
     result, = sync(bare, ["opencompass"], str(own), now="2026-11-30T11:00:00+00:00")
     assert result.status == "ok" and bare.benchmark("newbench-7") is not None
     assert bare.benchmark("claude-opus-4.5") is None and bare.benchmark("moonshot-ai") is None
+
+
+def test_a_second_benchmark_catalog_adds_only_names_neither_the_record_nor_the_first_gives(bare):
+    need_snapshots("opencompass", "evalscope")
+    sync(bare, ["opencompass"], SNAPSHOT, now="2026-11-30T10:00:00+00:00")
+    before = {b.id for b in bare.benchmarks()}
+    result, = sync(bare, ["evalscope"], SNAPSHOT, now="2026-11-30T10:00:00+00:00")
+    added = {b.id: b for b in bare.benchmarks() if b.id not in before}
+    assert result.status == "ok" and {"mathvista", "pope", "charxiv", "polymath"} <= set(added)
+    assert "mcp-atlas" not in added  # curated
+    assert added["mathvista"].notes.startswith("From the EvalScope supported benchmarks (evalscope@")
+    # EvalScope's HumanEvalPlus is OpenCompass's HumanEval+ ("HumanEval Plus"): one benchmark, not two
+    assert "humanevalplus" not in added and bare.benchmark("humaneval-plus") is not None
 
 
 def test_subscribers_hear_of_moved_headline_figures_but_not_of_a_first_sync(bare, tmp_path):

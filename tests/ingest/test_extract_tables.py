@@ -453,3 +453,17 @@ def test_a_cell_with_a_second_figure_in_brackets_is_its_first_figure(extract):
     got = {(c.subject.text, c.benchmark_id, c.value) for c in extract(inline_html_tables(html)).claims}
     assert {("Qwen2.5-32B-Base", "mmlu-pro", 58.5), ("Qwen2.5-32B-Base", "mmlu", 84.0)} <= got
     assert not {v for _, _, v in got} & {55.1, 83.3}
+
+
+def test_a_column_of_the_language_model_each_system_is_built_on_names_no_row(extract_as_seeded):
+    from ingest.articles import inline_html_tables
+
+    def row(*cells):
+        return "    <tr>\n" + "".join(f"        <td>{c}</td>\n" for c in cells) + "    </tr>\n"
+    html = ("<table>\n" + row("Method", "LLM", "MM-VET", "POPE(adversarial)", "TouchStone")
+            + row("BLIP-2", "Vicuna-13B", "22.4", "-", "-") + row("Otter", "MPT-7B", "24.7", "-", "-")
+            + row("MiniGPT4", "Vicuna-13B", "24.4", "70.4", "531.7") + row("LLaVA", "LLaMA2-7B", "28.1", "66.3", "602.7")
+            + row("LLaVA-1.5", "Vicuna-13B", "36.3", "84.5", "-") + "</table>\n")  # 230; POPE via EvalScope's list
+    got = {(c.subject.text, c.benchmark_id, c.value) for c in extract_as_seeded(inline_html_tables(html)).claims}
+    assert {("BLIP-2", "mm-vet", 22.4), ("LLaVA-1.5", "mm-vet", 36.3), ("LLaVA-1.5", "pope", 84.5)} <= got
+    assert not any(s[0].startswith(("Vicuna", "MPT", "LLaMA")) for s in got)
