@@ -17,7 +17,9 @@ model or the first story about it, else the source's publication date) is
 stored but never alerted as new: re-reports of old launches do not page anyone,
 and a launch the record already holds from another source is alerted once. Every
 versioned model name the record does not know becomes an unreviewed candidate
-model (with its vendor, when known) for `briefbot review`.
+model (with its vendor, when known) for `briefbot review`, and so does a new
+benchmark's name a score is stated on (validate.new_benchmark_name): a claim on
+a candidate benchmark stays unreviewed until the benchmark is accepted.
 """
 from __future__ import annotations
 
@@ -29,12 +31,12 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from storage import Claim, Model, Release, Source, Store
+from storage import Benchmark, Claim, Model, Release, Source, Store
 from storage.evidence_store import facts_for
 from storage.ingest_state import insert_new, record_alert_events
 
 from .extract.types import CandidateClaim, Extraction, ModelRef
-from .extract.validate import scores_on_known_benchmarks
+from .extract.validate import scores_on_benchmarks
 from .urls import normalize_url, short_hash
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,8 @@ class Plan:
     releases: tuple[Release, ...] = ()
     claims: tuple[Claim, ...] = ()
     dropped: tuple[str, ...] = ()
+    benchmarks: tuple[Benchmark, ...] = ()
+    """Unreviewed benchmark candidates: names the record did not know that scores were stated on."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class StoreResult:
     releases: int = 0
     claims: int = 0
     alerts: int = 0
+    benchmarks: int = 0
 
 
 def slug(name: str) -> str:
@@ -136,26 +141,44 @@ def plan(store: Store, extraction: Extraction, origin: Origin, now: str) -> Plan
                                 title=origin.title or r.quote[:200], source_id=src.id, summary=r.quote[:500],
                                 date_basis="stated in source" if r.date else None,
                                 first_seen=now, reviewed=reviewed(mid)))
+    new_benchmarks: dict[str, Benchmark] = {}
+
+    def benchmark_id(c: CandidateClaim) -> tuple[str | None, bool]:
+        """(id, reviewed) of the claim's benchmark; a name the record does not know becomes a candidate."""
+        if c.benchmark_id or not c.benchmark_text:
+            return c.benchmark_id, True
+        bid = slug(c.benchmark_text)
+        bench = new_benchmarks.get(bid) or store.benchmark(bid)
+        if bench is None:
+            bench = new_benchmarks[bid] = Benchmark(id=bid, name=c.benchmark_text, reviewed=False,
+                                                    notes=f"candidate found by automatic ingestion in {origin.url}")
+        return bid, bench.reviewed
+
     claims = []
-    for c in scores_on_known_benchmarks(extraction.claims, dropped):  # whichever extractor made the extraction
-        claim = _claim(c, model_id, reviewed, src.id, now, dropped)
+    # whichever extractor made the extraction; it has checked new benchmark names against the record's names
+    for c in scores_on_benchmarks(extraction.claims, dropped):
+        claim = _claim(c, model_id, reviewed, benchmark_id, src.id, now, dropped)
         if claim is not None:
             claims.append(claim)
-    return Plan(src, tuple(new_models.values()), tuple(releases), tuple(claims), tuple(dropped))
+    used = {c.benchmark_id for c in claims}
+    return Plan(src, tuple(new_models.values()), tuple(releases), tuple(claims), tuple(dropped),
+                tuple(b for b in new_benchmarks.values() if b.id in used))
 
 
-def _claim(c: CandidateClaim, model_id, reviewed, source_id: str, now: str, dropped: list[str]) -> Claim | None:
+def _claim(c: CandidateClaim, model_id, reviewed, benchmark_id, source_id: str, now: str,
+           dropped: list[str]) -> Claim | None:
     subject = model_id(c.subject)
     if subject is None:
         return None
+    bench, bench_reviewed = benchmark_id(c)
     others = tuple(m for m in (model_id(r) for r in c.compared_to) if m and m != subject)
     if c.kind == "comparison" and not others:
         dropped.append(f"comparison in {c.quote[:80]!r} has no known compared model")
         return None
-    key = json.dumps([c.kind, subject, c.benchmark_id, c.value_text, c.relation, sorted(others)])
-    ok = reviewed(subject) and all(reviewed(m) for m in others)
+    key = json.dumps([c.kind, subject, bench, c.value_text, c.relation, sorted(others)])
+    ok = reviewed(subject) and all(reviewed(m) for m in others) and bench_reviewed
     return Claim(id="clm-" + short_hash(key, source_id), kind=c.kind, subject_id=subject, provenance=c.provenance,
-                 quote=c.quote, source_id=source_id, first_seen=now, benchmark_id=c.benchmark_id, value=c.value,
+                 quote=c.quote, source_id=source_id, first_seen=now, benchmark_id=bench, value=c.value,
                  value_text=c.value_text, unit=c.unit, settings=c.conditions, compared_to=others, relation=c.relation,
                  reported_by=c.reported_by, notes="found by automatic ingestion", reviewed=ok)
 
@@ -164,6 +187,7 @@ def store_plan(store: Store, p: Plan, now: str, max_age_days: float = DEFAULT_AL
     """Insert what is new (never overwrite), then record alert events for new reviewed items that are not old news."""
     with store.db.atomic():
         insert_new(store, [p.source])
+        benchmarks = insert_new(store, p.benchmarks)
         models = insert_new(store, p.models)
         fresh_releases = insert_new(store, p.releases)
         fresh_claims = insert_new(store, p.claims)
@@ -174,7 +198,7 @@ def store_plan(store: Store, p: Plan, now: str, max_age_days: float = DEFAULT_AL
         for c in fresh_claims:
             if c.reviewed:
                 alerts += alert_for_claim(store, c, p.source.url, now)
-    return StoreResult(len(models), len(fresh_releases), len(fresh_claims), alerts)
+    return StoreResult(len(models), len(fresh_releases), len(fresh_claims), alerts, len(benchmarks))
 
 
 def _day(text: str | None) -> date | None:

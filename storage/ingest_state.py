@@ -186,23 +186,33 @@ def unreviewed(store: Store, limit: int = 100) -> dict[str, list[dict[str, Any]]
             order by first_seen, id limit ?""", [limit]),
         "claims": store.rows("""select id, kind, subject_id, benchmark_id, value_text, relation, compared_to, provenance,
             quote, source_id from claims where reviewed = 0 order by first_seen, id limit ?""", [limit]),
+        "benchmarks": store.rows("select id, name, notes from benchmarks where reviewed = 0 order by id limit ?", [limit]),
     }
 
 
+REVIEWED_TABLES = ("models", "releases", "claims", "benchmarks")
+
+
 def set_reviewed(store: Store, table: str, item_id: str) -> bool:
-    if table not in ("models", "releases", "claims"):
+    if table not in REVIEWED_TABLES:
         raise ValueError(table)
     return store.db.execute(f"update [{table}] set reviewed = 1 where id = ? and reviewed = 0",
                             [item_id]).rowcount > 0
 
 
 def reject(store: Store, table: str, item_id: str) -> bool:
-    """Delete an unreviewed candidate (reviewed rows are never deleted here)."""
-    if table not in ("models", "releases", "claims"):
+    """Delete an unreviewed candidate (reviewed rows are never deleted here); a rejected benchmark candidate takes
+    its unreviewed scores with it, which would otherwise name a benchmark the record does not have."""
+    if table not in REVIEWED_TABLES:
         raise ValueError(table)
     with store.db.atomic():
         if table == "claims":
             store.db.execute("delete from claim_models where claim_id = ?", [item_id])
+        if table == "benchmarks" and store.db.execute("select 1 from benchmarks where id = ? and reviewed = 0",
+                                                      [item_id]).fetchone():
+            store.db.execute("""delete from claim_models where claim_id in
+                (select id from claims where benchmark_id = ? and reviewed = 0)""", [item_id])
+            store.db.execute("delete from claims where benchmark_id = ? and reviewed = 0", [item_id])
         return store.db.execute(f"delete from [{table}] where id = ? and reviewed = 0", [item_id]).rowcount > 0
 
 

@@ -100,3 +100,9 @@ def m003_digest_indexes(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS claims_settings_best ON claims(benchmark_id, kind, coalesce(settings, ''), value)")
     db.execute("CREATE INDEX IF NOT EXISTS claims_model_benchmark ON claims(subject_id, kind, benchmark_id)")
     db.execute("DROP INDEX IF EXISTS claims_subject")
+
+
+@record()
+def m004_benchmark_candidates(db: Database) -> None:
+    """Ingestion keeps a score on a benchmark the record did not know as an unreviewed benchmark candidate."""
+    db["benchmarks"].add_column("reviewed", int, not_null_default=1)

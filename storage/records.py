@@ -67,6 +67,9 @@ class Benchmark:
     unit: str | None = None
     version: str | None = None
     notes: str | None = None
+    reviewed: bool = True
+    """False for a candidate ingestion found in a text (a score on a name the record did not know): no score on it
+    is a fact, and it is no name the extractor looks for, until a person accepts it in `briefbot review`."""
 
 
 @dataclass(frozen=True)

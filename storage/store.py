@@ -165,9 +165,12 @@ class Store:
         found = {m.id: m for m in self._many(Model, f"select * from models where id in ({marks})", ids)}
         return [found[i] for i in ids if i in found]
 
-    def benchmarks(self, ids: Iterable[str] | None = None) -> list[Benchmark]:
+    def benchmarks(self, ids: Iterable[str] | None = None, *, include_candidates: bool = False) -> list[Benchmark]:
+        """The benchmarks with these ids, whatever their review state (a claim names one); with no ids, every
+        reviewed benchmark, and the unreviewed candidates too when asked."""
         if ids is None:
-            return self._many(Benchmark, "select * from benchmarks order by name")
+            where = "" if include_candidates else " where reviewed = 1"
+            return self._many(Benchmark, f"select * from benchmarks{where} order by name")
         ids = list(ids)
         marks = ",".join("?" * len(ids))
         return self._many(Benchmark, f"select * from benchmarks where id in ({marks})", ids)

@@ -94,6 +94,8 @@ class Gazetteer:
         for bench_id, names in benchmarks:  # "AIME’25", "CNMO24", "HMMT 25": a dated test with its year cut to two digits
             self._add(surfaces, Entry("benchmark", bench_id),
                       [short for n in names if n for short in [_two_digit_year(n)] if short and name_key(short) not in self.entries])
+        self.benchmark_keys = {key for key, found in self.entries.items()
+                               if len(key) >= 4 and any(e.kind == "benchmark" for e in found)}
         self.first_tokens: set[str] = set()
         for surface in surfaces:
             words = _WORD.findall(surface)
@@ -199,6 +201,12 @@ class Gazetteer:
             else:
                 i += 1
         return hits
+
+    def begins_with_benchmark(self, name: str) -> bool:
+        """Whether a name begins with a benchmark's name of four characters or more ("MMBench-EN-Test", "AlignBench
+        v1.1"): a variant of a benchmark the record knows, not a benchmark of its own."""
+        key = name_key(_APOSTROPHES.sub("'", name))
+        return any(key[:i] in self.benchmark_keys for i in range(4, len(key) + 1))
 
     def is_family(self, model_id: str) -> bool:
         """A record row for a family or product ("Claude", "ChatGPT"): no version in its name."""

@@ -23,7 +23,7 @@ from .gazetteer import Gazetteer
 from .rules import SourceContext
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
 from .validate import (KINDS, RELATIONS, number_in_quote, quote_in_source, resolve_kind, resolve_model,
-                       scores_on_known_benchmarks, stated_conditions, stated_date)
+                       scores_on_benchmarks, stated_conditions, stated_date)
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class LLMExtractor:
             claim = self._claim(item, text, ctx, problems)
             if claim is not None:
                 claims.append(claim)
-        claims = scores_on_known_benchmarks(claims, problems)
+        claims = scores_on_benchmarks(claims, problems, self.gaz.begins_with_benchmark, source=text)
         new_models: dict[str, ModelRef] = {}
         for ref in [r.model for r in releases] + [c.subject for c in claims] + [o for c in claims for o in c.compared_to]:
             if ref.model_id:

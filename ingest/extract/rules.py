@@ -35,7 +35,7 @@ from .names import NameFinder, is_generation
 from .tables import TableReader
 from .textnorm import _DELTA_AFTER, MAX_CHARS, figures, gap, normalise, thousands_points
 from .types import CandidateClaim, CandidateRelease, Extraction, Mention, ModelRef
-from .validate import scores_on_known_benchmarks
+from .validate import scores_on_benchmarks
 
 class _Lowered:
     """A lower-case pattern matched against lower-cased text: case-insensitive matching of long alternations is several
@@ -190,11 +190,11 @@ class RuleExtractor(NameHits):
         """New model names released earlier in the article being extracted (one article at a time)."""
 
     def extract(self, text: str, ctx: SourceContext | None = None) -> Extraction:
-        """What the record can take from the text: the reading less what validation drops (scores on benchmarks the
-        record does not know), the same rule the LLM extractor's answers pass."""
+        """What the record can take from the text: the reading less what validation drops (scores on names the record
+        does not know that are no new benchmark's), the same rule the LLM extractor's answers pass."""
         reading = self.read(text, ctx)
         problems = list(reading.problems)
-        claims = scores_on_known_benchmarks(reading.claims, problems)
+        claims = scores_on_benchmarks(reading.claims, problems, self.gaz.begins_with_benchmark)
         if len(claims) == len(reading.claims):
             return reading
         return replace(reading, claims=tuple(claims), problems=tuple(problems))

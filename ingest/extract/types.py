@@ -55,8 +55,9 @@ class CandidateClaim:
     conditions: str | None = None
     """How the figure was obtained, as the source says it ("with tools", "pass@1", "Deep Think")."""
     benchmark_text: str | None = None
-    """The benchmark as written when the record does not know it (benchmark_id None): only in a reading
-    (`RuleExtractor.read`); validation drops such scores from an extraction (validate.scores_on_known_benchmarks)."""
+    """The benchmark as written when the record does not know it (benchmark_id None). Validation keeps such a score
+    only when the name is a new benchmark's (validate.new_benchmark_name); ingest.plans then stores it on an
+    unreviewed benchmark candidate."""
 
     def key(self) -> tuple:
         """Identity for dedupe and for comparing with labels: what is claimed, not how it is worded."""

@@ -76,3 +76,48 @@ def test_user_errors_are_one_line_and_usage_errors_exit_2(db_path):
     bad = invoke(db_path, "schedule", "add", "not-a-destination")
     assert bad.exit_code == 2 and len(bad.output.strip().splitlines()) == 1 and "destination id" in bad.output
     assert invoke(db_path, "outbox", "retry").exit_code == 2
+
+
+# dev-253 (meituan-longcat/LongCat-Flash-Chat README), two columns and two rows of its launch table
+LAUNCH_TABLE = ("| **Benchmark** | **GPT-4.1** | **Claude4 Sonnet** |\n|---|---|---|\n"
+                "| VitaBench<sub>(avg@4)</sub> | 19.00 | 23.00 |\n| AceBench<sub>(acc)</sub> | 80.10* | 76.20* |\n")
+
+
+def test_a_score_on_a_new_benchmark_waits_for_review_with_its_benchmark(db_path, tmp_path):
+    article = tmp_path / "longcat.md"
+    article.write_text(LAUNCH_TABLE, encoding="utf-8")
+    assert invoke(db_path, "ingest", str(article)).exit_code == 0
+    pending = _pending(db_path)
+    assert [(b["id"], b["name"]) for b in pending["benchmarks"]] == [("vitabench", "VitaBench")]
+    on_it = [c for c in pending["claims"] if c["benchmark_id"] == "vitabench"]
+    assert sorted(c["value_text"] for c in on_it) == ["19.00", "23.00"]
+    listed = invoke(db_path, "review").output
+    assert "benchmark vitabench" in listed and " on vitabench 19.00 " in listed
+
+    from ingest.extract.gazetteer import Gazetteer
+    store = Store.open(db_path)
+    try:
+        assert store.benchmark("vitabench").reviewed is False
+        assert Gazetteer.from_store(store).lookup("VitaBench") is None  # a candidate is no name to look for
+    finally:
+        store.close()
+    # accepting one of its scores accepts the benchmark; the other score still waits
+    assert invoke(db_path, "review", "--accept", on_it[0]["id"]).exit_code == 0
+    store = Store.open(db_path)
+    try:
+        assert store.benchmark("vitabench").reviewed is True
+        assert Gazetteer.from_store(store).lookup("VitaBench").id == "vitabench"
+    finally:
+        store.close()
+    assert [c["id"] for c in _pending(db_path)["claims"] if c["benchmark_id"] == "vitabench"] == [on_it[1]["id"]]
+
+
+def test_rejecting_a_benchmark_candidate_takes_its_waiting_scores_with_it(db_path, tmp_path):
+    article = tmp_path / "longcat.md"
+    article.write_text(LAUNCH_TABLE, encoding="utf-8")
+    assert invoke(db_path, "ingest", str(article)).exit_code == 0
+    rejected = invoke(db_path, "review", "--reject", "vitabench")
+    assert rejected.exit_code == 0 and "rejected vitabench" in rejected.output
+    pending = _pending(db_path)
+    assert pending["benchmarks"] == [] and not [c for c in pending["claims"] if c["benchmark_id"] == "vitabench"]
+    assert [c for c in pending["claims"] if c["benchmark_id"] == "acebench"]  # the known benchmark's scores stay

@@ -51,14 +51,28 @@ def test_conditions_not_in_the_quote_are_dropped(store, fake_openai):
     assert sum("not in the quote" in p for p in ext.problems) == 2
 
 
-def test_scores_on_unknown_benchmarks_are_dropped_as_the_rules_drop_them(store, fake_openai):
-    text = "Aider LLM Leaderboardsでは59.1%のスコアを記録しています。"  # dev-067: a leaderboard the record does not know
-    answer = {"kind": "benchmark_score", "subject": "Kimi K2", "quote": "Kimi K2はAider LLM Leaderboardsでは59.1%の"
-              "スコアを記録しています。", "provenance": "vendor_reported", "benchmark": "LLM Leaderboards", "value": "59.1",
-              "compared_to": [], "relation": None, "conditions": None}
-    text = answer["quote"]
+def test_scores_on_unknown_benchmarks_are_kept_or_dropped_as_the_rules_keep_or_drop_them(store, fake_openai):
+    # dev-127: SVGBench is a benchmark the record does not know; its scores are kept, for a benchmark candidate
+    text = "- 在SVGBench测试中得分为53.1%,实力仅次于GPT-4.1-mini,远超前代DeepSeek R1的40.4%[6][7]"
+    answer = {"kind": "benchmark_score", "subject": "DeepSeek R1", "quote": text, "provenance": "vendor_reported",
+              "benchmark": "SVGBench", "value": "40.4", "compared_to": [], "relation": None, "conditions": None}
     fake_openai.enqueue(json.dumps({"releases": [], "claims": [answer]}))
     llm = build_extractor(store, settings(fake_openai), use_llm=True).extract(text, SourceContext())
     rules = build_extractor(store).extract(text, SourceContext())
-    assert not llm.claims and not rules.claims
-    assert llm.problems == rules.problems == ("claim dropped: unknown benchmark 'LLM Leaderboards' (1 score)",)
+    assert [(c.benchmark_id, c.benchmark_text, c.value) for c in llm.claims] == [(None, "SVGBench", 40.4)]
+    assert (None, "SVGBench", 40.4) in {(c.benchmark_id, c.benchmark_text, c.value) for c in rules.claims}
+    # a name written nowhere in the article is the model's invention, whatever its shape
+    fake_openai.enqueue(json.dumps({"releases": [], "claims": [dict(answer, benchmark="SVGBench-Pro")]}))
+    llm = build_extractor(store, settings(fake_openai), use_llm=True).extract(text, SourceContext())
+    assert not llm.claims and llm.problems == ("claim dropped: unknown benchmark 'SVGBench-Pro' (1 score)",)
+    # dev-271: a variant of a benchmark the record knows is dropped by both
+    text = ("基准测试 Claude Opus 4.6 GPT-5.3-Codex 备注\nSWE-bench Verified 79.4% Anthropic报告的变体\n"
+            "SWE-bench Pro Public 78.2% OpenAI报告的变体\nGPQA Diamond 77.3% 73.8% 研究生级推理\n")
+    answer = dict(answer, subject="Claude Opus 4.6", quote=text.strip(), benchmark="SWE-bench Pro Public", value="78.2")
+    fake_openai.enqueue(json.dumps({"releases": [], "claims": [answer]}))
+    llm = build_extractor(store, settings(fake_openai), use_llm=True).extract(text, SourceContext())
+    rules = build_extractor(store)
+    assert not llm.claims and not [c for c in rules.extract(text, SourceContext()).claims if not c.benchmark_id]
+    assert llm.problems == ("claim dropped: unknown benchmark 'SWE-bench Pro Public' (1 score)",)
+    assert [c.benchmark_text for c in rules.read(text, SourceContext()).claims if not c.benchmark_id] == [
+        "SWE-bench Pro Public"]

@@ -103,3 +103,17 @@ def test_unknown_model_without_a_known_vendor_is_not_stored(rstore, rules):
     assert ext.releases == ()
     p = plan(rstore, rules.extract("Zeta-9 is on par with GPT-5."), Origin(url="https://x.example/"), NOW)
     assert p.claims == () and p.models == ()
+
+
+def test_a_vendors_own_feed_makes_its_scores_facts_but_not_on_a_benchmark_nobody_has_accepted(store):
+    from ingest.extract import build_extractor
+    table = ("| **Benchmark** | **GPT-4.1** | **Claude4 Sonnet** |\n|---|---|---|\n"
+             "| VitaBench<sub>(avg@4)</sub> | 19.00 | 23.00 |\n| AceBench<sub>(acc)</sub> | 80.10* | 76.20* |\n")  # dev-253
+    origin = Origin(url="https://openai.example/gpt-4.1", kind="vendor_blog", vendor_id="openai", auto_accept=True)
+    rules = build_extractor(store)
+    p = plan(store, rules.extract(table, SourceContext(vendor_id="openai")), origin, NOW)
+    assert [(b.id, b.reviewed) for b in p.benchmarks] == [("vitabench", False)]
+    assert {(c.subject_id, c.benchmark_id, c.reviewed) for c in p.claims if c.subject_id == "gpt-4.1"} == {
+        ("gpt-4.1", "vitabench", False), ("gpt-4.1", "acebench", True)}
+    assert store_plan(store, p, NOW).benchmarks == 1
+    assert store_plan(store, plan(store, rules.extract(table), origin, NOW), NOW).benchmarks == 0

@@ -223,11 +223,14 @@ def review(state, accepted, accept_all, rejected, as_json) -> int:
         return 0
     for m in pending["models"]:
         click.echo(f"model   {m['id']:<24} {m['name']} ({m['vendor_id']})")
+    for b in pending["benchmarks"]:
+        click.echo(f"benchmark {b['id']:<22} {b['name']}: {(b['notes'] or '')[:80]}")
     for r in pending["releases"]:
         click.echo(f"release {r['id']:<24} {r['model_id']}: {r['title'][:80]}")
     for c in pending["claims"]:
         what = c["value_text"] or c["relation"] or ""
-        click.echo(f"claim   {c['id']:<24} {c['subject_id']} {c['kind']} {what} [{c['provenance']}]: "
+        on = f" on {c['benchmark_id']}" if c["benchmark_id"] else ""
+        click.echo(f"claim   {c['id']:<24} {c['subject_id']} {c['kind']}{on} {what} [{c['provenance']}]: "
                    f"“{c['quote'][:100]}”")
     click.echo(f"\n{total} to review: `briefbot review --accept ID`, `--reject ID` (repeatable) or `--accept-all`.")
     return 0
