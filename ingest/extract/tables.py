@@ -147,7 +147,8 @@ def _unbracketed(cell: str) -> str:
 def clean(cell: str) -> str:
     cell = _FOOTNOTE_SUP.sub("", cell)  # "AGIEval<sup>1</sup>": a footnote mark, not part of the name
     cell = _TAG.sub(" ", cell)
-    cell = _MD_ESCAPE.sub(r"\1", cell)  # "19\.2": Markdown's escaped punctuation is the punctuation
+    if "\\" in cell:
+        cell = _MD_ESCAPE.sub(r"\1", cell)  # "19\.2": Markdown's escaped punctuation is the punctuation
     cell = _MARKS.sub("", cell)
     return re.sub(r"\s+", " ", cell).strip()
 
