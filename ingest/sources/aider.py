@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import yaml
-
-from .base import ScoreRow, ShapeError, decode_text, number, printed
+from .base import ScoreRow, ShapeError, number, printed, yaml_list
 
 
 class Aider:
@@ -28,12 +26,7 @@ class Aider:
 
     def parse(self, files: Mapping[str, bytes]) -> list[ScoreRow]:
         (name, data), = files.items()
-        try:
-            doc = yaml.safe_load(decode_text(data, name))
-        except yaml.YAMLError as err:
-            raise ShapeError(f"{name}: not valid YAML ({str(err).splitlines()[0]})") from None
-        if not isinstance(doc, list):
-            raise ShapeError(f"{name}: expected a list of runs")
+        doc = yaml_list(data, name, "runs")
         rows = []
         for i, run in enumerate(doc):
             where = f"{name}: run {i}"

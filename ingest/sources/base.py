@@ -110,6 +110,18 @@ def decode_text(data: bytes, what: str) -> str:
     return text
 
 
+def yaml_list(data: bytes, name: str, items: str) -> list:
+    """A published YAML file whose top level is a list (of `items`, for the message), else a one-line ShapeError."""
+    import yaml
+    try:
+        doc = yaml.safe_load(decode_text(data, name))
+    except yaml.YAMLError as err:
+        raise ShapeError(f"{name}: not valid YAML ({str(err).splitlines()[0]})") from None
+    if not isinstance(doc, list):
+        raise ShapeError(f"{name}: expected a list of {items}")
+    return doc
+
+
 def number(value: Any, where: str) -> float | None:
     """A figure as float; empty cells are None; anything else that is not a number is a shape error."""
     if value is None or value == "" or (isinstance(value, str) and value.strip() in ("", "-", "—", "nan", "NaN")):

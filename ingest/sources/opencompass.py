@@ -15,11 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-import yaml
-
 from storage.resolve import name_key
 
-from .base import BenchmarkEntry, ShapeError, decode_text
+from .base import BenchmarkEntry, ShapeError, yaml_list
 from .benchmark_names import display_name, plus_spellings
 
 _LOWER_IS_BETTER = re.compile(r"bits per character|\bBPC\b", re.IGNORECASE)
@@ -40,12 +38,7 @@ class OpenCompass:
         if len(files) != 1:
             raise ShapeError("opencompass: expected the one file dataset-index.yml")
         (name, data), = files.items()
-        try:
-            doc = yaml.safe_load(decode_text(data, name))
-        except yaml.YAMLError as err:
-            raise ShapeError(f"{name}: not valid YAML ({str(err).splitlines()[0]})") from None
-        if not isinstance(doc, list):
-            raise ShapeError(f"{name}: expected a list of datasets")
+        doc = yaml_list(data, name, "datasets")
         entries, seen = [], set()
         for i, item in enumerate(doc):
             if not isinstance(item, dict) or len(item) != 1:
