@@ -33,6 +33,7 @@ from datetime import date
 
 from storage import Benchmark, Claim, Model, Release, Source, Store
 from storage.evidence_store import facts_for
+from storage.resolve import benchmark_id_for, name_key
 from storage.ingest_state import insert_new, record_alert_events
 
 from .extract.types import CandidateClaim, Extraction, ModelRef
@@ -147,8 +148,12 @@ def plan(store: Store, extraction: Extraction, origin: Origin, now: str) -> Plan
         """(id, reviewed) of the claim's benchmark; a name the record does not know becomes a candidate."""
         if c.benchmark_id or not c.benchmark_text:
             return c.benchmark_id, True
-        bid = slug(c.benchmark_text)
+        bid = benchmark_id_for(c.benchmark_text)
         bench = new_benchmarks.get(bid) or store.benchmark(bid)
+        if bench is not None and bench.reviewed and name_key(c.benchmark_text) not in {
+                name_key(n) for n in (bench.name, *bench.aliases)}:  # another benchmark's id: never its scores
+            bid = f"{bid}-{short_hash(c.benchmark_text)[:6]}"
+            bench = new_benchmarks.get(bid) or store.benchmark(bid)
         if bench is None:
             bench = new_benchmarks[bid] = Benchmark(id=bid, name=c.benchmark_text, reviewed=False,
                                                     notes=f"candidate found by automatic ingestion in {origin.url}")

@@ -39,6 +39,12 @@ def name_key(text: str) -> str:
     return text.strip(".")
 
 
+def benchmark_id_for(name: str) -> str:
+    """The record's id style for a benchmark's name: `HumanEval+` -> `humaneval-plus`, `MT-Bench-101` -> `mt-bench-101`
+    (a "+" is a word: MBPP+ is not MBPP)."""
+    return re.sub(r"[^a-z0-9.]+", "-", unicodedata.normalize("NFKC", name).casefold().replace("+", " plus ")).strip("-.")
+
+
 def _versions(text: str) -> list[str]:
     return _DIGITS.findall(text)
 

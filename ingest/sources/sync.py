@@ -32,7 +32,7 @@ from storage import Benchmark, Claim, Model, Source, Store, Vendor
 from storage.evidence_store import (Fact, last_sync, move_facts, note_names, put_claims, put_facts, sync_finished,
                                     sync_started)
 from storage.ingest_state import insert_new
-from storage.resolve import name_key
+from storage.resolve import benchmark_id_for, name_key
 
 from . import ADAPTERS, adapter_named, snapshots
 from .base import BenchmarkEntry, CatalogEntry, ScoreRow, ShapeError
@@ -229,11 +229,6 @@ def apply(store: Store, adapter, rows: Sequence, loaded: Loaded, now: str) -> di
 
 
 # ---- benchmark catalog ----------------------------------------------------------------
-def _benchmark_id(name: str) -> str:
-    """`HumanEval+` -> `humaneval-plus`, `MT-Bench-101` -> `mt-bench-101` (the record's id style)."""
-    return re.sub(r"[^a-z0-9.]+", "-", name.casefold().replace("+", " plus ")).strip("-.")
-
-
 def _apply_benchmarks(store: Store, adapter, entries: Sequence[BenchmarkEntry], source: Source) -> dict[str, int]:
     """Benchmarks the catalog names that the record lacks are added; a name the record already gives a benchmark,
     a model or a vendor is that one (curated rows are never changed, and a name is never two things)."""
@@ -246,7 +241,7 @@ def _apply_benchmarks(store: Store, adapter, entries: Sequence[BenchmarkEntry], 
     ids = {b.id: b for b in store.benchmarks()}
     new, known, clashes = [], 0, 0
     for e in entries:
-        bench_id = _benchmark_id(e.name)
+        bench_id = benchmark_id_for(e.name)
         if any(name_key(n) in taken for n in (e.name, *e.aliases)):
             known += 1
             continue

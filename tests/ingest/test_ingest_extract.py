@@ -117,3 +117,15 @@ def test_a_vendors_own_feed_makes_its_scores_facts_but_not_on_a_benchmark_nobody
         ("gpt-4.1", "vitabench", False), ("gpt-4.1", "acebench", True)}
     assert store_plan(store, p, NOW).benchmarks == 1
     assert store_plan(store, plan(store, rules.extract(table), origin, NOW), NOW).benchmarks == 0
+
+
+def test_a_new_benchmark_whose_id_is_taken_never_lends_its_scores_to_the_benchmark_that_has_it(store):
+    from ingest.extract.types import CandidateClaim, Extraction, ModelRef
+    # "SWE-bench!" is no name the record knows, but its id would be swe-bench's; an LLM extraction is enough to get
+    # here, since plan() re-checks only what needs no names
+    claim = CandidateClaim("benchmark_score", ModelRef("GPT-4.1", "gpt-4.1", "openai"), "GPT-4.1 SWE-bench! 54.6%",
+                           "vendor_reported", benchmark_text="SWE-bench!", value=54.6, value_text="54.6", unit="%")
+    p = plan(store, Extraction(claims=(claim,)), Origin(url="https://news.example/x"), NOW)
+    assert store.benchmark("swe-bench").reviewed and [c.benchmark_id for c in p.claims] != ["swe-bench"]
+    assert [(b.name, b.reviewed) for b in p.benchmarks] == [("SWE-bench!", False)]
+    assert p.benchmarks[0].id.startswith("swe-bench-") and p.claims[0].benchmark_id == p.benchmarks[0].id
