@@ -566,3 +566,12 @@ def test_one_sentence_describing_the_test_keeps_it_for_the_sentence_after(extrac
     # two such sentences are a new topic: the test is not carried that far
     text2 = text.replace("있는데요. ", "있는데요. 평가 방식은 매우 엄격합니다. ")
     assert {(s[1], s[2]) for s in scores(extract(text2))} == {("hle", 37.5)}
+
+
+def test_a_new_benchmark_name_is_short_printable_and_shaped_like_one():
+    from ingest.extract.validate import new_benchmark_name
+    assert new_benchmark_name("VitaBench", None) and new_benchmark_name("Defects4J", None)
+    # a description, an aggregate, a hidden direction override, a run-on line: no benchmark of its own
+    for name in ("Coding", "Average", "AVG", "平均分", "Vita\u202eBench", "Vita\x00Bench", "A-" + "x" * 40):
+        assert not new_benchmark_name(name, None), name
+    assert not new_benchmark_name("MMBench-EN-Test", lambda n: n.startswith("MMBench"))  # a variant: for review
