@@ -143,19 +143,26 @@ def plan(store: Store, extraction: Extraction, origin: Origin, now: str) -> Plan
                                 date_basis="stated in source" if r.date else None,
                                 first_seen=now, reviewed=reviewed(mid)))
     new_benchmarks: dict[str, Benchmark] = {}
+    written: dict[str, tuple[str, bool]] = {}
 
     def benchmark_id(c: CandidateClaim) -> tuple[str | None, bool]:
-        """(id, reviewed) of the claim's benchmark; a name the record does not know becomes a candidate."""
+        """(id, reviewed) of the claim's benchmark; a name the record does not know becomes a candidate (looked up
+        once per name: a table row gives it one score per model)."""
         if c.benchmark_id or not c.benchmark_text:
             return c.benchmark_id, True
-        bid = benchmark_id_for(c.benchmark_text)
+        if c.benchmark_text not in written:
+            written[c.benchmark_text] = _candidate_id(c.benchmark_text)
+        return written[c.benchmark_text]
+
+    def _candidate_id(text: str) -> tuple[str, bool]:
+        bid = benchmark_id_for(text)
         bench = new_benchmarks.get(bid) or store.benchmark(bid)
-        if bench is not None and bench.reviewed and name_key(c.benchmark_text) not in {
+        if bench is not None and bench.reviewed and name_key(text) not in {
                 name_key(n) for n in (bench.name, *bench.aliases)}:  # another benchmark's id: never its scores
-            bid = f"{bid}-{short_hash(c.benchmark_text)[:6]}"
+            bid = f"{bid}-{short_hash(text)[:6]}"
             bench = new_benchmarks.get(bid) or store.benchmark(bid)
         if bench is None:
-            bench = new_benchmarks[bid] = Benchmark(id=bid, name=c.benchmark_text, reviewed=False,
+            bench = new_benchmarks[bid] = Benchmark(id=bid, name=text, reviewed=False,
                                                     notes=f"candidate found by automatic ingestion in {origin.url}")
         return bid, bench.reviewed
 

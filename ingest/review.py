@@ -14,9 +14,6 @@ from storage.ingest_state import reject, set_reviewed, unreviewed
 
 from .plans import DEFAULT_ALERT_MAX_AGE_DAYS, alert_for_claim, alert_for_release
 
-TABLES = {"model": "models", "release": "releases", "claim": "claims", "benchmark": "benchmarks"}
-
-
 def table_of(item_id: str) -> str | None:
     if item_id.startswith("rel-"):
         return "releases"

@@ -70,7 +70,7 @@ _SIZE_TIER = re.compile(r"Pro|Flash|Ultra|Max|Plus|Turbo|Mini|Nano|Lite|Opus|Son
 _NUMBERED = re.compile(r"(.+?)\s?\((\d{2,4})\)")
 _TOOLS_SPLIT = re.compile(r"(.+?)\s+((?:with|without|w/o|no|con|sin|avec|sans|mit|ohne|с|без)\s+\S.{0,60})", re.IGNORECASE)
 """"HLE sin herramientas", "HLE with tools": the benchmark, under a condition."""
-_NAME_SHAPE = re.compile(r".[A-Z0-9]|[A-Z]{2}|\w+-\w")
+NAME_SHAPE = re.compile(r".[A-Z0-9]|[A-Z]{2}|\w+-\w")
 """What a benchmark's name looks like beside a description: "MCP Atlas", "tau2-bench", not "Agentes de múltiples pasos"."""
 _FOOTNOTE_DIGIT = re.compile(r"(.*[A-Za-z²³)]|.*\bv\d)(\d)")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -605,8 +605,8 @@ class TableReader:
         for inner in _PAREN.findall(label.replace("（", "(").replace("）", ")")):
             name, _, condition = inner.partition(",")
             found = self.benchmark(name)
-            if found is not None and (found[0] or unknown and (outer is None or _NAME_SHAPE.search(name) and
-                                                                not _NAME_SHAPE.search(outer[1]))):
+            if found is not None and (found[0] or unknown and (outer is None or NAME_SHAPE.search(name) and
+                                                                not NAME_SHAPE.search(outer[1]))):
                 return found[0], found[1], condition.strip() or found[2]
         return outer if unknown else None
 

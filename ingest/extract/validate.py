@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from .gazetteer import Gazetteer
+from .tables import NAME_SHAPE  # what a benchmark's own name looks like ("VitaBench", "tau2-bench")
 from .types import CandidateClaim, ModelRef
 
 _WS = re.compile(r"\s+")
@@ -71,8 +72,6 @@ def stated_conditions(conditions: str | None, quote: str, problems: list[str]) -
     return None
 
 
-_BENCHMARK_SHAPE = re.compile(r".[A-Z0-9]|[A-Z]{2}|\w+-\w")
-"""What a benchmark's own name looks like ("VitaBench", "Defects4J", "tau2-bench"), unlike a description ("Coding")."""
 _AGGREGATE = re.compile(r"avg|average|mean|overall|total|score|\d+-benchmark|平均|综合|總合|合計|종합|평균", re.IGNORECASE)
 """A row of averages or totals: what it aggregates is the table's choice, not a benchmark."""
 NEW_BENCHMARK_MAX_CHARS = 40
@@ -85,7 +84,7 @@ def new_benchmark_name(name: str | None, begins_with_known: Callable[[str], bool
 
     Measured on the dev articles: unknown names passing this rule were right 0.91 of the time (180 of 197); the
     variants it refuses 0.77, the descriptions and aggregates lower still."""
-    if not name or len(name) > NEW_BENCHMARK_MAX_CHARS or not name.isprintable() or not _BENCHMARK_SHAPE.search(name) \
+    if not name or len(name) > NEW_BENCHMARK_MAX_CHARS or not name.isprintable() or not NAME_SHAPE.search(name) \
             or _AGGREGATE.search(name):
         return False
     return begins_with_known is None or not begins_with_known(name)
